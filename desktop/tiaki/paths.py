@@ -1,0 +1,44 @@
+"""Every path Tiaki uses, in one place, with the overrides tests and scripts rely on."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "tiaki"
+DATA_DIR_ENV = "TIAKI_DATA_DIR"
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+_SOURCE_ROOT = _PACKAGE_DIR.parent.parent
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The store's directory: --data-dir, else TIAKI_DATA_DIR, else the platform's user data dir."""
+    if override:
+        return Path(override).expanduser()
+    env = os.environ.get(DATA_DIR_ENV)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def log_dir() -> Path:
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def _first_existing(*candidates: Path) -> Path:
+    for candidate in candidates:
+        if candidate.exists():
+            return candidate
+    return candidates[-1]
+
+
+def resource_dir() -> Path:
+    """Catalogues and notices: packaged beside the code in a bundle, at the repo root in a checkout."""
+    return _first_existing(_PACKAGE_DIR / "resources", _SOURCE_ROOT / "resources")
+
+
+def i18n_dir() -> Path:
+    return _first_existing(_PACKAGE_DIR / "i18n", _SOURCE_ROOT / "i18n")

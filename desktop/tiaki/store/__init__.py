@@ -1,0 +1,1 @@
+"""The encrypted database: key slots, unlock, migrations and repositories."""

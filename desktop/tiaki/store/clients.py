@@ -1,0 +1,272 @@
+"""Client records: create, edit, view, archive, assign, list and search — with role checks and audit.
+
+Every change is one transaction: the values, the search index and the audit entry commit together. Every
+view of a record is audited. A caseworker reaches only their own caseload, whatever the caller asks for.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from tiaki.core import roles
+from tiaki.core.audit import Action
+from tiaki.core.catalogue import Catalogue, FieldError, Value
+from tiaki.core.client import (
+    ClientRecord,
+    ClientSummary,
+    StoredValue,
+    display_name,
+    duplicate_key,
+    search_query,
+    search_text,
+    sort_key,
+)
+from tiaki.core.clock import Clock, iso, new_id
+from tiaki.core.provenance import Source
+from tiaki.core.roles import Worker
+from tiaki.store.audit_log import AuditLog
+from tiaki.store.database import Database, Row, Transaction
+from tiaki.store.errors import InvalidInput, NotFound
+
+_SUMMARY = "c.id, c.display_name, c.date_of_birth, c.assigned_worker_id, c.updated_at"
+
+
+def _summary(row: Row) -> ClientSummary:
+    return ClientSummary(*row)
+
+
+@dataclass(frozen=True)
+class DuplicateCheck:
+    """Likely duplicates: those the worker may see, and how many more exist outside their caseload."""
+
+    visible: list[ClientSummary]
+    hidden_count: int
+
+    @property
+    def any(self) -> bool:
+        return bool(self.visible) or self.hidden_count > 0
+
+
+class ClientRepository:
+    def __init__(self, db: Database, audit: AuditLog, catalogue: Catalogue, worker: Worker, clock: Clock) -> None:
+        self._db = db
+        self._audit = audit
+        self._catalogue = catalogue
+        self._worker = worker
+        self._clock = clock
+
+    # --- scope -------------------------------------------------------------------------------------
+
+    def _scope(self) -> tuple[str, tuple[str, ...]]:
+        """SQL restricting rows to what this worker may read."""
+        if roles.sees_whole_team(self._worker):
+            return "", ()
+        return " AND c.assigned_worker_id = ?", (self._worker.id,)
+
+    def _assignment(self, tx: Transaction, client_id: str) -> tuple[int, str | None, str | None]:
+        row = tx.query_one("SELECT num, assigned_worker_id, archived_at FROM clients WHERE id = ?", (client_id,))
+        if row is None:
+            raise NotFound("That client")
+        return int(row[0]), row[1], row[2]
+
+    # --- writing -----------------------------------------------------------------------------------
+
+    def create(
+        self, values: Mapping[str, object], *, source: Source | None = None, assign_to: str | None = None
+    ) -> ClientRecord:
+        roles.require(self._worker.active and self._worker.role is not roles.Role.SUPERVISOR, "add clients")
+        try:
+            fields = self._catalogue.validate_record(values)
+        except FieldError as exc:
+            raise InvalidInput(exc.message(), field_error=exc) from None
+        source = source or Source.person()
+        assignee = assign_to or self._worker.id
+        if assignee != self._worker.id:
+            roles.require(roles.can_administer(self._worker) or self._worker.role is roles.Role.COORDINATOR,
+                          "assign clients to another worker")
+        now = iso(self._clock())
+        client_id = new_id()
+        with self._db.transaction() as tx:
+            self._require_active_worker(tx, assignee)
+            tx.execute(
+                "INSERT INTO clients (id, created_at, created_by, updated_at, assigned_worker_id, sort_key, "
+                "display_name, date_of_birth, duplicate_key) VALUES (?,?,?,?,?,?,?,?,?)",
+                (client_id, now, self._worker.id, now, assignee, sort_key(fields), display_name(fields),
+                 fields.get("date_of_birth"), duplicate_key(fields)),
+            )
+            num = int(tx.scalar("SELECT num FROM clients WHERE id = ?", (client_id,)))
+            self._insert_values(tx, client_id, fields, source, now)
+            self._index(tx, num, fields)
+            self._audit.append(tx, actor_id=self._worker.id, action=Action.CLIENT_CREATE, subject_type="client",
+                               subject_id=client_id, detail={"fields": sorted(fields), "source": source.kind})
+        return self._read(client_id, audit=False)
+
+    def update(
+        self, client_id: str, changes: Mapping[str, object | None], *, source: Source | None = None
+    ) -> ClientRecord:
+        """Apply changed values (None clears a field). Unchanged values keep their provenance."""
+        source = source or Source.person()
+        clean: dict[str, Value | None] = {}
+        try:
+            for key, raw in changes.items():
+                fdef = self._catalogue.get(key)
+                clean[key] = None if raw is None or raw == "" else self._catalogue.validate(fdef.key, raw)
+        except FieldError as exc:
+            raise InvalidInput(exc.message(), field_error=exc) from None
+        now = iso(self._clock())
+        with self._db.transaction() as tx:
+            num, assigned, archived = self._assignment(tx, client_id)
+            roles.require(roles.can_write_client(self._worker, assigned), "change this client's record")
+            if archived:
+                raise InvalidInput("This client is archived; restore the record before changing it.")
+            current = self._current_values(tx, client_id)
+            changed = {k: v for k, v in clean.items() if current.get(k) != v}
+            merged = {**current, **{k: v for k, v in changed.items() if v is not None}}
+            for key, value in changed.items():
+                if value is None:
+                    merged.pop(key, None)
+            for fdef in self._catalogue.fields:
+                if fdef.required and fdef.key not in merged:
+                    raise InvalidInput(f"{fdef.label} is required.", field_error=FieldError("required", fdef.key,
+                                                                                         label=fdef.label))
+            if changed:
+                tx.execute(
+                    "UPDATE field_values SET current = 0, superseded_at = ? "
+                    f"WHERE client_id = ? AND current = 1 AND field_key IN ({','.join('?' * len(changed))})",
+                    (now, client_id, *changed),
+                )
+                self._insert_values(tx, client_id, changed, source, now)
+                tx.execute(
+                    "UPDATE clients SET updated_at = ?, sort_key = ?, display_name = ?, date_of_birth = ?, "
+                    "duplicate_key = ? WHERE id = ?",
+                    (now, sort_key(merged), display_name(merged), merged.get("date_of_birth"),
+                     duplicate_key(merged), client_id),
+                )
+                tx.execute("DELETE FROM client_search WHERE rowid = ?", (num,))
+                self._index(tx, num, merged)
+                self._audit.append(tx, actor_id=self._worker.id, action=Action.CLIENT_EDIT, subject_type="client",
+                                   subject_id=client_id, detail={"fields": sorted(changed), "source": source.kind})
+        return self._read(client_id, audit=False)
+
+    def archive(self, client_id: str, *, reason: str = "") -> None:
+        now = iso(self._clock())
+        with self._db.transaction() as tx:
+            num, assigned, archived = self._assignment(tx, client_id)
+            roles.require(roles.can_write_client(self._worker, assigned), "archive this client")
+            if archived:
+                return
+            tx.execute("UPDATE clients SET archived_at = ?, archived_by = ?, updated_at = ? WHERE id = ?",
+                       (now, self._worker.id, now, client_id))
+            tx.execute("DELETE FROM client_search WHERE rowid = ?", (num,))
+            self._audit.append(tx, actor_id=self._worker.id, action=Action.CLIENT_ARCHIVE, subject_type="client",
+                               subject_id=client_id, detail={"reason_given": bool(reason.strip())})
+
+    def assign(self, client_id: str, worker_id: str) -> None:
+        roles.require(roles.can_administer(self._worker), "assign clients to caseworkers")
+        with self._db.transaction() as tx:
+            self._assignment(tx, client_id)
+            self._require_active_worker(tx, worker_id)
+            tx.execute("UPDATE clients SET assigned_worker_id = ? WHERE id = ?", (worker_id, client_id))
+            self._audit.append(tx, actor_id=self._worker.id, action=Action.CLIENT_ASSIGN, subject_type="client",
+                               subject_id=client_id, detail={"assigned_worker_id": worker_id})
+
+    def _require_active_worker(self, tx: Transaction, worker_id: str) -> None:
+        if not tx.scalar("SELECT 1 FROM workers WHERE id = ? AND active = 1", (worker_id,)):
+            raise InvalidInput("That worker does not exist or is no longer active.")
+
+    def _insert_values(
+        self, tx: Transaction, client_id: str, values: Mapping[str, Value | None], source: Source, now: str
+    ) -> None:
+        tx.executemany(
+            "INSERT INTO field_values (id, client_id, field_key, value, recorded_by, recorded_at, source, "
+            "source_detail) VALUES (?,?,?,?,?,?,?,?)",
+            [(new_id(), client_id, key, None if value is None else json.dumps(value, ensure_ascii=False),
+              self._worker.id, now, source.kind, source.detail()) for key, value in values.items()],
+        )
+
+    def _index(self, tx: Transaction, num: int, fields: Mapping[str, Value]) -> None:
+        tx.execute("INSERT INTO client_search (rowid, names, identifiers) VALUES (?,?,?)",
+                   (num, search_text(self._catalogue, fields, "name"),
+                    search_text(self._catalogue, fields, "identifier")))
+
+    @staticmethod
+    def _current_values(tx: Transaction, client_id: str) -> dict[str, Value]:
+        rows = tx.query("SELECT field_key, value FROM field_values WHERE client_id = ? AND current = 1 "
+                        "AND value IS NOT NULL", (client_id,))
+        return {key: json.loads(value) for key, value in rows}
+
+    # --- reading -----------------------------------------------------------------------------------
+
+    def get(self, client_id: str) -> ClientRecord:
+        """Open a record for viewing: checked against the worker's role and audited."""
+        return self._read(client_id, audit=True)
+
+    def _read(self, client_id: str, *, audit: bool) -> ClientRecord:
+        with self._db.transaction() as tx:
+            row = tx.query_one("SELECT id, created_at, updated_at, assigned_worker_id, archived_at FROM clients "
+                               "WHERE id = ?", (client_id,))
+            if row is None:
+                raise NotFound("That client")
+            roles.require(roles.can_read_client(self._worker, row[3]), "see this client's record")
+            values = {
+                key: StoredValue(json.loads(value), by, at, src, detail)
+                for key, value, by, at, src, detail in tx.query(
+                    "SELECT field_key, value, recorded_by, recorded_at, source, source_detail FROM field_values "
+                    "WHERE client_id = ? AND current = 1 AND value IS NOT NULL", (client_id,))
+            }
+            if audit:
+                self._audit.append(tx, actor_id=self._worker.id, action=Action.CLIENT_VIEW, subject_type="client",
+                                   subject_id=client_id)
+        return ClientRecord(row[0], row[1], row[2], row[3], row[4], values)
+
+    def history(self, client_id: str, field_key: str) -> list[StoredValue]:
+        """Every value a field has had, newest first (cleared values appear as empty text)."""
+        with self._db.transaction() as tx:
+            _, assigned, _ = self._assignment(tx, client_id)
+            roles.require(roles.can_read_client(self._worker, assigned), "see this client's record")
+            rows = tx.query("SELECT value, recorded_by, recorded_at, source, source_detail FROM field_values "
+                            "WHERE client_id = ? AND field_key = ? ORDER BY recorded_at DESC, rowid DESC",
+                            (client_id, field_key))
+        return [StoredValue("" if v is None else json.loads(v), by, at, s, d) for v, by, at, s, d in rows]
+
+    def count(self, query: str = "") -> int:
+        scope, params = self._scope()
+        fts = search_query(query)
+        if fts is None:
+            return int(self._db.scalar(f"SELECT count(*) FROM clients c WHERE c.archived_at IS NULL{scope}", params))
+        return int(self._db.scalar(
+            "SELECT count(*) FROM client_search s JOIN clients c ON c.num = s.rowid "
+            f"WHERE client_search MATCH ? AND c.archived_at IS NULL{scope}", (fts, *params)))
+
+    def list(self, query: str = "", *, offset: int = 0, limit: int = 100) -> list[ClientSummary]:
+        """A window of the (searched) list, in name order. Reads summaries only; not audited as a view."""
+        scope, params = self._scope()
+        fts = search_query(query)
+        if fts is None:
+            rows = self._db.query(
+                f"SELECT {_SUMMARY} FROM clients c WHERE c.archived_at IS NULL{scope} "
+                "ORDER BY c.sort_key, c.num LIMIT ? OFFSET ?", (*params, limit, offset))
+        else:
+            rows = self._db.query(
+                f"SELECT {_SUMMARY} FROM client_search s JOIN clients c ON c.num = s.rowid "
+                f"WHERE client_search MATCH ? AND c.archived_at IS NULL{scope} "
+                "ORDER BY c.sort_key, c.num LIMIT ? OFFSET ?", (fts, *params, limit, offset))
+        return [_summary(r) for r in rows]
+
+    def likely_duplicates(self, values: Mapping[str, object], *, exclude_id: str | None = None) -> DuplicateCheck:
+        """Clients with the same folded name and date of birth, for a warning at entry."""
+        try:
+            fields = {k: self._catalogue.validate(k, v) for k, v in values.items() if v not in (None, "")}
+        except FieldError:
+            return DuplicateCheck([], 0)
+        key = duplicate_key(fields)
+        if key is None:
+            return DuplicateCheck([], 0)
+        rows = self._db.query(
+            f"SELECT {_SUMMARY} FROM clients c WHERE c.duplicate_key = ? AND c.archived_at IS NULL AND c.id != ?",
+            (key, exclude_id or ""))
+        summaries = [_summary(r) for r in rows]
+        visible = [s for s in summaries if roles.can_read_client(self._worker, s.assigned_worker_id)]
+        return DuplicateCheck(visible, len(summaries) - len(visible))
