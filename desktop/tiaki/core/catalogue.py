@@ -49,6 +49,7 @@ class FieldError(ValueError):
         "bad_characters": "{label} contains a character that cannot be stored ({chars}).",
         "pattern": "{label} is not in the expected form. {hint}",
         "date_format": "{label} must be a date written as YYYY-MM-DD.",
+        "date_invalid": "{label} is not a real date.",
         "date_too_early": "{label} cannot be before {min}.",
         "date_future": "{label} cannot be in the future.",
         "choice": "{label}: '{value}' is not one of the choices.",
@@ -161,6 +162,8 @@ def validate_value(fdef: FieldDef, raw: object, *, today: dt.date | None = None)
     text = nfc(raw)
     if fdef.type is not FieldType.MULTILINE:
         text = text.strip()
+    if fdef.type is FieldType.IDENTIFIER:
+        text = re.sub(r"\s+", "", text).upper()
     if fdef.max_length is not None and len(text) > fdef.max_length:
         raise FieldError("too_long", fdef.key, label=label, length=len(text), max_length=fdef.max_length)
     bad = bad_characters(text, multiline=fdef.type is FieldType.MULTILINE)
@@ -175,8 +178,6 @@ def validate_value(fdef: FieldDef, raw: object, *, today: dt.date | None = None)
         if text not in {o.value for o in fdef.options}:
             raise FieldError("choice", fdef.key, label=label, value=text[:40])
         return text
-    if fdef.type is FieldType.IDENTIFIER:
-        text = re.sub(r"\s+", "", text).upper()
     if fdef.type is FieldType.EMAIL and not _EMAIL.match(text):
         raise FieldError("email", fdef.key, label=label)
     if fdef.type is FieldType.PHONE and not _PHONE.match(text):
@@ -206,7 +207,7 @@ def _validate_date(fdef: FieldDef, text: str, today: dt.date) -> str:
     try:
         value = dt.date.fromisoformat(text)
     except ValueError:
-        raise FieldError("date_format", fdef.key, label=fdef.label) from None
+        raise FieldError("date_invalid", fdef.key, label=fdef.label) from None
     if isinstance(fdef.min, str) and value < dt.date.fromisoformat(fdef.min):
         raise FieldError("date_too_early", fdef.key, label=fdef.label, min=fdef.min)
     if fdef.not_future and value > today:

@@ -6,6 +6,7 @@ view of a record is audited. A caseworker reaches only their own caseload, whate
 
 from __future__ import annotations
 
+import builtins
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -254,6 +255,21 @@ class ClientRepository:
                 f"WHERE client_search MATCH ? AND c.archived_at IS NULL{scope} "
                 "ORDER BY c.sort_key, c.num LIMIT ? OFFSET ?", (fts, *params, limit, offset))
         return [_summary(r) for r in rows]
+
+    def summary_fields(self, client_ids: builtins.list[str], keys: tuple[str, ...]) -> dict[str, dict[str, Value]]:
+        """A few current values for clients the worker may already see in a list (not an audited view)."""
+        if not client_ids or not keys:
+            return {}
+        scope, params = self._scope()
+        rows = self._db.query(
+            "SELECT v.client_id, v.field_key, v.value FROM field_values v JOIN clients c ON c.id = v.client_id "
+            f"WHERE v.current = 1 AND v.value IS NOT NULL AND v.client_id IN ({','.join('?' * len(client_ids))}) "
+            f"AND v.field_key IN ({','.join('?' * len(keys))}){scope}",
+            (*client_ids, *keys, *params))
+        out: dict[str, dict[str, Value]] = {cid: {} for cid in client_ids}
+        for client_id, key, value in rows:
+            out[client_id][key] = json.loads(value)
+        return out
 
     def likely_duplicates(self, values: Mapping[str, object], *, exclude_id: str | None = None) -> DuplicateCheck:
         """Clients with the same folded name and date of birth, for a warning at entry."""

@@ -6,10 +6,11 @@ the UI thread never interleave statements.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,9 @@ class Database:
     def __init__(self, path: Path, data_key: bytes) -> None:
         self.path = path
         self._lock = threading.RLock()
+        if not path.exists():
+            # Owner-only from the first byte; SQLite gives the -wal and -shm files the same mode.
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
         self._conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
         try:
             with damage_as_store_error():
@@ -102,10 +106,8 @@ class Database:
 
     def close(self) -> None:
         with self._lock:
-            try:
+            with suppress(sqlcipher.DatabaseError):
                 self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            except sqlcipher.DatabaseError:
-                pass
             self._conn.close()
 
 

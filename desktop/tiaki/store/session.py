@@ -29,7 +29,6 @@ from tiaki.store.clients import ClientRepository
 from tiaki.store.database import DB_FILE_NAME, Database, Transaction
 from tiaki.store.errors import (
     InvalidInput,
-    NoStore,
     StoreError,
     StoreExists,
     UnlockDelayed,

@@ -1,0 +1,161 @@
+"""The ``tiaki`` command: opens the app, and scripted or admin work as subcommands.
+
+Exit codes: 0 ok, 1 a check failed, 2 usage, 3 wrong passphrase or locked, 4 invalid input. Errors are one
+line on stderr, never a traceback, and never contain a client's information.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from typing import NoReturn
+
+from tiaki import __version__
+from tiaki import cli_commands as cmd
+from tiaki.cli_io import EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_LOCKED, EXIT_USAGE, CliError
+from tiaki.core.roles import AccessDenied, Role
+from tiaki.store.errors import (
+    DamagedStore,
+    InvalidInput,
+    NoStore,
+    NotFound,
+    StoreError,
+    StoreExists,
+    UnlockDelayed,
+    WorkerNeeded,
+    WrongPassphrase,
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"tiaki: {message} (see 'tiaki --help')\n")
+
+
+def _globals(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    """Global options, accepted before or after the subcommand."""
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--data-dir", metavar="DIR", default=default,
+                        help="the store's directory (default: TIAKI_DATA_DIR or the platform's data dir)")
+    parser.add_argument("--worker", metavar="NAME", default=default,
+                        help="who you are (may be left out when the store has one worker)")
+    parser.add_argument("--passphrase-file", metavar="FILE", default=default,
+                        help="read the passphrase from FILE (else TIAKI_PASSPHRASE, else a prompt)")
+
+
+def _command(sub: argparse._SubParsersAction[_Parser], name: str, run: Callable[[argparse.Namespace], int],
+             help_text: str) -> _Parser:
+    parser = sub.add_parser(name, help=help_text, description=help_text)
+    _globals(parser, suppress=True)
+    parser.set_defaults(run=run)
+    return parser
+
+
+def build_parser() -> _Parser:
+    parser = _Parser(prog="tiaki", description="Tiaki: encrypted client records, consent and safe sharing.")
+    parser.add_argument("--version", action="version", version=f"tiaki {__version__}")
+    _globals(parser, suppress=False)
+    parser.set_defaults(run=cmd.cmd_gui)
+    top = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+
+    init = _command(top, "init", cmd.cmd_init, "create the store and its first administrator")
+    init.add_argument("--display-name", metavar="TEXT")
+    init.add_argument("--recovery-out", metavar="FILE", help="write the recovery key to FILE instead of printing")
+
+    _command(top, "gui", cmd.cmd_gui, "open the app")
+    demo = _command(top, "demo", cmd.cmd_demo, "open the app on a demo store of fictional clients")
+    demo.add_argument("--clients", type=int, default=200, help=argparse.SUPPRESS)
+
+    client = _command(top, "client", _needs_subcommand, "add, edit, show, find and archive clients")
+    csub = client.add_subparsers(title="client commands", metavar="ACTION", parser_class=_Parser)
+    add = _command(csub, "add", cmd.cmd_client_add, "add a client from JSON (prints the new id)")
+    add.add_argument("--json", required=True, metavar="FILE|-", help="the client JSON (see docs/client-json.md)")
+    edit = _command(csub, "edit", cmd.cmd_client_edit, "change fields from JSON (null clears a field)")
+    edit.add_argument("id")
+    edit.add_argument("--json", required=True, metavar="FILE|-")
+    get = _command(csub, "get", cmd.cmd_client_get, "show a client (audited as a view)")
+    get.add_argument("id")
+    get.add_argument("--json", action="store_true", help="print JSON")
+    search = _command(csub, "search", cmd.cmd_client_search, "find clients by name or identifier")
+    search.add_argument("query")
+    search.add_argument("--json", action="store_true", help="print JSON")
+    search.add_argument("--limit", type=int, default=50)
+    archive = _command(csub, "archive", cmd.cmd_client_archive, "archive a client")
+    archive.add_argument("id")
+    assign = _command(csub, "assign", cmd.cmd_client_assign, "assign a client to a worker (privacy officer)")
+    assign.add_argument("id")
+    assign.add_argument("--to", required=True, metavar="NAME")
+
+    audit = _command(top, "audit", _needs_subcommand, "the audit log")
+    asub = audit.add_subparsers(title="audit commands", metavar="ACTION", parser_class=_Parser)
+    _command(asub, "verify", cmd.cmd_audit_verify, "check the hash chain and signed checkpoints")
+    _command(top, "check", cmd.cmd_check, "check every database page (integrity and authentication)")
+
+    worker = _command(top, "worker", _needs_subcommand, "workers and roles (privacy officer)")
+    wsub = worker.add_subparsers(title="worker commands", metavar="ACTION", parser_class=_Parser)
+    wadd = _command(wsub, "add", cmd.cmd_worker_add, "add a worker with their own passphrase")
+    wadd.add_argument("name")
+    wadd.add_argument("--role", required=True, choices=[r.value for r in Role])
+    wadd.add_argument("--display-name", metavar="TEXT")
+    wadd.add_argument("--new-passphrase-file", metavar="FILE",
+                      help="their passphrase from FILE (else TIAKI_NEW_PASSPHRASE, else a prompt)")
+    wlist = _command(wsub, "list", cmd.cmd_worker_list, "list workers")
+    wlist.add_argument("--json", action="store_true")
+
+    pchange = _command(top, "passphrase", cmd.cmd_passphrase_change, "change your passphrase")
+    pchange.add_argument("--new-passphrase-file", metavar="FILE")
+    recover = _command(top, "recover", cmd.cmd_recover,
+                       "set a new passphrase for a worker using the organisation's recovery key")
+    recover.add_argument("--recovery-key-file", metavar="FILE", help="else TIAKI_RECOVERY_KEY, else a prompt")
+    recover.add_argument("--new-passphrase-file", metavar="FILE")
+    rkey = _command(top, "recovery-key", _needs_subcommand, "the organisation's recovery key")
+    rsub = rkey.add_subparsers(title="recovery-key commands", metavar="ACTION", parser_class=_Parser)
+    rotate = _command(rsub, "rotate", cmd.cmd_recovery_rotate, "replace the recovery key (privacy officer)")
+    rotate.add_argument("--recovery-out", metavar="FILE")
+    return parser
+
+
+def _needs_subcommand(args: argparse.Namespace) -> int:
+    raise CliError("Say what to do: see --help for the actions.", EXIT_USAGE)
+
+
+_STORE_EXIT = (
+    ((WrongPassphrase, UnlockDelayed, WorkerNeeded), EXIT_LOCKED),
+    ((InvalidInput, NotFound, StoreExists), EXIT_INVALID),
+    ((NoStore,), EXIT_USAGE),
+    ((DamagedStore,), EXIT_CHECK_FAILED),
+)
+
+
+def _exit_code(exc: StoreError) -> int:
+    for kinds, code in _STORE_EXIT:
+        if isinstance(exc, kinds):
+            return code
+    return EXIT_CHECK_FAILED
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except CliError as exc:
+        return _fail(str(exc), exc.code)
+    except StoreError as exc:
+        return _fail(str(exc), _exit_code(exc))
+    except AccessDenied as exc:
+        return _fail(str(exc), EXIT_CHECK_FAILED)
+    except KeyboardInterrupt:
+        return _fail("Interrupted; nothing more was done.", EXIT_INVALID)
+    except Exception as exc:
+        # The type only: an exception's text could carry a value from the record.
+        return _fail(f"Unexpected error ({type(exc).__name__}); nothing more was done.", EXIT_CHECK_FAILED)
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"tiaki: {message}", file=sys.stderr)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

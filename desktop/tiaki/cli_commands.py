@@ -1,0 +1,303 @@
+"""What each ``tiaki`` subcommand does. Input is validated before the store is unlocked, so bad input
+never changes the store (not even by an unlock entry in the audit log)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from tiaki import paths
+from tiaki.cli_io import (
+    EXIT_CHECK_FAILED,
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    CliError,
+    read_input,
+    secret,
+    write_private_file,
+)
+from tiaki.core.client_json import MAX_INPUT_BYTES, ClientInputError, parse_client_input
+from tiaki.core.roles import Role
+from tiaki.store.session import (
+    Session,
+    create_store,
+    default_catalogue,
+    recover_store,
+    store_exists,
+    unlock_store,
+)
+
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_SUMMARY_KEYS = ("given_name", "family_name", "preferred_name", "date_of_birth")
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    return paths.data_dir(args.data_dir)
+
+
+def passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    return secret(file=args.passphrase_file, env="TIAKI_PASSPHRASE", prompt="Passphrase: ", what="passphrase",
+                  confirm=confirm)
+
+
+def new_passphrase(args: argparse.Namespace) -> str:
+    return secret(file=args.new_passphrase_file, env="TIAKI_NEW_PASSPHRASE", prompt="New passphrase: ",
+                  what="new passphrase", confirm=True)
+
+
+def open_session(args: argparse.Namespace) -> Session:
+    directory = data_dir(args)
+    if not store_exists(directory):
+        raise CliError("There is no Tiaki store here yet; run 'tiaki init' first.", EXIT_USAGE)
+    return unlock_store(directory, passphrase=passphrase(args), worker_name=args.worker)
+
+
+def client_id(text: str) -> str:
+    text = text.strip().lower()
+    if not _UUID.match(text):
+        raise CliError("That is not a client id (ids look like 8-4-4-4-12 hexadecimal digits).", EXIT_INVALID)
+    return text
+
+
+def emit(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def _failed_unlock_notice(session: Session) -> None:
+    failed = session.failed_unlocks
+    if failed.count:
+        print(f"Note: {failed.count} failed unlock attempt(s) since the last unlock (last at {failed.last_at}).",
+              file=sys.stderr)
+
+
+# --- commands -----------------------------------------------------------------------------------------
+
+def cmd_init(args: argparse.Namespace) -> int:
+    directory = data_dir(args)
+    if store_exists(directory):
+        raise CliError("A Tiaki store already exists in this data directory.", EXIT_INVALID)
+    if not args.worker:
+        raise CliError("Name the first administrator with --worker NAME.", EXIT_USAGE)
+    if args.recovery_out and Path(args.recovery_out).exists():
+        raise CliError("The recovery-key file already exists; choose a new file name.", EXIT_INVALID)
+    session, recovery_key = create_store(directory, admin_name=args.worker, passphrase=passphrase(args, confirm=True),
+                                         admin_display_name=args.display_name or "")
+    try:
+        if args.recovery_out:
+            write_private_file(args.recovery_out, recovery_key)
+            print(f"Store created. The recovery key was written to {args.recovery_out}; print it, keep it "
+                  "somewhere safe away from this computer, then delete the file.")
+        else:
+            print("Store created. This is the organisation's recovery key. It is shown only once.\n"
+                  "Write it down or print it and keep it somewhere safe, away from this computer:\n")
+            print(f"    {recovery_key}\n")
+    finally:
+        session.lock()
+    return EXIT_OK
+
+
+def cmd_client_add(args: argparse.Namespace) -> int:
+    parsed = _parse_client(args.json, partial=False)
+    session = open_session(args)
+    try:
+        duplicates = session.clients.likely_duplicates(parsed.fields)
+        record = session.clients.create(parsed.fields, source=parsed.source)
+    finally:
+        session.lock()
+    if duplicates.any:
+        print(f"Warning: {len(duplicates.visible) + duplicates.hidden_count} client(s) with the same name and date "
+              "of birth already exist.", file=sys.stderr)
+    print(record.id)
+    return EXIT_OK
+
+
+def cmd_client_edit(args: argparse.Namespace) -> int:
+    cid = client_id(args.id)
+    parsed = _parse_client(args.json, partial=True)
+    session = open_session(args)
+    try:
+        record = session.clients.update(cid, parsed.fields, source=parsed.source)
+    finally:
+        session.lock()
+    emit(record.to_json())
+    return EXIT_OK
+
+
+def _parse_client(source: str, *, partial: bool) -> Any:
+    data = read_input(source, MAX_INPUT_BYTES)
+    try:
+        return parse_client_input(data, default_catalogue(), partial=partial)
+    except ClientInputError as exc:
+        raise CliError(str(exc), EXIT_INVALID) from None
+
+
+def cmd_client_get(args: argparse.Namespace) -> int:
+    cid = client_id(args.id)
+    session = open_session(args)
+    try:
+        record = session.clients.get(cid)
+        catalogue = session.catalogue
+    finally:
+        session.lock()
+    if args.json:
+        emit(record.to_json())
+    else:
+        for key, stored in record.values.items():
+            print(f"{catalogue.get(key).label}: {stored.value}")
+    return EXIT_OK
+
+
+def cmd_client_search(args: argparse.Namespace) -> int:
+    if len(args.query) > 200:
+        raise CliError("The search text is too long (at most 200 characters).", EXIT_INVALID)
+    if not 1 <= args.limit <= 1000:
+        raise CliError("--limit must be between 1 and 1000.", EXIT_INVALID)
+    session = open_session(args)
+    try:
+        results = session.clients.list(args.query, limit=args.limit)
+        values = session.clients.summary_fields([r.id for r in results], _SUMMARY_KEYS)
+    finally:
+        session.lock()
+    if args.json:
+        emit([{**r.to_json(), "fields": values.get(r.id, {})} for r in results])
+    else:
+        for r in results:
+            print(f"{r.id}  {r.display_name}  {r.date_of_birth or ''}")
+    return EXIT_OK
+
+
+def cmd_client_archive(args: argparse.Namespace) -> int:
+    cid = client_id(args.id)
+    session = open_session(args)
+    try:
+        session.clients.archive(cid)
+    finally:
+        session.lock()
+    return EXIT_OK
+
+
+def cmd_client_assign(args: argparse.Namespace) -> int:
+    cid = client_id(args.id)
+    session = open_session(args)
+    try:
+        target = next((w for w in session.workers() if w.name.casefold() == args.to.strip().casefold()), None)
+        if target is None:
+            raise CliError("There is no worker with that sign-in name.", EXIT_INVALID)
+        session.clients.assign(cid, target.id)
+    finally:
+        session.lock()
+    return EXIT_OK
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    session = open_session(args)
+    try:
+        result = session.verify_audit()
+    finally:
+        session.lock()
+    if result.problem is None:
+        print(f"Audit log intact: {result.entries} entries, {result.checkpoints} signed checkpoint(s) verified.")
+        return EXIT_OK
+    print(f"Audit log check failed at {result.problem.describe()}", file=sys.stderr)
+    return EXIT_CHECK_FAILED
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    session = open_session(args)
+    try:
+        problems = session.integrity_problems()
+    finally:
+        session.lock()
+    if problems:
+        print(f"The database has {len(problems)} integrity problem(s); first: {problems[0][:200]}", file=sys.stderr)
+        return EXIT_CHECK_FAILED
+    print("Database integrity check passed (every page authenticated).")
+    return EXIT_OK
+
+
+def cmd_worker_add(args: argparse.Namespace) -> int:
+    new_pass = new_passphrase(args)
+    session = open_session(args)
+    try:
+        worker = session.add_worker(name=args.name, display_name=args.display_name or "", role=Role(args.role),
+                                    passphrase=new_pass)
+    finally:
+        session.lock()
+    print(worker.id)
+    return EXIT_OK
+
+
+def cmd_worker_list(args: argparse.Namespace) -> int:
+    session = open_session(args)
+    try:
+        workers = session.workers()
+        sizes = session.caseload_sizes()
+    finally:
+        session.lock()
+    rows = [{"id": w.id, "name": w.name, "display_name": w.display_name, "role": w.role.value,
+             "active": w.active, "caseload": sizes.get(w.id, 0)} for w in workers]
+    if args.json:
+        emit(rows)
+    else:
+        for r in rows:
+            print(f"{r['name']}\t{r['role']}\t{'active' if r['active'] else 'inactive'}\t{r['caseload']} clients")
+    return EXIT_OK
+
+
+def cmd_passphrase_change(args: argparse.Namespace) -> int:
+    session = open_session(args)
+    try:
+        current = passphrase(args)
+        session.change_passphrase(current, new_passphrase(args))
+    finally:
+        session.lock()
+    print("Passphrase changed.")
+    return EXIT_OK
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    if not args.worker:
+        raise CliError("Say whose passphrase to replace with --worker NAME.", EXIT_USAGE)
+    key = secret(file=args.recovery_key_file, env="TIAKI_RECOVERY_KEY", prompt="Recovery key: ",
+                 what="recovery key")
+    session = recover_store(data_dir(args), recovery_key=key, worker_name=args.worker,
+                            new_passphrase=new_passphrase(args))
+    session.lock()
+    print("A new passphrase is set. Consider replacing the recovery key: tiaki recovery-key rotate.")
+    return EXIT_OK
+
+
+def cmd_recovery_rotate(args: argparse.Namespace) -> int:
+    if args.recovery_out and Path(args.recovery_out).exists():
+        raise CliError("The recovery-key file already exists; choose a new file name.", EXIT_INVALID)
+    session = open_session(args)
+    try:
+        key = session.rotate_recovery_key()
+    finally:
+        session.lock()
+    if args.recovery_out:
+        write_private_file(args.recovery_out, key)
+    else:
+        print(f"The new recovery key (the old one no longer works):\n\n    {key}\n")
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from tiaki.ui.app import run_app
+
+    return run_app(data_dir(args))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from tiaki.demo_store import open_demo_store
+    from tiaki.ui.app import run_app
+
+    directory = Path(args.data_dir) if args.data_dir else None
+    session, where, note = open_demo_store(directory, clients=args.clients)
+    print(note)
+    return run_app(where, session=session)

@@ -1,0 +1,79 @@
+"""Reading secrets and input for the CLI: files, environment, prompts — and errors that exit cleanly."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_CHECK_FAILED = 1
+EXIT_USAGE = 2
+EXIT_LOCKED = 3
+EXIT_INVALID = 4
+
+_MAX_SECRET_FILE = 4096
+
+
+class CliError(Exception):
+    """One line for stderr and the exit code that goes with it."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _read_secret_file(path: str, what: str) -> str:
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(_MAX_SECRET_FILE + 1)
+    except OSError:
+        raise CliError(f"Cannot read the {what} file.", EXIT_INVALID) from None
+    if len(data) > _MAX_SECRET_FILE:
+        raise CliError(f"The {what} file is too large.", EXIT_INVALID)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CliError(f"The {what} file is not UTF-8 text.", EXIT_INVALID) from None
+    return text.rstrip("\r\n")
+
+
+def secret(*, file: str | None, env: str, prompt: str, what: str, confirm: bool = False) -> str:
+    """From --…-file, else the environment variable, else an interactive prompt (never echoed)."""
+    if file:
+        value = _read_secret_file(file, what)
+    elif os.environ.get(env):
+        value = os.environ[env]
+    elif sys.stdin is not None and sys.stdin.isatty():
+        value = getpass.getpass(prompt)
+        if confirm and getpass.getpass("Again: ") != value:
+            raise CliError("The two entries do not match.", EXIT_INVALID)
+    else:
+        raise CliError(f"No {what} given: use a file option, {env}, or run in a terminal.", EXIT_USAGE)
+    if not value:
+        raise CliError(f"The {what} is empty.", EXIT_INVALID)
+    return value
+
+
+def read_input(source: str, limit: int) -> bytes:
+    """Read at most ``limit`` + 1 bytes from a file or '-' (stdin), so an absurd file cannot fill memory."""
+    try:
+        if source == "-":
+            return sys.stdin.buffer.read(limit + 1)
+        with Path(source).open("rb") as fh:
+            return fh.read(limit + 1)
+    except OSError:
+        raise CliError("Cannot read the input file.", EXIT_INVALID) from None
+
+
+def write_private_file(path: str, text: str) -> None:
+    """Create a file only the current user can read (for the recovery key)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise CliError("That file already exists; choose a new file name.", EXIT_INVALID) from None
+    except OSError:
+        raise CliError("Cannot create that file.", EXIT_INVALID) from None
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text + "\n")

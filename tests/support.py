@@ -1,0 +1,10 @@
+"""Constants shared by tests (importable as ``support``; pytest puts tests/ on sys.path)."""
+
+from __future__ import annotations
+
+from tiaki.core.keywrap import KdfParams
+
+# Cheap Argon2id for tests that make many stores; the CLI tests use the real default cost.
+FAST_KDF = KdfParams(memory_kib=8192, iterations=1, lanes=1)
+ADMIN = "aroha"
+ADMIN_PASS = "kia kaha te reo 2026"
