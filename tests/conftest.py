@@ -8,14 +8,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("TIAKI_PASSPHRASE", None)
 os.environ.pop("TIAKI_DATA_DIR", None)
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from support import ADMIN, ADMIN_PASS, FAST_KDF  # noqa: E402
-
-from tiaki.store.session import Session, create_store  # noqa: E402
+from support import ADMIN, ADMIN_PASS, FAST_KDF
+from tiaki.store.session import Session, create_store
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -39,5 +41,5 @@ def test_lockout_grows_and_caps() -> None:
     delays = [lockout.delay_after(n) for n in range(12)]
     assert delays[:3] == [0, 0, 0]
     assert delays[3:7] == [1, 2, 4, 8]
-    assert all(a <= b for a, b in zip(delays, delays[1:], strict=False))
+    assert all(a <= b for a, b in itertools.pairwise(delays))
     assert lockout.delay_after(100) == lockout.MAX_DELAY_SECONDS

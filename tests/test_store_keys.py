@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from support import ADMIN, ADMIN_PASS, FAST_KDF
 from tiaki.core.roles import Role
 from tiaki.store.errors import InvalidInput, StoreError, UnlockDelayed, WorkerNeeded, WrongPassphrase
 from tiaki.store.keyslots import read_keyslots
 from tiaki.store.session import Session, create_store, recover_store, unlock_store
-
-from support import ADMIN, ADMIN_PASS, FAST_KDF
 
 CLIENT = {"given_name": "Kōwhai", "family_name": "Ngata", "date_of_birth": "1988-03-04"}
 

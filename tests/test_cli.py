@@ -1,0 +1,220 @@
+"""The ``tiaki`` command as a script would use it: exact forms, exit codes, one-line errors, bad input."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlcipher3 import dbapi2 as sqlcipher
+
+from support import ADMIN_PASS
+from tiaki.store.keyslots import read_keyslots
+
+TIAKI = Path(sys.executable).with_name("tiaki")
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture
+def run(tmp_path: Path) -> Run:
+    def _run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None,
+             passphrase: str | None = ADMIN_PASS) -> subprocess.CompletedProcess[str]:
+        full_env = {k: v for k, v in os.environ.items() if not k.startswith("TIAKI_")}
+        full_env["HOME"] = str(tmp_path / "home")
+        if passphrase is not None:
+            full_env["TIAKI_PASSPHRASE"] = passphrase
+        full_env.update(env or {})
+        command = [str(TIAKI)] if TIAKI.exists() else [sys.executable, "-m", "tiaki.cli"]
+        return subprocess.run([*command, *args], input=stdin, capture_output=True, text=True, env=full_env,
+                              timeout=120)
+    return _run
+
+
+@pytest.fixture
+def store(run: Run, tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    result = run("--data-dir", str(data), "init", "--worker", "aroha", "--recovery-out", str(tmp_path / "rk.txt"))
+    assert result.returncode == 0, result.stderr
+    return data
+
+
+def _one_line_error(result: subprocess.CompletedProcess[str], code: int) -> str:
+    assert result.returncode == code, (result.returncode, result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def _fingerprint(data: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(data.iterdir()) if p.is_file()}
+
+
+def _add(run: Run, store: Path, client: dict[str, object]) -> str:
+    result = run("client", "add", "--json", "-", "--data-dir", str(store), stdin=json.dumps({"fields": client}))
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_version(run: Run) -> None:
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.startswith("tiaki ")
+
+
+def test_init_prints_the_recovery_key_once(run: Run, tmp_path: Path) -> None:
+    result = run("--data-dir", str(tmp_path / "d"), "--worker", "aroha", "init")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("TIAKI-") == 1
+    again = run("--data-dir", str(tmp_path / "d"), "--worker", "aroha", "init")
+    _one_line_error(again, 4)
+
+
+def test_add_get_search_verify(run: Run, store: Path) -> None:
+    cid = _add(run, store, {"given_name": "Hēmi", "family_name": "Pārata", "date_of_birth": "1980-05-06"})
+    got = run("--data-dir", str(store), "client", "get", cid, "--json")
+    assert got.returncode == 0, got.stderr
+    record = json.loads(got.stdout)
+    assert record["id"] == cid
+    assert record["fields"] == {"given_name": "Hēmi", "family_name": "Pārata", "date_of_birth": "1980-05-06"}
+    found = run("client", "search", "hemi parata", "--json", "--data-dir", str(store))
+    assert found.returncode == 0, found.stderr
+    results = json.loads(found.stdout)
+    assert [r["id"] for r in results] == [cid]
+    assert results[0]["fields"]["given_name"] == "Hēmi"
+    assert json.loads(run("client", "search", "nobody", "--json", "--data-dir", str(store)).stdout) == []
+    verify = run("--data-dir", str(store), "audit", "verify")
+    assert verify.returncode == 0, verify.stderr
+
+
+def test_global_options_before_or_after_and_env_data_dir(run: Run, store: Path, tmp_path: Path) -> None:
+    pfile = tmp_path / "pass.txt"
+    pfile.write_text(ADMIN_PASS + "\n", encoding="utf-8")
+    cid = _add(run, store, {"given_name": "Aroha"})
+    for args in (["--data-dir", str(store), "--worker", "aroha", "--passphrase-file", str(pfile), "client", "get",
+                  cid, "--json"],
+                 ["client", "get", cid, "--json", "--data-dir", str(store), "--worker", "aroha",
+                  "--passphrase-file", str(pfile)]):
+        result = run(*args, passphrase=None)
+        assert result.returncode == 0, result.stderr
+    from_env = run("client", "get", cid, "--json", env={"TIAKI_DATA_DIR": str(store)})
+    assert from_env.returncode == 0, from_env.stderr
+
+
+def test_wrong_passphrase_exit_3(run: Run, store: Path) -> None:
+    line = _one_line_error(run("client", "search", "x", "--data-dir", str(store), passphrase="not the passphrase"), 3)
+    assert "passphrase" in line
+
+
+def test_several_workers_need_worker_option(run: Run, store: Path, tmp_path: Path) -> None:
+    added = run("worker", "add", "tama", "--role", "caseworker", "--data-dir", str(store),
+                env={"TIAKI_NEW_PASSPHRASE": "korimako sings at dawn"})
+    assert added.returncode == 0, added.stderr
+    _one_line_error(run("client", "search", "x", "--data-dir", str(store)), 3)
+    ok = run("client", "search", "x", "--worker", "tama", "--data-dir", str(store), passphrase="korimako sings at dawn")
+    assert ok.returncode == 0, ok.stderr
+    denied = run("worker", "add", "x", "--role", "privacy_officer", "--worker", "tama", "--data-dir", str(store),
+                 passphrase="korimako sings at dawn", env={"TIAKI_NEW_PASSPHRASE": "escalate me please"})
+    _one_line_error(denied, 1)
+
+
+def test_recover_with_the_recovery_key(run: Run, store: Path, tmp_path: Path) -> None:
+    cid = _add(run, store, {"given_name": "Tūī"})
+    result = run("recover", "--worker", "aroha", "--recovery-key-file", str(tmp_path / "rk.txt"),
+                 "--data-dir", str(store), passphrase=None, env={"TIAKI_NEW_PASSPHRASE": "after recovery 2026"})
+    assert result.returncode == 0, result.stderr
+    got = run("client", "get", cid, "--json", "--data-dir", str(store), passphrase="after recovery 2026")
+    assert json.loads(got.stdout)["fields"]["given_name"] == "Tūī"
+
+
+BAD_INPUTS = {
+    "malformed json": '{"fields": {"given_name": "A"',
+    "not an object": '["given_name"]',
+    "no fields": '{"given_name": "A"}',
+    "unknown field": '{"fields": {"given_name": "A", "favourite_colour": "blue"}}',
+    "unknown member": '{"fields": {"given_name": "A"}, "extra": 1}',
+    "wrong type": '{"fields": {"given_name": 42}}',
+    "wrong type nested": '{"fields": {"given_name": {"a": 1}}}',
+    "fields not object": '{"fields": "given_name=A"}',
+    "10 MB string": json.dumps({"fields": {"given_name": "A", "case_notes": "x" * 10_000_000}}),
+    "control characters": json.dumps({"fields": {"given_name": "A\u0007\u001b[31m"}}),
+    "bidi override": json.dumps({"fields": {"given_name": "A\u202eevil"}}),
+    "lone surrogate": '{"fields": {"given_name": "A\\ud800"}}',
+    "invalid date": '{"fields": {"given_name": "A", "date_of_birth": "1990-02-30"}}',
+    "date wrong form": '{"fields": {"given_name": "A", "date_of_birth": "30/01/1990"}}',
+    "future birth": '{"fields": {"given_name": "A", "date_of_birth": "2999-01-01"}}',
+    "duplicate key": '{"fields": {"given_name": "A", "given_name": "B"}}',
+    "NaN": '{"fields": {"given_name": "A", "dependent_children": NaN}}',
+    "bool as int": '{"fields": {"given_name": "A", "dependent_children": true}}',
+    "missing required": '{"fields": {"family_name": "Ngata"}}',
+    "deep nesting": '{"fields": ' + "[" * 100000 + "]" * 100000 + "}",
+    "not utf-8": None,
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_bad_input_exits_4_and_changes_nothing(run: Run, store: Path, tmp_path: Path, case: str) -> None:
+    before = _fingerprint(store)
+    payload = BAD_INPUTS[case]
+    source = tmp_path / "input.json"
+    if payload is None:
+        source.write_bytes(b'{"fields": {"given_name": "\xff\xfe"}}')
+    else:
+        source.write_text(payload, encoding="utf-8", errors="surrogatepass")
+    result = run("client", "add", "--json", str(source), "--data-dir", str(store))
+    line = _one_line_error(result, 4)
+    assert line.startswith("tiaki: ")
+    assert "x" * 50 not in line
+    assert _fingerprint(store) == before
+
+
+@pytest.mark.parametrize("args", [
+    ["client", "get", "not-an-id", "--json"],
+    ["client", "get", "'; DROP TABLE clients; --", "--json"],
+    ["client", "edit", "not-an-id", "--json", "-"],
+    ["client", "search", "x" * 500, "--json"],
+    ["client", "add", "--json", "/nonexistent/file.json"],
+])
+def test_bad_arguments_exit_4_and_change_nothing(run: Run, store: Path, args: list[str]) -> None:
+    before = _fingerprint(store)
+    _one_line_error(run(*args, "--data-dir", str(store), stdin="{}"), 4)
+    assert _fingerprint(store) == before
+
+
+def test_unknown_client_id_exit_4(run: Run, store: Path) -> None:
+    _one_line_error(run("client", "get", "00000000-0000-4000-8000-000000000000", "--json", "--data-dir", str(store)), 4)
+
+
+def test_usage_errors_exit_2(run: Run, store: Path, tmp_path: Path) -> None:
+    _one_line_error(run("client", "frobnicate", "--data-dir", str(store)), 2)
+    _one_line_error(run("client", "add", "--data-dir", str(store)), 2)
+    _one_line_error(run("client", "search", "x", "--data-dir", str(tmp_path / "empty")), 2)
+
+
+def test_audit_verify_names_the_first_bad_entry(run: Run, store: Path) -> None:
+    _add(run, store, {"given_name": "Rāwiri"})
+    slots = read_keyslots(store)
+    key = slots.open_with_passphrase(slots.passphrase_slots()[0], ADMIN_PASS)
+    conn = sqlcipher.connect(str(store / "tiaki.db"), isolation_level=None)
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    conn.execute("DROP TRIGGER audit_log_no_update")
+    conn.execute("UPDATE audit_log SET action = 'client.view' WHERE seq = 3")
+    conn.close()
+    line = _one_line_error(run("audit", "verify", "--data-dir", str(store)), 1)
+    assert "entry 3" in line and "sequence 3" in line
+
+
+def test_check_reports_damage_without_a_traceback(run: Run, store: Path) -> None:
+    for i in range(5):
+        _add(run, store, {"given_name": f"Person {i}", "address": "Road " * 50})
+    assert run("check", "--data-dir", str(store)).returncode == 0
+    db = store / "tiaki.db"
+    data = bytearray(db.read_bytes())
+    data[4096 * 3 + 100] ^= 0x01
+    db.write_bytes(bytes(data))
+    line = _one_line_error(run("check", "--data-dir", str(store)), 1)
+    assert "damaged" in line
