@@ -1,0 +1,1 @@
+"""PySide6 widgets, Qt models and dialogs. Thin: they call core and store and decide nothing a rule decides."""

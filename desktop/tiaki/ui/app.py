@@ -1,0 +1,158 @@
+"""Starting the desktop app: the QApplication, its translation, and which window comes first.
+
+``Desktop`` moves between the set-up wizard, the unlock window and the main window, and owns auto-lock.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QObject, QTranslator, Signal
+from PySide6.QtWidgets import QApplication
+
+from tiaki.core.keywrap import KdfParams
+from tiaki.paths import i18n_dir
+from tiaki.store.session import Session, store_exists
+from tiaki.ui.clipboard import DEFAULT_CLEAR_AFTER_MS, GuardedClipboard
+from tiaki.ui.idle_lock import IdleLock
+from tiaki.ui.main_window import MainWindow
+from tiaki.ui.setup_wizard import SetupWizard
+from tiaki.ui.unlock import UnlockWindow
+
+LANG_ENV = "TIAKI_LANG"
+
+
+def interface_language() -> str:
+    """TIAKI_LANG (e.g. "mi"), else the system locale's language."""
+    return os.environ.get(LANG_ENV) or QLocale.system().name().split("_")[0]
+
+
+def install_translator(app: QApplication, language: str | None = None) -> QTranslator | None:
+    """Load i18n/tiaki_<lang>.qm when it exists; English needs none."""
+    language = language or interface_language()
+    translator = QTranslator(app)
+    if language == "en" or not translator.load(f"tiaki_{language}", str(i18n_dir())):
+        return None
+    app.installTranslator(translator)
+    return translator
+
+
+class Desktop(QObject):
+    """The app's windows over time: set-up or unlock, then the main window, then locked again."""
+
+    finished = Signal()
+
+    def __init__(self, app: QApplication, data_dir: Path, *, kdf: KdfParams | None = None,
+                 idle_ms: int | None = None, clipboard_ms: int = DEFAULT_CLEAR_AFTER_MS) -> None:
+        super().__init__(app)
+        self._app = app
+        self.data_dir = data_dir
+        self._kdf = kdf
+        self._idle_ms = idle_ms
+        self.session: Session | None = None
+        self.clipboard = GuardedClipboard(app.clipboard(), clipboard_ms, self)
+        self.idle_lock = IdleLock(app, idle_ms or 60_000, self)
+        self.idle_lock.idle.connect(self.lock)
+        self.wizard: SetupWizard | None = None
+        self.unlock_window: UnlockWindow | None = None
+        self.main_window: MainWindow | None = None
+
+    def start(self, session: Session | None = None) -> None:
+        if session is not None:
+            self.open_main(session)
+        elif store_exists(self.data_dir):
+            self.show_unlock()
+        else:
+            self.show_wizard()
+
+    def show_wizard(self) -> SetupWizard:
+        wizard = SetupWizard(self.data_dir, kdf=self._kdf, clipboard=self.clipboard)
+        wizard.store_created.connect(self.open_main)
+        wizard.rejected.connect(self.finished)
+        self.wizard = wizard
+        wizard.show()
+        return wizard
+
+    def show_unlock(self) -> UnlockWindow:
+        if self.unlock_window is None:
+            self.unlock_window = UnlockWindow(self.data_dir)
+            self.unlock_window.unlocked.connect(self.open_main)
+            self.unlock_window.quit_requested.connect(self.quit)
+        self.unlock_window.reset()
+        self.unlock_window.show()
+        self.unlock_window.raise_()
+        self.unlock_window.activateWindow()
+        return self.unlock_window
+
+    def open_main(self, session: Session) -> MainWindow:
+        if self.main_window is not None:  # the previous session's (locked, empty) window
+            self.main_window.deleteLater()
+        self.session = session
+        window = MainWindow(session, self.clipboard)
+        window.lock_requested.connect(self.lock)
+        window.quit_requested.connect(self.quit)
+        self.main_window = window
+        if self.unlock_window is not None:
+            self.unlock_window.hide()
+        if self.wizard is not None:
+            self.wizard.hide()
+            self.wizard.deleteLater()
+            self.wizard = None
+        window.show()
+        self.idle_lock.set_interval_ms(self._idle_ms or session.auto_lock_minutes() * 60_000)
+        self.idle_lock.start()
+        return window
+
+    def lock(self) -> None:
+        """Lock now: close the session, empty every window, clear a copied value, ask for the passphrase."""
+        self.idle_lock.stop()
+        self.clipboard.clear_if_unchanged()
+        if self.main_window is not None:
+            self.main_window.lock_down()
+            self.main_window.hide()
+        if self.session is not None:
+            self.session.lock()
+            self.session = None
+        self.show_unlock()
+
+    def quit(self) -> None:
+        self.idle_lock.stop()
+        self.clipboard.clear_if_unchanged()
+        if self.main_window is not None:
+            self.main_window.lock_down()
+        if self.session is not None:
+            self.session.lock()
+            self.session = None
+        self.finished.emit()
+
+
+def build_main_window(session: Session, *, app: QApplication | None = None,
+                      clipboard_ms: int = DEFAULT_CLEAR_AFTER_MS) -> MainWindow:
+    """A main window for a session, without an event loop (tests, screenshots)."""
+    app = app or _application([])
+    clipboard = GuardedClipboard(app.clipboard(), clipboard_ms, app)
+    return MainWindow(session, clipboard)
+
+
+def _application(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv)
+    return app
+
+
+def run_app(data_dir: Path, *, session: Session | None = None, argv: list[str] | None = None) -> int:
+    """Run Tiaki's window until the worker quits. Returns the exit code."""
+    app = _application(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Tiaki")
+    app.setOrganizationName("Tiaki")
+    app.setApplicationDisplayName("Tiaki")
+    app.setQuitOnLastWindowClosed(False)  # locking hides the main window before the unlock window shows
+    install_translator(app)
+    desktop = Desktop(app, data_dir)
+    desktop.finished.connect(app.quit)
+    desktop.start(session)
+    return app.exec()

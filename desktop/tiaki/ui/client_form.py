@@ -1,0 +1,383 @@
+"""One client's record: a form generated from the field catalogue, grouped by category.
+
+Opening an existing client reads it through ``clients.get`` (an audited view). Each value shows where it
+came from. Save validates every field inline first and never throws away what the worker typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tiaki.core import roles
+from tiaki.core.catalogue import FieldError, Value
+from tiaki.core.client import ClientRecord, StoredValue
+from tiaki.store.clients import DuplicateCheck
+from tiaki.store.errors import InvalidInput, StoreError
+from tiaki.store.session import Session
+from tiaki.ui.accessibility import name_buttons
+from tiaki.ui.client_assignment import AssignmentRow
+from tiaki.ui.clipboard import GuardedClipboard
+from tiaki.ui.duplicate_warning import DuplicateWarning
+from tiaki.ui.field_editors import FieldEditor
+from tiaki.ui.labels import field_label, local_time
+from tiaki.ui.messages import field_error_text, store_error_text
+
+
+class ClientForm(QWidget):
+    saved = Signal(str)
+    archived = Signal(str)
+    open_requested = Signal(str)
+
+    def __init__(self, session: Session, clipboard: GuardedClipboard, client_id: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self._session = session
+        self._clipboard = clipboard
+        self._record: ClientRecord | None = None
+        self._names = {w.id: w.display_name for w in session.workers()}
+        self._dirty = False
+        self._closing_anyway = False
+        self.editors: dict[str, FieldEditor] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        self.provenance_labels: dict[str, QLabel] = {}
+        self.duplicate_warning: DuplicateWarning | None = None
+        self.confirm_box: QMessageBox | None = None
+        self.setAccessibleName(self.tr("Client record"))
+        self.resize(720, 640)
+
+        layout = QVBoxLayout(self)
+        self.title = QLabel(self)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        layout.addWidget(self.title)
+        self.form_error = QLabel(self)
+        self.form_error.setWordWrap(True)
+        self.form_error.setStyleSheet("color: #a4262c;")
+        self.form_error.setAccessibleName(self.tr("Problem saving"))
+        self.form_error.hide()
+        layout.addWidget(self.form_error)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Field groups"))
+        layout.addWidget(self.tabs, 1)
+        self._build_categories()
+        self.assignment = AssignmentRow(session, self)
+        self.assignment.assigned.connect(self._reload)
+        layout.addWidget(self.assignment)
+        self.status = QLabel(self)
+        self.status.setAccessibleName(self.tr("Status"))
+        layout.addWidget(self.status)
+        layout.addLayout(self._build_buttons())
+
+        self.save_action = QAction(self.tr("Save"), self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.save_action.triggered.connect(self.save)
+        self.addAction(self.save_action)
+
+        if client_id is not None:
+            self._show_record(session.clients.get(client_id))
+        else:
+            self._show_record(None)
+
+    # --- building ------------------------------------------------------------------------------------
+
+    def _build_categories(self) -> None:
+        catalogue = self._session.catalogue
+        for category in catalogue.categories:
+            fields = catalogue.fields_in(category.key)
+            if not fields:
+                continue
+            page = QWidget()
+            form = QFormLayout(page)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            for fdef in fields:
+                editor = FieldEditor(fdef, page)
+                label_text = field_label(fdef.label) + (" *" if fdef.required else "")
+                label = QLabel(label_text + ":", page)
+                label.setBuddy(editor.widget)
+                form.addRow(label, self._field_cell(editor, page))
+                self.editors[fdef.key] = editor
+                editor.edited.connect(lambda key=fdef.key: self._on_edited(key))
+                editor.left.connect(lambda key=fdef.key: self.check_field(key))
+            scroll = QScrollArea(self.tabs)
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(page)
+            scroll.setAccessibleName(field_label(category.label))
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.tabs.addTab(scroll, field_label(category.label))
+
+    def _field_cell(self, editor: FieldEditor, page: QWidget) -> QWidget:
+        cell = QWidget(page)
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        row = QHBoxLayout()
+        row.addWidget(editor.widget, 1)
+        copy = QToolButton(cell)
+        copy.setText(self.tr("Copy"))
+        copy.setAccessibleName(self.tr("Copy {label}").format(label=field_label(editor.fdef.label)))
+        copy.setToolTip(self.tr("Copy this value; the clipboard is cleared again after {s} seconds.").format(
+            s=self._clipboard.clear_after_ms // 1000))
+        copy.clicked.connect(lambda: self.copy_value(editor.fdef.key))
+        row.addWidget(copy, 0, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(row)
+        error = QLabel(cell)
+        error.setWordWrap(True)
+        error.setStyleSheet("color: #a4262c;")
+        error.setAccessibleName(self.tr("Problem with {label}").format(label=field_label(editor.fdef.label)))
+        error.hide()
+        column.addWidget(error)
+        provenance = QLabel(cell)
+        provenance.setStyleSheet("color: palette(mid);")
+        provenance.setWordWrap(True)
+        provenance.hide()
+        column.addWidget(provenance)
+        self.error_labels[editor.fdef.key] = error
+        self.provenance_labels[editor.fdef.key] = provenance
+        return cell
+
+    def _build_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.archive_button = QPushButton(self.tr("&Archive…"), self)
+        self.archive_button.clicked.connect(self.ask_archive)
+        row.addWidget(self.archive_button)
+        row.addStretch(1)
+        self.save_button = QPushButton(self.tr("&Save"), self)
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save)
+        self.close_button = QPushButton(self.tr("&Close"), self)
+        self.close_button.clicked.connect(self.close)
+        row.addWidget(self.save_button)
+        row.addWidget(self.close_button)
+        name_buttons([self.archive_button, self.save_button, self.close_button])
+        return row
+
+    # --- showing -------------------------------------------------------------------------------------
+
+    @property
+    def client_id(self) -> str | None:
+        return self._record.id if self._record else None
+
+    def _show_record(self, record: ClientRecord | None) -> None:
+        self._record = record
+        assigned = record.assigned_worker_id if record else self._session.worker.id
+        writable = roles.can_write_client(self._session.worker, assigned) and not (record and record.archived_at)
+        for key, editor in self.editors.items():
+            stored = record.values.get(key) if record else None
+            editor.set_value(stored.value if stored else None)
+            editor.set_read_only(not writable)
+            self._show_provenance(key, stored)
+            self._show_error(key, "")
+        self.save_button.setVisible(writable)
+        self.save_action.setEnabled(writable)
+        self.archive_button.setVisible(record is not None and writable)
+        self.assignment.show_for(record)
+        name = record.fields.get("preferred_name") or record.fields.get("given_name") if record else None
+        if record is None:
+            self.title.setText(self.tr("New client"))
+        else:
+            family = record.fields.get("family_name") or ""
+            self.title.setText(" ".join(str(p) for p in (name, family) if p) or self.tr("Client"))
+        self.setWindowTitle(self.tr("{title} — Tiaki").format(title=self.title.text()))
+        self._dirty = False
+
+    def _show_provenance(self, key: str, stored: StoredValue | None) -> None:
+        label = self.provenance_labels[key]
+        if stored is None:
+            label.hide()
+            return
+        who = self._names.get(stored.recorded_by, self.tr("an unknown worker"))
+        source = self.tr("from the person") if stored.source == "person" else self.tr("from {detail}").format(
+            detail=stored.source_detail or self.tr("another source"))
+        label.setText(self.tr("Recorded by {who}, {when}, {source}").format(
+            who=who, when=local_time(stored.recorded_at), source=source))
+        self.editors[key].widget.setToolTip(label.text())
+        label.show()
+
+    def _show_error(self, key: str, message: str) -> None:
+        label = self.error_labels[key]
+        label.setText(message)
+        label.setVisible(bool(message))
+        self.editors[key].widget.setAccessibleDescription(message)
+
+    # --- editing and validation ---------------------------------------------------------------------
+
+    def _on_edited(self, key: str) -> None:
+        self._dirty = True
+        if self.error_labels[key].isVisible():
+            self.check_field(key)  # clear the message as soon as the value is fixed
+
+    def check_field(self, key: str) -> bool:
+        editor = self.editors[key]
+        raw = editor.raw()
+        if raw == "" and not editor.fdef.required:
+            self._show_error(key, "")
+            return True
+        try:
+            self._session.catalogue.validate(key, raw)
+        except FieldError as exc:
+            self._show_error(key, field_error_text(exc, self._session.catalogue))
+            return False
+        self._show_error(key, "")
+        return True
+
+    def _collect(self) -> dict[str, str] | None:
+        """Every field's raw value, or None (with messages shown) when any field is wrong."""
+        first_bad: str | None = None
+        for key in self.editors:
+            if not self.check_field(key) and first_bad is None:
+                first_bad = key
+        if first_bad is not None:
+            self._focus_field(first_bad)
+            self._show_form_error(self.tr("Nothing was saved: fix the fields marked below."))
+            return None
+        return {key: editor.raw() for key, editor in self.editors.items()}
+
+    def _focus_field(self, key: str) -> None:
+        widget = self.editors[key].widget
+        for index in range(self.tabs.count()):
+            scroll = self.tabs.widget(index)
+            if isinstance(scroll, QScrollArea) and scroll.widget().isAncestorOf(widget):
+                self.tabs.setCurrentIndex(index)
+                scroll.ensureWidgetVisible(widget)
+        widget.setFocus()
+
+    def _show_form_error(self, message: str) -> None:
+        self.form_error.setText(message)
+        self.form_error.setVisible(bool(message))
+
+    # --- saving --------------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        values = self._collect()
+        if values is None:
+            return
+        if self._record is None:
+            filled = {k: v for k, v in values.items() if v != ""}
+            check = self._session.clients.likely_duplicates(filled)
+            if check.any:
+                self._warn_duplicates(check)
+                return
+            self._write(lambda: self._session.clients.create(filled))
+        else:
+            current: dict[str, Value] = self._record.fields
+            changes: dict[str, object | None] = {}
+            for key, raw in values.items():
+                if raw == "":
+                    if key in current:
+                        changes[key] = None
+                elif str(current.get(key, "")) != raw:
+                    changes[key] = raw
+            record_id = self._record.id
+            self._write(lambda: self._session.clients.update(record_id, changes))
+
+    def _warn_duplicates(self, check: DuplicateCheck) -> None:
+        box = DuplicateWarning(check, self)
+        box.save_anyway.connect(self.save_as_new)
+        box.open_existing.connect(self.open_requested)
+        self.duplicate_warning = box
+        box.open()
+
+    def save_as_new(self) -> None:
+        values = self._collect()
+        if values is None or self._record is not None:
+            return
+        filled = {k: v for k, v in values.items() if v != ""}
+        self._write(lambda: self._session.clients.create(filled))
+
+    def _write(self, operation: Callable[[], ClientRecord]) -> None:
+        try:
+            record = operation()
+        except InvalidInput as exc:
+            if isinstance(exc.field_error, FieldError) and exc.field_error.field_key in self.editors:
+                key = exc.field_error.field_key
+                self._show_error(key, field_error_text(exc.field_error, self._session.catalogue))
+                self._focus_field(key)
+            self._show_form_error(self.tr("Nothing was saved: {problem}").format(problem=store_error_text(exc)))
+            return
+        except (StoreError, PermissionError) as exc:
+            self._show_form_error(self.tr("Nothing was saved: {problem}").format(problem=store_error_text(exc)))
+            return
+        self._show_form_error("")
+        self._show_record(record)
+        self.status.setText(self.tr("Saved."))
+        self.saved.emit(record.id)
+
+    def _reload(self) -> None:
+        if self._record is not None:
+            self._show_record(self._session.clients.get(self._record.id))
+            self.saved.emit(self._record.id)
+
+    # --- other actions -------------------------------------------------------------------------------
+
+    def copy_value(self, key: str) -> None:
+        text = self.editors[key].shown_text()
+        if not text:
+            self.status.setText(self.tr("Nothing to copy."))
+            return
+        self._clipboard.copy(text)
+        self.status.setText(self.tr("Copied. The clipboard will be cleared in {s} seconds.").format(
+            s=self._clipboard.clear_after_ms // 1000))
+
+    def ask_archive(self) -> None:
+        if self._record is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Archive client"),
+                          self.tr("Archive this client's record? It leaves the client list; its history and "
+                                  "audit trail are kept."),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        name_buttons(box.buttons())
+        box.buttonClicked.connect(
+            lambda b: self.archive() if box.standardButton(b) == QMessageBox.StandardButton.Yes else None)
+        self.confirm_box = box
+        box.open()
+
+    def archive(self) -> None:
+        if self._record is None:
+            return
+        try:
+            self._session.clients.archive(self._record.id)
+        except (StoreError, PermissionError) as exc:
+            self._show_form_error(store_error_text(exc))
+            return
+        self.archived.emit(self._record.id)
+        self.close_without_asking()
+
+    def close_without_asking(self) -> None:
+        self._closing_anyway = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._dirty and not self._closing_anyway:
+            event.ignore()
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
+                              self.tr("Close without saving your changes?"),
+                              QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, self)
+            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+            name_buttons(box.buttons())
+            box.buttonClicked.connect(
+                lambda b: self.close_without_asking()
+                if box.standardButton(b) == QMessageBox.StandardButton.Discard else None)
+            self.confirm_box = box
+            box.open()
+            return
+        super().closeEvent(event)

@@ -1,0 +1,52 @@
+"""Domain words shown in the UI: catalogue labels, role names and times, each in the worker's language.
+
+Catalogue labels are data (resources/fields.json); ``catalogue_strings.py`` marks them for translation in
+the "fields" context, and these functions look them up at display time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from tiaki.core.catalogue import FieldDef
+from tiaki.core.clock import parse_iso
+from tiaki.core.roles import Role
+
+FIELDS_CONTEXT = "fields"
+ROLES_CONTEXT = "roles"
+
+# The English text must equal core.roles.ROLE_LABELS (a test checks it).
+ROLE_TEXT = {
+    Role.CASEWORKER: QT_TRANSLATE_NOOP("roles", "Caseworker"),
+    Role.COORDINATOR: QT_TRANSLATE_NOOP("roles", "Coordinator"),
+    Role.SUPERVISOR: QT_TRANSLATE_NOOP("roles", "Supervisor"),
+    Role.PRIVACY_OFFICER: QT_TRANSLATE_NOOP("roles", "Privacy officer"),
+}
+
+
+def field_label(label: str) -> str:
+    """A field, category, choice or hint text from the catalogue, translated."""
+    return QCoreApplication.translate(FIELDS_CONTEXT, label)
+
+
+def choice_text(fdef: FieldDef, value: str) -> str:
+    return field_label(fdef.choice_label(value))
+
+
+def role_label(role: Role) -> str:
+    return QCoreApplication.translate(ROLES_CONTEXT, ROLE_TEXT[role])
+
+
+def local_time(stored: str | None) -> str:
+    """A stored UTC ISO time in the computer's local time, e.g. 2026-05-03 14:02."""
+    if not stored:
+        return ""
+    try:
+        moment = parse_iso(stored)
+    except ValueError:
+        return stored
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

@@ -1,0 +1,301 @@
+"""The main window: search-as-you-type over the client list, and the actions a worker's role allows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tiaki.core import roles
+from tiaki.store.session import Session
+from tiaki.ui.about_dialog import AboutDialog
+from tiaki.ui.client_form import ClientForm
+from tiaki.ui.client_list_model import CLIENT_ID_ROLE, COL_NAME, ClientListModel
+from tiaki.ui.clipboard import GuardedClipboard
+from tiaki.ui.labels import local_time, role_label
+from tiaki.ui.passphrase_dialogs import ChangePassphraseDialog
+from tiaki.ui.verify_log import VerifyLogRun
+from tiaki.ui.workers_dialog import WorkersDialog
+
+SEARCH_DELAY_MS = 150
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, session: Session, clipboard: GuardedClipboard, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: Session | None = session
+        self._clipboard = clipboard
+        self.forms: dict[str, ClientForm] = {}
+        self.new_forms: list[ClientForm] = []
+        self.verify_run: VerifyLogRun | None = None
+        self.setWindowTitle(self.tr("Tiaki"))
+        self.setAccessibleName(self.tr("Tiaki client list"))
+        self.resize(900, 600)
+
+        self.model = ClientListModel(session.clients, parent=self)
+        self._build_actions()
+        self._build_central()
+        self._build_status()
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._run_search)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.model.modelReset.connect(self._update_status)
+        self._show_failed_unlocks()
+        self._update_status()
+        self.search.setFocus()
+
+    # --- building ------------------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        assert self.session is not None
+        worker = self.session.worker
+        self.new_client_action = self._action(self.tr("&New client"), self.new_client, "Ctrl+N",
+                                              self.tr("Record a new client (Ctrl+N)"))
+        self.new_client_action.setEnabled(worker.role is not roles.Role.SUPERVISOR)
+        self.find_action = self._action(self.tr("&Find"), self.focus_search, "Ctrl+F",
+                                        self.tr("Search the client list (Ctrl+F)"))
+        self.lock_action = self._action(self.tr("&Lock"), self.lock_requested.emit, "Ctrl+L",
+                                        self.tr("Lock Tiaki now (Ctrl+L)"))
+        self.workers_action = self._action(self.tr("&Workers…"), self.show_workers)
+        self.workers_action.setVisible(roles.can_administer(worker))
+        self.verify_action = self._action(self.tr("&Verify log…"), self.verify_log)
+        self.passphrase_action = self._action(self.tr("Change my &passphrase…"), self.change_passphrase)
+        self.about_action = self._action(self.tr("&About and security…"), self.show_about)
+        self.quit_action = self._action(self.tr("&Quit"), self.quit_requested.emit, QKeySequence.StandardKey.Quit)
+
+        menu = self.menuBar().addMenu(self.tr("&Clients"))
+        menu.addActions([self.new_client_action, self.find_action])
+        menu.addSeparator()
+        menu.addActions([self.lock_action, self.quit_action])
+        tools = self.menuBar().addMenu(self.tr("&Tools"))
+        tools.addActions([self.workers_action, self.verify_action, self.passphrase_action])
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setAccessibleName(self.tr("Main actions"))
+        toolbar.addActions([self.new_client_action, self.find_action, self.lock_action])
+        for action in (self.new_client_action, self.find_action, self.lock_action):
+            button = toolbar.widgetForAction(action)
+            if button is not None:
+                button.setAccessibleName(action.text().replace("&", ""))
+
+    def _build_central(self) -> None:
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        self.notice = QWidget(central)
+        notice_row = QHBoxLayout(self.notice)
+        notice_row.setContentsMargins(6, 6, 6, 6)
+        self.notice.setStyleSheet("background: #fff4ce; color: #3b2f00;")
+        self.notice_text = QLabel(self.notice)
+        self.notice_text.setWordWrap(True)
+        self.notice_text.setAccessibleName(self.tr("Security notice"))
+        self.notice_dismiss = QPushButton(self.tr("Dismiss"), self.notice)
+        self.notice_dismiss.setAccessibleName(self.tr("Dismiss notice"))
+        self.notice_dismiss.clicked.connect(self.notice.hide)
+        notice_row.addWidget(self.notice_text, 1)
+        notice_row.addWidget(self.notice_dismiss)
+        self.notice.hide()
+        layout.addWidget(self.notice)
+
+        search_row = QHBoxLayout()
+        search_label = QLabel(self.tr("&Search:"), central)
+        self.search = QLineEdit(central)
+        self.search.setPlaceholderText(self.tr("Name, NHI, phone… (macrons optional)"))
+        self.search.setAccessibleName(self.tr("Search clients"))
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self._focus_results)
+        search_label.setBuddy(self.search)
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search, 1)
+        layout.addLayout(search_row)
+
+        self.table = QTableView(central)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Clients"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        # Fixed row heights: the view never measures rows it does not show, so 100,000 rows stay fluid.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(self._open_index)
+        self.table.doubleClicked.connect(self._open_index)
+        layout.addWidget(self.table, 1)
+        self.setCentralWidget(central)
+        self.setTabOrder(self.search, self.table)
+
+    def _build_status(self) -> None:
+        self.count_label = QLabel(self)
+        self.worker_label = QLabel(self)
+        self.statusBar().addWidget(self.count_label, 1)
+        self.statusBar().addPermanentWidget(self.worker_label)
+
+    def _show_failed_unlocks(self) -> None:
+        assert self.session is not None
+        failed = self.session.failed_unlocks
+        if failed.count <= 0:
+            return
+        self.notice_text.setText(self.tr(
+            "{count} failed attempt(s) to unlock Tiaki since it was last opened; the last at {when}. "
+            "If that was not you, tell your privacy officer.").format(
+                count=failed.count, when=local_time(failed.last_at)))
+        self.notice.show()
+
+    def _update_status(self) -> None:
+        if self.session is None:
+            self.count_label.clear()
+            self.worker_label.clear()
+            return
+        count = self.model.rowCount()
+        if self.model.query:
+            self.count_label.setText(self.tr("{n} client(s) match").format(n=count))
+        else:
+            self.count_label.setText(self.tr("{n} client(s)").format(n=count))
+        worker = self.session.worker
+        self.worker_label.setText(self.tr("Signed in: {name} — {role}").format(
+            name=worker.display_name, role=role_label(worker.role)))
+
+    # --- searching and opening -----------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _run_search(self) -> None:
+        if self.session is not None:
+            self.model.set_query(self.search.text())
+
+    def _focus_results(self) -> None:
+        self._search_timer.stop()
+        self._run_search()
+        if self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        client_id = index.data(CLIENT_ID_ROLE)
+        if client_id:
+            self.open_client(str(client_id))
+
+    def open_client(self, client_id: str) -> ClientForm | None:
+        if self.session is None:
+            return None
+        form = self.forms.get(client_id)
+        if form is None:
+            form = ClientForm(self.session, self._clipboard, client_id, parent=self)
+            self._watch_form(form)
+            self.forms[client_id] = form
+        form.show()
+        form.raise_()
+        form.activateWindow()
+        return form
+
+    def new_client(self) -> ClientForm | None:
+        if self.session is None:
+            return None
+        form = ClientForm(self.session, self._clipboard, None, parent=self)
+        self._watch_form(form)
+        self.new_forms.append(form)
+        form.show()
+        return form
+
+    def _watch_form(self, form: ClientForm) -> None:
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.saved.connect(self._form_saved)
+        form.archived.connect(lambda _id: self.model.refresh())
+        form.open_requested.connect(self.open_client)
+        form.destroyed.connect(lambda _obj=None, f=form: self._forget_form(f))
+
+    def _form_saved(self, client_id: str) -> None:
+        sender = self.sender()
+        if isinstance(sender, ClientForm) and sender in self.new_forms:
+            self.new_forms.remove(sender)
+            self.forms[client_id] = sender
+        self.model.refresh()
+
+    def _forget_form(self, form: ClientForm) -> None:
+        self.forms = {k: f for k, f in self.forms.items() if f is not form}
+        self.new_forms = [f for f in self.new_forms if f is not form]
+
+    # --- dialogs -------------------------------------------------------------------------------------
+
+    def show_workers(self) -> None:
+        if self.session is not None:
+            WorkersDialog(self.session, self).open()
+
+    def change_passphrase(self) -> None:
+        if self.session is not None:
+            ChangePassphraseDialog(self.session, self).open()
+
+    def show_about(self) -> None:
+        data_dir = self.session.data_dir if self.session else Path()
+        AboutDialog(self.session, data_dir, self).open()
+
+    def verify_log(self) -> None:
+        if self.session is not None:
+            self.verify_run = VerifyLogRun(self.session, self)
+            self.verify_run.start()
+
+    # --- locking -------------------------------------------------------------------------------------
+
+    def lock_down(self) -> None:
+        """Forget everything on screen from the store: forms, dialogs, rows, search text, the session."""
+        self._search_timer.stop()
+        if self.verify_run is not None:
+            self.verify_run.cancel()
+        for child in self.findChildren(QWidget):
+            if child.isWindow() and child is not self:
+                if isinstance(child, ClientForm):
+                    child.close_without_asking()
+                else:
+                    child.close()
+                child.deleteLater()
+        self.forms.clear()
+        self.new_forms.clear()
+        self.model.clear_session()
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.notice.hide()
+        self.session = None
+        self._update_status()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session is not None:
+            self.quit_requested.emit()
+        super().closeEvent(event)

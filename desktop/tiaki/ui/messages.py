@@ -1,0 +1,99 @@
+"""Translatable text for what core and store report in English: field errors, store errors, passphrase problems.
+
+Core keeps English messages (for the CLI and logs) and a ``code``; here each code maps to the same English
+template marked for translation, so a translator sees every message once and the UI shows it translated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from tiaki.core.catalogue import Catalogue, FieldError
+from tiaki.core.passphrase import MAX_LENGTH, MIN_LENGTH
+from tiaki.store import errors
+from tiaki.ui.labels import field_label
+
+# The English text must equal core.catalogue.FieldError.MESSAGES (a test checks it).
+FIELD_ERROR_TEMPLATES: Mapping[str, str] = {
+    "unknown_field": QT_TRANSLATE_NOOP("FieldError", "There is no field called '{field}'."),
+    "required": QT_TRANSLATE_NOOP("FieldError", "{label} is required."),
+    "wrong_type": QT_TRANSLATE_NOOP("FieldError", "{label} must be {expected}."),
+    "too_long": QT_TRANSLATE_NOOP("FieldError", "{label} is too long ({length} characters; at most {max_length})."),
+    "bad_characters": QT_TRANSLATE_NOOP("FieldError",
+                                        "{label} contains a character that cannot be stored ({chars})."),
+    "pattern": QT_TRANSLATE_NOOP("FieldError", "{label} is not in the expected form. {hint}"),
+    "date_format": QT_TRANSLATE_NOOP("FieldError", "{label} must be a date written as YYYY-MM-DD."),
+    "date_too_early": QT_TRANSLATE_NOOP("FieldError", "{label} cannot be before {min}."),
+    "date_future": QT_TRANSLATE_NOOP("FieldError", "{label} cannot be in the future."),
+    "choice": QT_TRANSLATE_NOOP("FieldError", "{label}: '{value}' is not one of the choices."),
+    "too_small": QT_TRANSLATE_NOOP("FieldError", "{label} must be at least {min}."),
+    "too_large": QT_TRANSLATE_NOOP("FieldError", "{label} must be at most {max}."),
+    "email": QT_TRANSLATE_NOOP("FieldError", "{label} is not an email address."),
+    "phone": QT_TRANSLATE_NOOP("FieldError", "{label} may contain only digits, spaces, +, - and brackets."),
+}
+
+_EXPECTED = {
+    "text": QT_TRANSLATE_NOOP("FieldError", "text"),
+    "a whole number": QT_TRANSLATE_NOOP("FieldError", "a whole number"),
+}
+
+
+def _tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def field_error_text(error: FieldError, catalogue: Catalogue) -> str:
+    """The error in the worker's language, naming the field by its translated label."""
+    params = dict(error.params)
+    if error.field_key in catalogue:
+        fdef = catalogue.get(error.field_key)
+        params["label"] = field_label(fdef.label)
+        if "hint" in params:
+            params["hint"] = field_label(str(params["hint"])) if params["hint"] else ""
+    if "expected" in params:
+        params["expected"] = _tr("FieldError", _EXPECTED.get(str(params["expected"]), str(params["expected"])))
+    template = FIELD_ERROR_TEMPLATES.get(error.code)
+    if template is None:
+        return error.message()
+    return _tr("FieldError", template).format(**params).strip()
+
+
+def store_error_text(exc: BaseException) -> str:
+    """A store error in the worker's language. Unknown errors keep the store's own English sentence."""
+    if isinstance(exc, errors.WrongPassphrase):
+        return _tr("StoreError", "The worker name or passphrase is not right.")
+    if isinstance(exc, errors.UnlockDelayed):
+        return _tr("StoreError", "Too many failed attempts. Try again in {seconds} seconds.").format(
+            seconds=max(1, round(exc.seconds)))
+    if isinstance(exc, errors.WorkerNeeded):
+        return _tr("StoreError", "Several workers use this store: say which worker you are.")
+    if isinstance(exc, errors.NoStore):
+        return _tr("StoreError", "There is no Tiaki store in this data directory yet. Set one up first.")
+    if isinstance(exc, errors.StoreExists):
+        return _tr("StoreError", "A Tiaki store already exists in this data directory.")
+    if isinstance(exc, errors.DamagedStore):
+        return _tr("StoreError", "The store is damaged and cannot be read safely. Nothing was changed. "
+                                 "Restore from a backup or ask your privacy officer for help.")
+    if isinstance(exc, errors.InvalidInput) and isinstance(exc.field_error, FieldError):
+        return str(exc)
+    if isinstance(exc, (errors.StoreError, PermissionError)):
+        return str(exc)
+    return _tr("StoreError", "Something went wrong: {error}").format(error=type(exc).__name__)
+
+
+def passphrase_problem_text(problem: str | None) -> str:
+    """core.passphrase.passphrase_problem's sentence, translated (empty when there is no problem)."""
+    if not problem:
+        return ""
+    known = {
+        f"Use at least {MIN_LENGTH} characters — a few words together is easy to remember.":
+            _tr("Passphrase", "Use at least {n} characters — a few words together is easy to remember.").format(
+                n=MIN_LENGTH),
+        f"Use at most {MAX_LENGTH} characters.": _tr("Passphrase", "Use at most {n} characters.").format(
+            n=MAX_LENGTH),
+        "Do not use your name in your passphrase.": _tr("Passphrase", "Do not use your name in your passphrase."),
+        "Use more different characters.": _tr("Passphrase", "Use more different characters."),
+    }
+    return known.get(problem, problem)

@@ -1,0 +1,81 @@
+"""Verify the audit chain in the background, with progress and a plain result."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from tiaki.core.audit import Verification
+from tiaki.store.session import Session
+from tiaki.ui.accessibility import name_buttons
+from tiaki.ui.messages import store_error_text
+from tiaki.ui.tasks import BackgroundTask, TaskCancelled
+
+
+class VerifyLogRun(QObject):
+    """One verification: a progress dialog while it runs, then a message box with the result."""
+
+    done = Signal(object)  # the Verification, or None when cancelled or failed
+
+    def __init__(self, session: Session, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._session = session
+        self.result_box: QMessageBox | None = None
+        self.progress = QProgressDialog(self.tr("Checking every entry of the audit log…"), self.tr("Cancel"), 0, 0,
+                                        parent)
+        self.progress.setWindowTitle(self.tr("Verify log"))
+        self.progress.setAccessibleName(self.tr("Verifying the audit log"))
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(300)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.canceled.connect(self.cancel)
+
+        def work(report: Callable[[int, int], None]) -> Verification:
+            return session.verify_audit(report)
+
+        self.task = BackgroundTask(work, self)
+        self.task.progress.connect(self._progressed)
+        self.task.finished.connect(self._finished)
+        self.task.failed.connect(self._failed)
+
+    def start(self) -> None:
+        self.task.start()
+
+    def cancel(self) -> None:
+        self.task.cancel()
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(min(done, total))
+
+    def _finished(self, result: Verification) -> None:
+        self.progress.close()
+        if result.intact:
+            text = self.tr("The audit log is intact: {entries} entries checked, {checkpoints} signed "
+                           "checkpoint(s) match.").format(entries=result.entries, checkpoints=result.checkpoints)
+            icon = QMessageBox.Icon.Information
+        else:
+            problem = result.problem.describe() if result.problem else ""
+            text = self.tr("The audit log has been altered. The first bad entry: {problem}. "
+                           "Tell your privacy officer; do not change anything else.").format(problem=problem)
+            icon = QMessageBox.Icon.Critical
+        self._show(icon, text)
+        self.done.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.progress.close()
+        if not isinstance(exc, TaskCancelled) and self._session.is_open:
+            self._show(QMessageBox.Icon.Warning,
+                       self.tr("The log could not be checked: {problem}").format(problem=store_error_text(exc)))
+        self.done.emit(None)
+
+    def _show(self, icon: QMessageBox.Icon, text: str) -> None:
+        box = QMessageBox(icon, self.tr("Verify log"), text, QMessageBox.StandardButton.Ok, self._parent)
+        box.setAccessibleName(self.tr("Audit log result"))
+        name_buttons(box.buttons())
+        self.result_box = box
+        box.open()
