@@ -147,3 +147,18 @@ def test_canary_is_in_no_file_under_the_data_dir(session: Session, data_dir: Pat
     assert _sweep(tmp_path) == [], "canary found after locking"
     assert {p.name for p in data_dir.iterdir()} <= {"tiaki.db", "tiaki.db-wal", "tiaki.db-shm", "keyslots.json"}
     assert os.stat(data_dir).st_mode & 0o077 == 0
+
+
+def test_missing_database_file_is_reported_not_recreated(session: Session, data_dir: Path) -> None:
+    session.lock()
+    (data_dir / "tiaki.db").rename(data_dir / "elsewhere.db")
+    with pytest.raises(DamagedStore, match="missing"):
+        unlock_store(data_dir, passphrase=ADMIN_PASS)
+    assert not (data_dir / "tiaki.db").exists()
+
+
+def test_damaged_key_slot_file_is_reported(session: Session, data_dir: Path) -> None:
+    session.lock()
+    (data_dir / "keyslots.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(DamagedStore, match="key-slot"):
+        unlock_store(data_dir, passphrase=ADMIN_PASS)

@@ -46,10 +46,12 @@ class Database:
 
     IntegrityError = sqlcipher.IntegrityError
 
-    def __init__(self, path: Path, data_key: bytes) -> None:
+    def __init__(self, path: Path, data_key: bytes, *, create: bool = True) -> None:
         self.path = path
         self._lock = threading.RLock()
         if not path.exists():
+            if not create:
+                raise DamagedStore("The database file is missing, so the store")
             # Owner-only from the first byte; SQLite gives the -wal and -shm files the same mode.
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
         self._conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)

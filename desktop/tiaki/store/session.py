@@ -200,7 +200,7 @@ def recover_store(
     except UnwrapFailed:
         write_keyslots(data_dir, slots.with_failure(iso(clock())))
         raise StoreError("That recovery key does not open this store.") from None
-    db = Database(data_dir / DB_FILE_NAME, data_key)
+    db = Database(data_dir / DB_FILE_NAME, data_key, create=False)
     try:
         migrate(db)
         worker = worker_rows.find_worker(db, worker_name)
@@ -225,7 +225,7 @@ def _open_session(
     data_dir: Path, slots: KeySlots, data_key: bytes, worker_id: str, catalogue: Catalogue | None, clock: Clock,
     action: str,
 ) -> Session:
-    db = Database(data_dir / DB_FILE_NAME, data_key)
+    db = Database(data_dir / DB_FILE_NAME, data_key, create=False)
     try:
         migrate(db)
         worker = worker_rows.get_worker(db, worker_id)
