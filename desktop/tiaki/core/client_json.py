@@ -73,7 +73,8 @@ def parse_client_input(data: bytes, catalogue: Catalogue, *, partial: bool = Fal
         if partial:
             values: dict[str, Any] = {}
             for key, raw in raw_fields.items():
-                values[key] = None if raw is None else catalogue.validate(key, raw)
+                fdef = catalogue.get(key)  # unknown keys are refused even when clearing
+                values[key] = None if raw is None or raw == "" else catalogue.validate(fdef.key, raw)
             fields = values
         else:
             fields = dict(catalogue.validate_record(raw_fields))
