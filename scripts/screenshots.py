@@ -1,0 +1,71 @@
+"""Make the README's screenshots from the real app, offscreen, on a fresh demo store of fictional clients.
+
+    .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication, QEventLoop  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from tiaki.demo_store import open_demo_store  # noqa: E402
+from tiaki.ui.app import build_main_window  # noqa: E402
+from tiaki.ui.unlock import UnlockWindow  # noqa: E402
+
+
+def settle(app: QApplication, ms: int = 300) -> None:
+    """Let layouts, the debounced search and lazy model pages finish before grabbing."""
+    deadline = time.monotonic() + ms / 1000
+    while time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.01)
+
+
+def grab(app: QApplication, widget: QWidget, path: Path, size: tuple[int, int]) -> None:
+    widget.resize(*size)
+    widget.show()
+    settle(app)
+    if not widget.grab().save(str(path)):
+        raise SystemExit(f"could not write {path}")
+    print(path)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", default="docs/screenshots")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    QCoreApplication.setApplicationName("Tiaki")
+    with tempfile.TemporaryDirectory(prefix="tiaki-shots-") as tmp:
+        session, directory, _note = open_demo_store(Path(tmp) / "demo", clients=200)
+        window = build_main_window(session, app=app)
+        grab(app, window, out / "main-window.png", (1100, 680))
+        window.search.setText("whanau")
+        settle(app, 600)
+        grab(app, window, out / "search-macrons.png", (1100, 680))
+        first = session.clients.list("whanau", limit=1)
+        form = window.open_client(first[0].id) if first else None
+        if form is not None:
+            grab(app, form, out / "client-form.png", (900, 720))
+            form.close_without_asking()
+        window.lock_down()
+        window.close()
+        session.lock()
+        unlock = UnlockWindow(directory)
+        grab(app, unlock, out / "unlock.png", (520, 360))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
