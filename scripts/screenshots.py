@@ -14,12 +14,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QEventLoop  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtWidgets import QApplication, QWidget
 
-from tiaki.demo_store import open_demo_store  # noqa: E402
-from tiaki.ui.app import build_main_window  # noqa: E402
-from tiaki.ui.unlock import UnlockWindow  # noqa: E402
+from tiaki.demo_store import open_demo_store
+from tiaki.ui.app import build_main_window
+from tiaki.ui.unlock import UnlockWindow
 
 
 def settle(app: QApplication, ms: int = 300) -> None:
