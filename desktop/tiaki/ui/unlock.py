@@ -4,6 +4,7 @@ with the recovery key. Unlocking runs in the background (Argon2id takes a notice
 from __future__ import annotations
 
 import math
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
@@ -69,7 +70,8 @@ class UnlockWindow(QWidget):
         self.setTabOrder(self.passphrase, self.unlock_button)
         self.setTabOrder(self.unlock_button, self.forgot_button)
         self._countdown = QTimer(self)
-        self._countdown.setInterval(1000)
+        self._countdown.setInterval(200)
+        self._wait_until = 0.0
         self._countdown.timeout.connect(self._tick)
         self.reset()
 
@@ -125,13 +127,16 @@ class UnlockWindow(QWidget):
             self.message.setText(store_error_text(exc))
 
     def start_wait(self, seconds: float) -> None:
+        # Counted against a monotonic deadline (timers may fire a little early), with a small margin so the
+        # store's own delay has surely passed when the button comes back.
+        self._wait_until = time.monotonic() + seconds + 0.1
         self._wait_left = max(1, math.ceil(seconds))
         self.unlock_button.setEnabled(False)
         self._show_wait()
         self._countdown.start()
 
     def _tick(self) -> None:
-        self._wait_left -= 1
+        self._wait_left = max(0, math.ceil(self._wait_until - time.monotonic()))
         if self._wait_left <= 0:
             self._countdown.stop()
             self.unlock_button.setEnabled(True)
