@@ -25,6 +25,7 @@ FIELD_ERROR_TEMPLATES: Mapping[str, str] = {
                                         "{label} contains a character that cannot be stored ({chars})."),
     "pattern": QT_TRANSLATE_NOOP("FieldError", "{label} is not in the expected form. {hint}"),
     "date_format": QT_TRANSLATE_NOOP("FieldError", "{label} must be a date written as YYYY-MM-DD."),
+    "date_invalid": QT_TRANSLATE_NOOP("FieldError", "{label} is not a real date."),
     "date_too_early": QT_TRANSLATE_NOOP("FieldError", "{label} cannot be before {min}."),
     "date_future": QT_TRANSLATE_NOOP("FieldError", "{label} cannot be in the future."),
     "choice": QT_TRANSLATE_NOOP("FieldError", "{label}: '{value}' is not one of the choices."),
