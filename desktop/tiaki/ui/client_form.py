@@ -55,6 +55,7 @@ class ClientForm(QWidget):
         self.editors: dict[str, FieldEditor] = {}
         self.error_labels: dict[str, QLabel] = {}
         self.provenance_labels: dict[str, QLabel] = {}
+        self.copy_buttons: dict[str, QToolButton] = {}
         self.duplicate_warning: DuplicateWarning | None = None
         self.confirm_box: QMessageBox | None = None
         self.setAccessibleName(self.tr("Client record"))
@@ -138,6 +139,7 @@ class ClientForm(QWidget):
             s=self._clipboard.clear_after_ms // 1000))
         copy.clicked.connect(lambda: self.copy_value(editor.fdef.key))
         row.addWidget(copy, 0, Qt.AlignmentFlag.AlignTop)
+        self.copy_buttons[editor.fdef.key] = copy
         column.addLayout(row)
         error = QLabel(cell)
         error.setWordWrap(True)

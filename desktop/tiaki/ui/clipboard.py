@@ -27,6 +27,11 @@ class GuardedClipboard(QObject):
     def clear_after_ms(self) -> int:
         return self._timer.interval()
 
+    @property
+    def pending(self) -> bool:
+        """True while a copied value is waiting to be cleared."""
+        return self._timer.isActive()
+
     def copy(self, text: str) -> None:
         self._copied = text
         self._clipboard.setText(text)

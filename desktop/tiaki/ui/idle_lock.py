@@ -1,8 +1,14 @@
-"""Auto-lock: any keyboard, mouse or touch input anywhere in the app restarts an idle timer."""
+"""Auto-lock: any keyboard, mouse or touch input anywhere in the app counts as activity.
+
+The event filter only notes the time of the last input (it sees every event, so it must be cheap); a slow
+timer compares that with the allowed idle time.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+import time
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 _INPUT_EVENTS = frozenset({
@@ -20,40 +26,48 @@ class IdleLock(QObject):
     def __init__(self, app: QApplication, interval_ms: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._app = app
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self._on_timeout)
+        self._interval_ms = interval_ms
+        self._last_input = time.monotonic()
+        self._check = QTimer(self)
+        self._check.setTimerType(Qt.TimerType.PreciseTimer)
+        self._check.timeout.connect(self._on_check)
         self._watching = False
+        self.set_interval_ms(interval_ms)
 
     @property
     def interval_ms(self) -> int:
-        return self._timer.interval()
+        return self._interval_ms
 
     def set_interval_ms(self, interval_ms: int) -> None:
-        self._timer.setInterval(interval_ms)
+        self._interval_ms = interval_ms
+        self._check.setInterval(max(20, min(1000, interval_ms // 5)))
+
+    def remaining_ms(self) -> int:
+        return max(0, round(self._interval_ms - (time.monotonic() - self._last_input) * 1000))
 
     @property
     def active(self) -> bool:
         return self._watching
 
     def start(self) -> None:
+        self._last_input = time.monotonic()
         if not self._watching:
             self._app.installEventFilter(self)
             self._watching = True
-        self._timer.start()
+        self._check.start()
 
     def stop(self) -> None:
-        self._timer.stop()
+        self._check.stop()
         if self._watching:
             self._app.removeEventFilter(self)
             self._watching = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS:
-            self._timer.start()
+            self._last_input = time.monotonic()
         return False
 
-    def _on_timeout(self) -> None:
-        self.stop()
-        self.idle.emit()
+    def _on_check(self) -> None:
+        if self.remaining_ms() <= 0:
+            self.stop()
+            self.idle.emit()

@@ -1,0 +1,43 @@
+"""A copied value leaves the clipboard after the timeout, unless the worker has copied something else since."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from tiaki.ui.clipboard import GuardedClipboard
+
+
+def test_clipboard_clears_after_timeout_if_unchanged(qtbot, qapp: QApplication) -> None:
+    guard = GuardedClipboard(qapp.clipboard(), clear_after_ms=100)
+    guard.copy("ZZZ0016")
+    assert qapp.clipboard().text() == "ZZZ0016"
+    assert guard.pending
+    with qtbot.waitSignal(guard.cleared, timeout=2000):
+        pass
+    assert qapp.clipboard().text() == ""
+    assert not guard.pending
+
+
+def test_clipboard_left_alone_when_worker_copied_something_else(qtbot, qapp: QApplication) -> None:
+    guard = GuardedClipboard(qapp.clipboard(), clear_after_ms=100)
+    guard.copy("027 555 0101")
+    qapp.clipboard().setText("my own note")
+    with qtbot.assertNotEmitted(guard.cleared, wait=0):
+        qtbot.waitUntil(lambda: not guard.pending, timeout=2000)
+    assert qapp.clipboard().text() == "my own note"
+
+
+def test_copy_button_in_form_uses_the_guarded_clipboard(qtbot, qapp, session, make_desktop) -> None:
+    created = session.clients.create({"given_name": "Losa", "family_name": "Fonoti", "region": "northland"})
+    desktop = make_desktop(clipboard_ms=100)
+    desktop.start(session)
+    form = desktop.main_window.open_client(created.id)
+    form.copy_value("region")
+    assert qapp.clipboard().text() == "Northland", "a choice copies as the label the worker sees"
+    assert "cleared in" in form.status.text()
+    with qtbot.waitSignal(desktop.clipboard.cleared, timeout=2000):
+        pass
+    assert qapp.clipboard().text() == ""
+    qtbot.mouseClick(form.copy_buttons["given_name"], Qt.MouseButton.LeftButton)
+    assert qapp.clipboard().text() == "Losa"
