@@ -77,6 +77,7 @@ class ClientForm(QWidget):
         layout.addWidget(self.form_error)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Field groups"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Field groups"))
         layout.addWidget(self.tabs, 1)
         self._build_categories()
         self.assignment = AssignmentRow(session, self)

@@ -1,0 +1,73 @@
+"""Every control a keyboard or screen-reader user can reach has a name, and the main path works by keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+from conftest import unnamed_controls
+from tiaki.ui.about_dialog import AboutDialog
+from tiaki.ui.passphrase_dialogs import ChangePassphraseDialog, ResetPassphraseDialog
+
+
+def test_the_check_itself_finds_an_unnamed_control(qtbot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    named, unnamed, hidden = QLineEdit(window), QLineEdit(window), QLineEdit(window)
+    named.setAccessibleName("Named")
+    hidden.hide()
+    for edit in (named, unnamed, hidden):
+        layout.addWidget(edit)
+    assert len(unnamed_controls(window)) == 1
+    unnamed.setAccessibleName("Now named")
+    assert unnamed_controls(window) == []
+
+
+def test_main_window_and_client_form_controls_are_named(qtbot, session, make_desktop, accessibility) -> None:
+    created = session.clients.create({"given_name": "Ana", "family_name": "Havili", "gender": "female"})
+    desktop = make_desktop()
+    desktop.start(session)
+    main = desktop.main_window
+    main.notice.show()
+    assert accessibility(main) == []
+    new_form = main.new_client()
+    assert accessibility(new_form) == []
+    form = main.open_client(created.id)
+    assert accessibility(form) == []
+    for dialog in (AboutDialog(session, session.data_dir, main), ChangePassphraseDialog(session, main),
+                   ResetPassphraseDialog(session, session.worker, main)):
+        dialog.show()
+        assert accessibility(dialog) == [], type(dialog).__name__
+        dialog.close()
+
+
+def test_keyboard_path_new_client_save_and_find(qtbot, session, make_desktop) -> None:
+    desktop = make_desktop()
+    desktop.start(session)
+    main = desktop.main_window
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow)
+    qtbot.keyClick(main.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert main.search.hasFocus()
+    qtbot.keyClick(main.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert main.new_forms
+    form = main.new_forms[-1]
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    given = form.editors["given_name"].widget
+    given.setFocus()
+    qtbot.keyClicks(given, "Wiremu")
+    qtbot.keyClick(given, Qt.Key.Key_Tab)
+    assert form.copy_buttons["given_name"].hasFocus(), "Tab moves to the field's copy button"
+    qtbot.keyClick(form.copy_buttons["given_name"], Qt.Key.Key_Tab)
+    assert form.editors["family_name"].widget.hasFocus()
+    qtbot.keyClicks(form.editors["family_name"].widget, "Tamihana")
+    qtbot.keyClick(form.editors["family_name"].widget, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert session.clients.count() == 1
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow)
+    main.search.setFocus()
+    qtbot.keyClicks(main.search, "wire")
+    qtbot.keyClick(main.search, Qt.Key.Key_Return)  # runs the search now and moves to the results
+    assert main.table.hasFocus() and main.table.currentIndex().row() == 0
