@@ -42,7 +42,11 @@ _EXPECTED = {
 
 
 def _tr(context: str, text: str) -> str:
+    """For texts already marked with QT_TRANSLATE_NOOP; literal texts call ``translate`` so lupdate sees them."""
     return QCoreApplication.translate(context, text)
+
+
+translate = QCoreApplication.translate
 
 
 def field_error_text(error: FieldError, catalogue: Catalogue) -> str:
@@ -64,24 +68,24 @@ def field_error_text(error: FieldError, catalogue: Catalogue) -> str:
 def store_error_text(exc: BaseException) -> str:
     """A store error in the worker's language. Unknown errors keep the store's own English sentence."""
     if isinstance(exc, errors.WrongPassphrase):
-        return _tr("StoreError", "The worker name or passphrase is not right.")
+        return translate("StoreError", "The worker name or passphrase is not right.")
     if isinstance(exc, errors.UnlockDelayed):
-        return _tr("StoreError", "Too many failed attempts. Try again in {seconds} seconds.").format(
+        return translate("StoreError", "Too many failed attempts. Try again in {seconds} seconds.").format(
             seconds=max(1, round(exc.seconds)))
     if isinstance(exc, errors.WorkerNeeded):
-        return _tr("StoreError", "Several workers use this store: say which worker you are.")
+        return translate("StoreError", "Several workers use this store: say which worker you are.")
     if isinstance(exc, errors.NoStore):
-        return _tr("StoreError", "There is no Tiaki store in this data directory yet. Set one up first.")
+        return translate("StoreError", "There is no Tiaki store in this data directory yet. Set one up first.")
     if isinstance(exc, errors.StoreExists):
-        return _tr("StoreError", "A Tiaki store already exists in this data directory.")
+        return translate("StoreError", "A Tiaki store already exists in this data directory.")
     if isinstance(exc, errors.DamagedStore):
-        return _tr("StoreError", "The store is damaged and cannot be read safely. Nothing was changed. "
+        return translate("StoreError", "The store is damaged and cannot be read safely. Nothing was changed. "
                                  "Restore from a backup or ask your privacy officer for help.")
     if isinstance(exc, errors.InvalidInput) and isinstance(exc.field_error, FieldError):
         return str(exc)
     if isinstance(exc, (errors.StoreError, PermissionError)):
         return str(exc)
-    return _tr("StoreError", "Something went wrong: {error}").format(error=type(exc).__name__)
+    return translate("StoreError", "Something went wrong: {error}").format(error=type(exc).__name__)
 
 
 def passphrase_problem_text(problem: str | None) -> str:
@@ -90,11 +94,11 @@ def passphrase_problem_text(problem: str | None) -> str:
         return ""
     known = {
         f"Use at least {MIN_LENGTH} characters — a few words together is easy to remember.":
-            _tr("Passphrase", "Use at least {n} characters — a few words together is easy to remember.").format(
+            translate("Passphrase", "Use at least {n} characters — a few words together is easy to remember.").format(
                 n=MIN_LENGTH),
-        f"Use at most {MAX_LENGTH} characters.": _tr("Passphrase", "Use at most {n} characters.").format(
+        f"Use at most {MAX_LENGTH} characters.": translate("Passphrase", "Use at most {n} characters.").format(
             n=MAX_LENGTH),
-        "Do not use your name in your passphrase.": _tr("Passphrase", "Do not use your name in your passphrase."),
-        "Use more different characters.": _tr("Passphrase", "Use more different characters."),
+        "Do not use your name in your passphrase.": translate("Passphrase", "Do not use your name in your passphrase."),
+        "Use more different characters.": translate("Passphrase", "Use more different characters."),
     }
     return known.get(problem, problem)

@@ -1,0 +1,1553 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="mi_NZ">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/about_dialog.py" line="17"/>
+        <location filename="../desktop/tiaki/ui/about_dialog.py" line="18"/>
+        <source>About Tiaki and security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/about_dialog.py" line="22"/>
+        <source>About and security information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/about_dialog.py" line="34"/>
+        <source># Tiaki {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/about_dialog.py" line="35"/>
+        <source>Tiaki keeps client records on this computer, encrypted, and records who looked at or changed them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/about_dialog.py" line="37"/>
+        <source>**Data directory:** `{path}`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/about_dialog.py" line="38"/>
+        <source>## What is encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/about_dialog.py" line="39"/>
+        <source>The whole database — every client record, note, worker and the audit log — is encrypted (SQLCipher, AES-256) with a random data key. Its journal is encrypted too. Without a passphrase or the recovery key, the files are unreadable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/about_dialog.py" line="42"/>
+        <source>## Passphrases and the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/about_dialog.py" line="43"/>
+        <source>The data key is never stored as it is. Each worker&apos;s passphrase unlocks their own copy of it (a &quot;key slot&quot;), protected by Argon2id, which makes guessing slow. Changing a passphrase rewrites only that worker&apos;s slot. The organisation&apos;s recovery key is one more slot: it opens the store if a passphrase is forgotten, and then sets a new passphrase. Keep it on paper, somewhere safe, away from the laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/about_dialog.py" line="48"/>
+        <source>## Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/about_dialog.py" line="49"/>
+        <source>Every view and change is recorded in a hash-chained log with signed checkpoints. Tools → Verify log checks it and names the first altered entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/about_dialog.py" line="53"/>
+        <source>The log holds {n} entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/about_dialog.py" line="55"/>
+        <source>## Honest limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/about_dialog.py" line="56"/>
+        <source>- While Tiaki is unlocked, records are in this computer&apos;s memory. Python cannot reliably wipe text from memory, so locking forgets the key but some text may linger until it is overwritten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/about_dialog.py" line="59"/>
+        <source>- Roles are enforced by Tiaki. A worker who has a passphrase could still read the whole database with their own tools: give passphrases only to people who may see every record on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/about_dialog.py" line="62"/>
+        <source>- The audit chain shows any altered or removed entry in the middle, but a cut-off tail looks like a shorter, valid log unless a copy of a later checkpoint is kept elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/about_dialog.py" line="64"/>
+        <source>- Tiaki locks itself after a few idle minutes; lock it yourself (Ctrl+L) when you step away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AddWorkerDialog</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="180"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="181"/>
+        <source>Add worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="185"/>
+        <source>Sign-in name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="187"/>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="188"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="189"/>
+        <source>&amp;Sign-in name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="189"/>
+        <source>&amp;Display name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="190"/>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AdministratorPage</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="55"/>
+        <source>The privacy officer&apos;s sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="56"/>
+        <source>The privacy officer can add the other workers later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="60"/>
+        <source>Sign-in name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="62"/>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="63"/>
+        <source>&amp;Sign-in name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="63"/>
+        <source>&amp;Display name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentRow</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_assignment.py" line="28"/>
+        <source>Assign to worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_assignment.py" line="29"/>
+        <source>Assign &amp;to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_assignment.py" line="31"/>
+        <location filename="../desktop/tiaki/ui/client_assignment.py" line="32"/>
+        <source>Assign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_assignment.py" line="48"/>
+        <source>Caseworker: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_assignment.py" line="49"/>
+        <source>Not assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/passphrase_dialogs.py" line="57"/>
+        <source>Change my passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/passphrase_dialogs.py" line="58"/>
+        <source>Only your own key slot changes; nobody else&apos;s passphrase and no record is affected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/passphrase_dialogs.py" line="63"/>
+        <source>Current passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/passphrase_dialogs.py" line="64"/>
+        <source>&amp;Current passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClientForm</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="61"/>
+        <source>Client record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="75"/>
+        <source>Problem saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="79"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="80"/>
+        <source>Field groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="87"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="91"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="137"/>
+        <source>Copy</source>
+        <translation>Tārua</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="138"/>
+        <source>Copy {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="139"/>
+        <source>Copy this value; the clipboard is cleared again after {s} seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="148"/>
+        <source>Problem with {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="162"/>
+        <source>&amp;Archive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="166"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="167"/>
+        <source>Save (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="169"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Kati</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="198"/>
+        <source>New client</source>
+        <translation>Kiritaki hou</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="201"/>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="202"/>
+        <source>{title} — Tiaki</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="210"/>
+        <source>an unknown worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="211"/>
+        <source>from the person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="211"/>
+        <source>from {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="212"/>
+        <source>another source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="213"/>
+        <source>Recorded by {who}, {when}, {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="253"/>
+        <source>Nothing was saved: fix the fields marked below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="317"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="320"/>
+        <source>Nothing was saved: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="324"/>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="337"/>
+        <source>Nothing to copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="340"/>
+        <source>Copied. The clipboard will be cleared in {s} seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="346"/>
+        <source>Archive client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="347"/>
+        <source>Archive this client&apos;s record? It leaves the client list; its history and audit trail are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="375"/>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="376"/>
+        <source>Close without saving your changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClientListModel</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_list_model.py" line="33"/>
+        <source>Name</source>
+        <translation>Ingoa</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_list_model.py" line="34"/>
+        <source>Date of birth</source>
+        <translation>Rā whānau</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_list_model.py" line="35"/>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateWarning</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/duplicate_warning.py" line="23"/>
+        <location filename="../desktop/tiaki/ui/duplicate_warning.py" line="24"/>
+        <source>Possible duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/duplicate_warning.py" line="29"/>
+        <source>A client with the same name and date of birth may already exist: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/duplicate_warning.py" line="33"/>
+        <source>A client with the same name and date of birth may already exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/duplicate_warning.py" line="34"/>
+        <source>{n} more outside your caseload: ask your coordinator before adding a second record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/duplicate_warning.py" line="37"/>
+        <source>Open the existing record, or save this one as a new client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/duplicate_warning.py" line="40"/>
+        <source>Open {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/duplicate_warning.py" line="44"/>
+        <source>Save as new client</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditor</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/field_editors.py" line="45"/>
+        <source>(not recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/field_editors.py" line="54"/>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FieldError</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="20"/>
+        <source>There is no field called &apos;{field}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="21"/>
+        <source>{label} is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="22"/>
+        <source>{label} must be {expected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="23"/>
+        <source>{label} is too long ({length} characters; at most {max_length}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="24"/>
+        <source>{label} contains a character that cannot be stored ({chars}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="26"/>
+        <source>{label} is not in the expected form. {hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="27"/>
+        <source>{label} must be a date written as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="28"/>
+        <source>{label} is not a real date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="29"/>
+        <source>{label} cannot be before {min}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="30"/>
+        <source>{label} cannot be in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="31"/>
+        <source>{label}: &apos;{value}&apos; is not one of the choices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="32"/>
+        <source>{label} must be at least {min}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="33"/>
+        <source>{label} must be at most {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="34"/>
+        <source>{label} is not an email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="35"/>
+        <source>{label} may contain only digits, spaces, +, - and brackets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="39"/>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="40"/>
+        <source>a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IntroPage</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="41"/>
+        <source>Welcome to Tiaki</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="44"/>
+        <source>Tiaki keeps your clients&apos; records on this computer, encrypted, so nothing is readable if the laptop is lost or stolen. It works without an internet connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="47"/>
+        <source>First, the privacy officer (the administrator) chooses a sign-in name and a passphrase. Tiaki then creates the encrypted store and shows a recovery key once: it is the only way back in if every passphrase is forgotten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="47"/>
+        <source>Tiaki</source>
+        <translation>Tiaki</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="48"/>
+        <source>Tiaki client list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="82"/>
+        <source>&amp;New client</source>
+        <translation>&amp;Kiritaki hou</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="83"/>
+        <source>Record a new client (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="85"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Rapu</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="86"/>
+        <source>Search the client list (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="87"/>
+        <source>&amp;Lock</source>
+        <translation>&amp;Raka</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="88"/>
+        <source>Lock Tiaki now (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="89"/>
+        <source>&amp;Workers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="91"/>
+        <source>&amp;Verify log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="92"/>
+        <source>Change my &amp;passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="93"/>
+        <source>&amp;About and security…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="94"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="96"/>
+        <source>&amp;Clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="100"/>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="102"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="105"/>
+        <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="107"/>
+        <source>Main actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="123"/>
+        <source>Security notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="124"/>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="125"/>
+        <source>Dismiss notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="133"/>
+        <source>&amp;Search:</source>
+        <translation>&amp;Rapu:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="135"/>
+        <source>Name, NHI, phone… (macrons optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="136"/>
+        <source>Search clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="146"/>
+        <source>Clients</source>
+        <translation>Ngā kiritaki</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="174"/>
+        <source>{count} failed attempt(s) to unlock Tiaki since it was last opened; the last at {when}. If that was not you, tell your privacy officer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="186"/>
+        <source>{n} client(s) match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="188"/>
+        <source>{n} client(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="190"/>
+        <source>Signed in: {name} — {role}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseFields</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/passphrase_fields.py" line="24"/>
+        <source>New passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/passphrase_fields.py" line="27"/>
+        <source>New passphrase again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/passphrase_fields.py" line="30"/>
+        <source>Passphrase problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/passphrase_fields.py" line="33"/>
+        <source>&amp;New passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/passphrase_fields.py" line="35"/>
+        <source>&amp;Type it again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/passphrase_fields.py" line="40"/>
+        <source>A few words together is easy to remember and hard to guess.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/passphrase_fields.py" line="56"/>
+        <source>The two passphrases are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Passphrase</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="97"/>
+        <source>Use at least {n} characters — a few words together is easy to remember.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="99"/>
+        <source>Use at most {n} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="101"/>
+        <source>Do not use your name in your passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="102"/>
+        <source>Use more different characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/recovery_dialog.py" line="24"/>
+        <location filename="../desktop/tiaki/ui/recovery_dialog.py" line="25"/>
+        <source>Recover access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/recovery_dialog.py" line="27"/>
+        <source>Your privacy officer holds the organisation&apos;s recovery key (written down when Tiaki was set up). With it you can choose a new passphrase; no records are lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/recovery_dialog.py" line="34"/>
+        <source>Recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/recovery_dialog.py" line="36"/>
+        <source>Sign-in name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/recovery_dialog.py" line="37"/>
+        <source>&amp;Recovery key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/recovery_dialog.py" line="37"/>
+        <source>&amp;Sign-in name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/recovery_dialog.py" line="60"/>
+        <source>Enter the recovery key and your sign-in name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/recovery_dialog.py" line="66"/>
+        <source>Opening the store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyPage</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="85"/>
+        <source>The recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="88"/>
+        <source>Set-up status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="91"/>
+        <source>Write this recovery key on paper (or print it) now and keep it somewhere safe, away from this computer. It is shown only this once. Anyone who has it can open the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="98"/>
+        <source>Recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="99"/>
+        <source>Recovery &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="101"/>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="102"/>
+        <source>Copy the key; the clipboard is cleared again after 30 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="109"/>
+        <source>I have &amp;stored the recovery key safely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="110"/>
+        <source>I have stored the recovery key safely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="125"/>
+        <source>Creating the encrypted store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="128"/>
+        <source>The encrypted store is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="134"/>
+        <source>The store could not be created: {problem} Go back and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResetPassphraseDialog</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/passphrase_dialogs.py" line="75"/>
+        <source>Set a new passphrase for {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/passphrase_dialogs.py" line="76"/>
+        <source>Tell the worker their new passphrase in person; they should change it the first time they sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="152"/>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="153"/>
+        <source>Set up Tiaki</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="159"/>
+        <source>&amp;Open Tiaki</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreError</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="71"/>
+        <source>The worker name or passphrase is not right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="73"/>
+        <source>Too many failed attempts. Try again in {seconds} seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="76"/>
+        <source>Several workers use this store: say which worker you are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="78"/>
+        <source>There is no Tiaki store in this data directory yet. Set one up first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="80"/>
+        <source>A Tiaki store already exists in this data directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="82"/>
+        <source>The store is damaged and cannot be read safely. Nothing was changed. Restore from a backup or ask your privacy officer for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="88"/>
+        <source>Something went wrong: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockWindow</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="32"/>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="33"/>
+        <source>Unlock Tiaki</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="35"/>
+        <source>Tiaki is locked. Enter your passphrase to open the client records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="40"/>
+        <source>Sign-in name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="41"/>
+        <source>&amp;Sign-in name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="46"/>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="47"/>
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="54"/>
+        <source>Unlock message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="57"/>
+        <source>&amp;Forgot passphrase?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="59"/>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="94"/>
+        <source>Enter your passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="99"/>
+        <source>Unlocking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="125"/>
+        <source>That sign-in name or passphrase is not right. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="143"/>
+        <source>You can try again now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="148"/>
+        <source>Too many failed attempts. Try again in {seconds} seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VerifyLogRun</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/verify_log.py" line="27"/>
+        <source>Checking every entry of the audit log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/verify_log.py" line="27"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/verify_log.py" line="29"/>
+        <location filename="../desktop/tiaki/ui/verify_log.py" line="77"/>
+        <source>Verify log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/verify_log.py" line="30"/>
+        <source>Verifying the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/verify_log.py" line="58"/>
+        <source>The audit log is intact: {entries} entries checked, {checkpoints} signed checkpoint(s) match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/verify_log.py" line="63"/>
+        <source>The audit log has been altered. The first bad entry: {problem}. Tell your privacy officer; do not change anything else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/verify_log.py" line="73"/>
+        <source>The log could not be checked: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/verify_log.py" line="78"/>
+        <source>Audit log result</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkersDialog</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="49"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="50"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="56"/>
+        <source>Workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="55"/>
+        <source>Sign-in name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="55"/>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="55"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="55"/>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="67"/>
+        <source>Role for the selected worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="68"/>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="70"/>
+        <source>&amp;Change role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="78"/>
+        <source>&amp;Add worker…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="80"/>
+        <source>&amp;Reset passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="82"/>
+        <source>&amp;Deactivate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="104"/>
+        <source>Yes</source>
+        <translation>Āe</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="104"/>
+        <source>No (cannot sign in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="160"/>
+        <source>Deactivate worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="161"/>
+        <source>{name} will no longer be able to sign in. Their records and history stay. Continue?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="13"/>
+        <source>Identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="14"/>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="15"/>
+        <source>Whānau and household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="16"/>
+        <source>Ethnicity and iwi affiliation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="17"/>
+        <source>Health and disability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="18"/>
+        <source>Income and benefits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="19"/>
+        <source>Employment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="20"/>
+        <source>Living arrangements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="21"/>
+        <source>Safety concerns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="22"/>
+        <source>Case notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="23"/>
+        <source>Given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="24"/>
+        <source>Family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="25"/>
+        <source>Preferred name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="26"/>
+        <source>Date of birth</source>
+        <translation>Rā whānau</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="27"/>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="28"/>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="29"/>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="30"/>
+        <source>Another gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="31"/>
+        <source>Prefers not to say</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="32"/>
+        <source>NHI number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="33"/>
+        <source>Another agency&apos;s identifier, stored as a field: three letters then four characters, e.g. ZZZ0016</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="34"/>
+        <source>MSD client number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="35"/>
+        <source>Another agency&apos;s identifier, stored as a field: 6 to 9 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="36"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="37"/>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="38"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="39"/>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="40"/>
+        <source>Northland</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="41"/>
+        <source>Auckland</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="42"/>
+        <source>Waikato</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="43"/>
+        <source>Bay of Plenty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="44"/>
+        <source>Gisborne / Tairāwhiti</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="45"/>
+        <source>Hawke&apos;s Bay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="46"/>
+        <source>Taranaki</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="47"/>
+        <source>Manawatū-Whanganui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="48"/>
+        <source>Wellington</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="49"/>
+        <source>Tasman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="50"/>
+        <source>Nelson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="51"/>
+        <source>Marlborough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="52"/>
+        <source>West Coast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="53"/>
+        <source>Canterbury</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="54"/>
+        <source>Otago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="55"/>
+        <source>Southland</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="56"/>
+        <source>Chatham Islands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="57"/>
+        <source>Whānau and household members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="58"/>
+        <source>Number of dependent children</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="59"/>
+        <source>Ethnicity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="60"/>
+        <source>New Zealand European</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="61"/>
+        <source>Māori</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="62"/>
+        <source>Samoan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="63"/>
+        <source>Cook Islands Māori</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="64"/>
+        <source>Tongan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="65"/>
+        <source>Niuean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="66"/>
+        <source>Chinese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="67"/>
+        <source>Indian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="68"/>
+        <source>Other ethnicity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="69"/>
+        <source>Iwi affiliation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="70"/>
+        <source>Health conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="71"/>
+        <source>Disability and support needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="72"/>
+        <source>Main benefit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="73"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="74"/>
+        <source>Jobseeker Support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="75"/>
+        <source>Sole Parent Support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="76"/>
+        <source>Supported Living Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="77"/>
+        <source>NZ Superannuation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="78"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="79"/>
+        <source>Weekly household income (NZD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="80"/>
+        <source>Employed full-time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="81"/>
+        <source>Employed part-time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="82"/>
+        <source>Seeking work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="83"/>
+        <source>Studying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="84"/>
+        <source>Full-time carer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="85"/>
+        <source>Not in paid work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="86"/>
+        <source>Living arrangement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="87"/>
+        <source>Own home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="88"/>
+        <source>Renting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="89"/>
+        <source>Social housing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="90"/>
+        <source>Staying with whānau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="91"/>
+        <source>Emergency housing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="92"/>
+        <source>No fixed abode</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/labels.py" line="22"/>
+        <source>Caseworker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/labels.py" line="23"/>
+        <source>Coordinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/labels.py" line="24"/>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/labels.py" line="25"/>
+        <source>Privacy officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
