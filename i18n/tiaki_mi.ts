@@ -877,13 +877,13 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="152"/>
         <location filename="../desktop/tiaki/ui/setup_wizard.py" line="153"/>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="154"/>
         <source>Set up Tiaki</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="159"/>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="160"/>
         <source>&amp;Open Tiaki</source>
         <translation type="unfinished"></translation>
     </message>

@@ -40,12 +40,7 @@ def make_desktop(qapp: QApplication, data_dir: Path) -> Iterator[Callable[..., D
 
     yield make
     for desktop in made:
-        desktop.quit()
-        for window in (desktop.wizard, desktop.unlock_window, desktop.main_window):
-            if window is not None:
-                window.hide()
-                window.deleteLater()
-        desktop.deleteLater()
+        desktop.dispose()
     QApplication.processEvents()
 
 

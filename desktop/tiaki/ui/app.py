@@ -127,6 +127,16 @@ class Desktop(QObject):
             self.session = None
         self.finished.emit()
 
+    def dispose(self) -> None:
+        """Quit if still running, then free every window (the app may outlive us: tests, embedding)."""
+        self.quit()
+        for window in (self.wizard, self.unlock_window, self.main_window):
+            if window is not None:
+                window.hide()
+                window.deleteLater()
+        self.wizard = self.unlock_window = self.main_window = None
+        self.deleteLater()
+
 
 def build_main_window(session: Session, *, app: QApplication | None = None,
                       clipboard_ms: int = DEFAULT_CLEAR_AFTER_MS) -> MainWindow:
@@ -155,4 +165,7 @@ def run_app(data_dir: Path, *, session: Session | None = None, argv: list[str] |
     desktop = Desktop(app, data_dir)
     desktop.finished.connect(app.quit)
     desktop.start(session)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        desktop.dispose()

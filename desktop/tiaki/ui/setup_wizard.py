@@ -149,6 +149,7 @@ class SetupWizard(QWizard):
         self.clipboard = clipboard
         self.session: Session | None = None
         self.task: BackgroundTask | None = None
+        self._abandoned = False
         self.setWindowTitle(self.tr("Set up Tiaki"))
         self.setAccessibleName(self.tr("Set up Tiaki"))
         self.intro = IntroPage(self)
@@ -175,6 +176,9 @@ class SetupWizard(QWizard):
         self.task.start()
 
     def _created(self, result: tuple[Session, str]) -> None:
+        if self._abandoned:  # cancelled while the store was being made: it exists, so lock it
+            result[0].lock()
+            return
         self.session, key = result
         self.administrator.passphrase.clear()
         self.recovery.created(key)
@@ -190,6 +194,7 @@ class SetupWizard(QWizard):
         self.store_created.emit(self.session)
 
     def reject(self) -> None:
+        self._abandoned = True
         if self.session is not None:
             self.session.lock()  # the store exists; next start asks for the passphrase
             self.session = None
