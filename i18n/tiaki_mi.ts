@@ -372,17 +372,17 @@
 <context>
     <name>ClientListModel</name>
     <message>
-        <location filename="../desktop/tiaki/ui/client_list_model.py" line="33"/>
+        <location filename="../desktop/tiaki/ui/client_list_model.py" line="32"/>
         <source>Name</source>
         <translation>Ingoa</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_list_model.py" line="34"/>
+        <location filename="../desktop/tiaki/ui/client_list_model.py" line="33"/>
         <source>Date of birth</source>
         <translation>Rā whānau</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_list_model.py" line="35"/>
+        <location filename="../desktop/tiaki/ui/client_list_model.py" line="34"/>
         <source>Updated</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1530,22 +1530,22 @@
 <context>
     <name>roles</name>
     <message>
-        <location filename="../desktop/tiaki/ui/labels.py" line="22"/>
+        <location filename="../desktop/tiaki/ui/labels.py" line="28"/>
         <source>Caseworker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/labels.py" line="23"/>
+        <location filename="../desktop/tiaki/ui/labels.py" line="29"/>
         <source>Coordinator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/labels.py" line="24"/>
+        <location filename="../desktop/tiaki/ui/labels.py" line="30"/>
         <source>Supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/labels.py" line="25"/>
+        <location filename="../desktop/tiaki/ui/labels.py" line="31"/>
         <source>Privacy officer</source>
         <translation type="unfinished"></translation>
     </message>

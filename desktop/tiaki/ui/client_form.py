@@ -258,7 +258,8 @@ class ClientForm(QWidget):
         widget = self.editors[key].widget
         for index in range(self.tabs.count()):
             scroll = self.tabs.widget(index)
-            if isinstance(scroll, QScrollArea) and scroll.widget().isAncestorOf(widget):
+            page = scroll.widget() if isinstance(scroll, QScrollArea) else None
+            if isinstance(scroll, QScrollArea) and page is not None and page.isAncestorOf(widget):
                 self.tabs.setCurrentIndex(index)
                 scroll.ensureWidgetVisible(widget)
         widget.setFocus()

@@ -10,7 +10,6 @@ from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -20,7 +19,7 @@ from PySide6.QtCore import (
 
 from tiaki.core.client import ClientSummary
 from tiaki.store.clients import ClientRepository
-from tiaki.ui.labels import local_time
+from tiaki.ui.labels import QT_TRANSLATE_NOOP, local_time
 
 COL_NAME = 0
 COL_DATE_OF_BIRTH = 1

@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from tiaki.core.catalogue import FieldDef
 from tiaki.core.clock import parse_iso
 from tiaki.core.roles import Role
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for pyside6-lupdate (which matches this name) and returns it unchanged, typed as str."""
+    return text
+
 
 FIELDS_CONTEXT = "fields"
 ROLES_CONTEXT = "roles"

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from tiaki.core.catalogue import Catalogue, FieldError
 from tiaki.core.passphrase import MAX_LENGTH, MIN_LENGTH
 from tiaki.store import errors
-from tiaki.ui.labels import field_label
+from tiaki.ui.labels import QT_TRANSLATE_NOOP, field_label
 
 # The English text must equal core.catalogue.FieldError.MESSAGES (a test checks it).
 FIELD_ERROR_TEMPLATES: Mapping[str, str] = {

@@ -114,7 +114,7 @@ class RecoveryKeyPage(QWizardPage):
 
     def initializePage(self) -> None:
         if self._wizard.session is None:
-            self._wizard.create()
+            self._wizard.create_store_now()
 
     def _show_key(self, key: str | None) -> None:
         for widget in (self.instructions, self.key, self.copy_button, self.stored):
@@ -161,7 +161,7 @@ class SetupWizard(QWizard):
         name_wizard_buttons(self)
         self.currentIdChanged.connect(lambda _id: name_wizard_buttons(self))
 
-    def create(self) -> None:
+    def create_store_now(self) -> None:
         if self.task is not None and self.task.running:
             return
         page = self.administrator
