@@ -149,7 +149,9 @@ class ClientForm(QWidget):
         error.hide()
         column.addWidget(error)
         provenance = QLabel(cell)
-        provenance.setStyleSheet("color: palette(mid);")
+        font = provenance.font()
+        font.setItalic(True)  # set apart by style, not by a faint colour that fails contrast
+        provenance.setFont(font)
         provenance.setWordWrap(True)
         provenance.hide()
         column.addWidget(provenance)
