@@ -6,10 +6,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from gui_support import FAST_KDF
+from gui_support import FAST_KDF, unnamed_in_all_tabs
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from tiaki.demo import demo_clients
 from tiaki.store.session import Session
@@ -52,28 +51,6 @@ def add_clients(session: Session, count: int) -> None:
 @pytest.fixture
 def add_demo_clients() -> Callable[[Session, int], None]:
     return add_clients
-
-
-def unnamed_controls(window: QWidget) -> list[str]:
-    """Focusable widgets the worker can reach in ``window`` that have no accessible name."""
-    missing = []
-    for widget in window.findChildren(QWidget):
-        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus or not widget.isVisibleTo(window):
-            continue
-        if not widget.accessibleName().strip():
-            text = widget.text() if hasattr(widget, "text") and callable(widget.text) else ""
-            missing.append(f"{type(widget).__name__} {text!r} in {type(widget.parent()).__name__}")
-    return missing
-
-
-def unnamed_in_all_tabs(window: QWidget) -> list[str]:
-    """Like ``unnamed_controls``, visiting every page of every tab widget in the window."""
-    missing: set[str] = set(unnamed_controls(window))
-    for tabs in window.findChildren(QTabWidget):
-        for index in range(tabs.count()):
-            tabs.setCurrentIndex(index)
-            missing.update(unnamed_controls(window))
-    return sorted(missing)
 
 
 @pytest.fixture

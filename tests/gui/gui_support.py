@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTabWidget, QWidget
+
 from tiaki.core.keywrap import KdfParams
 
 FAST_KDF = KdfParams(memory_kib=8192, iterations=1, lanes=1)
@@ -22,3 +25,25 @@ def type_text(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
             continue
         for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+
+
+def unnamed_controls(window: QWidget) -> list[str]:
+    """Focusable widgets the worker can reach in ``window`` that have no accessible name."""
+    missing = []
+    for widget in window.findChildren(QWidget):
+        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus or not widget.isVisibleTo(window):
+            continue
+        if not widget.accessibleName().strip():
+            text = widget.text() if hasattr(widget, "text") and callable(widget.text) else ""
+            missing.append(f"{type(widget).__name__} {text!r} in {type(widget.parent()).__name__}")
+    return missing
+
+
+def unnamed_in_all_tabs(window: QWidget) -> list[str]:
+    """Like ``unnamed_controls``, visiting every page of every tab widget in the window."""
+    missing: set[str] = set(unnamed_controls(window))
+    for tabs in window.findChildren(QTabWidget):
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            missing.update(unnamed_controls(window))
+    return sorted(missing)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from gui_support import unnamed_controls
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from conftest import unnamed_controls
 from tiaki.ui.about_dialog import AboutDialog
 from tiaki.ui.passphrase_dialogs import ChangePassphraseDialog, ResetPassphraseDialog
 
