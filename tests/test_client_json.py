@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 
 import pytest
@@ -41,10 +42,8 @@ def test_any_fields_object_parses_or_is_refused_cleanly(fields: dict[str, object
 @settings(max_examples=300)
 @given(st.binary(max_size=200))
 def test_arbitrary_bytes_never_escape_as_another_error(data: bytes) -> None:
-    try:
+    with contextlib.suppress(ClientInputError):
         parse_client_input(data, CAT)
-    except ClientInputError:
-        pass
 
 
 def test_a_good_client_parses() -> None:

@@ -98,13 +98,25 @@ def test_flipped_byte_in_first_page_says_damaged(session: Session, data_dir: Pat
 def test_flipped_byte_in_a_data_page_says_damaged(session: Session, data_dir: Path) -> None:
     _filled(session)
     db = data_dir / "tiaki.db"
-    _flip(db, (db.stat().st_size // 4096 // 2) * 4096 + 1000)
-    opened = unlock_store(data_dir, passphrase=ADMIN_PASS)
-    try:
-        with pytest.raises(DamagedStore, match="damaged"):
-            opened.integrity_problems()
-    finally:
-        opened._db.close()
+    for offset in (4096 * 3 + 100, (db.stat().st_size // 4096 // 2) * 4096 + 1000):
+        _flip(db, offset)
+        try:
+            opened = unlock_store(data_dir, passphrase=ADMIN_PASS)
+        except DamagedStore as exc:  # the page was one that unlocking reads or writes
+            assert "damaged" in str(exc)
+            _flip(db, offset)
+            continue
+        try:
+            problems = opened.integrity_problems()
+            assert problems, "a flipped byte went unnoticed"
+            try:  # reading every client either works or says the store is damaged: never another error
+                for summary in opened.clients.list(limit=1000):
+                    opened.clients.get(summary.id)
+            except DamagedStore as exc:
+                assert "damaged" in str(exc)
+        finally:
+            opened._db.close()
+        _flip(db, offset)
 
 
 # --- canary sweep ---------------------------------------------------------------------------------------

@@ -214,7 +214,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     finally:
         session.lock()
     if problems:
-        print(f"The database has {len(problems)} integrity problem(s); first: {problems[0][:200]}", file=sys.stderr)
+        print(f"The database is damaged: {len(problems)} problem(s); first: {problems[0][:200]}", file=sys.stderr)
         return EXIT_CHECK_FAILED
     print("Database integrity check passed (every page authenticated).")
     return EXIT_OK

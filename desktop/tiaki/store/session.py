@@ -28,6 +28,7 @@ from tiaki.store.audit_log import AuditLog
 from tiaki.store.clients import ClientRepository
 from tiaki.store.database import DB_FILE_NAME, Database, Transaction
 from tiaki.store.errors import (
+    DamagedStore,
     InvalidInput,
     StoreError,
     StoreExists,
@@ -410,8 +411,12 @@ class Session:
 
     def integrity_problems(self) -> list[str]:
         """SQLite's and SQLCipher's own checks of every page; empty when all is well."""
-        problems = [str(r[0]) for r in self._db.pragma_rows("integrity_check") if r[0] != "ok"]
-        problems += [str(r[0]) for r in self._db.pragma_rows("cipher_integrity_check")]
+        problems: list[str] = []
+        for pragma in ("cipher_integrity_check", "integrity_check"):
+            try:
+                problems += [str(r[0]) for r in self._db.pragma_rows(pragma) if r[0] != "ok"]
+            except DamagedStore:
+                problems.append(f"{pragma}: a page failed authentication")
         return problems
 
     def lock(self) -> None:
