@@ -263,108 +263,108 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="162"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="164"/>
         <source>&amp;Archive…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="166"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="168"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="167"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="169"/>
         <source>Save (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="169"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="171"/>
         <source>&amp;Close</source>
         <translation>&amp;Kati</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="198"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="200"/>
         <source>New client</source>
         <translation>Kiritaki hou</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="201"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="203"/>
         <source>Client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="202"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="204"/>
         <source>{title} — Tiaki</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="210"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="212"/>
         <source>an unknown worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="211"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="213"/>
         <source>from the person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="211"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="213"/>
         <source>from {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="212"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="214"/>
         <source>another source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="213"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="215"/>
         <source>Recorded by {who}, {when}, {source}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="253"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="255"/>
         <source>Nothing was saved: fix the fields marked below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="317"/>
         <location filename="../desktop/tiaki/ui/client_form.py" line="320"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="323"/>
         <source>Nothing was saved: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="324"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="327"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="337"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="340"/>
         <source>Nothing to copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="340"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="343"/>
         <source>Copied. The clipboard will be cleared in {s} seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="346"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="349"/>
         <source>Archive client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="347"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="350"/>
         <source>Archive this client&apos;s record? It leaves the client list; its history and audit trail are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="375"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="378"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="376"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="379"/>
         <source>Close without saving your changes?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -542,6 +542,84 @@
     <message>
         <location filename="../desktop/tiaki/ui/setup_wizard.py" line="47"/>
         <source>First, the privacy officer (the administrator) chooses a sign-in name and a passphrase. Tiaki then creates the encrypted store and shows a recovery key once: it is the only way back in if every passphrase is forgotten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InvalidInput</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="101"/>
+        <source>This client is archived; restore the record before changing it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="103"/>
+        <source>That worker does not exist or is no longer active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="104"/>
+        <source>A worker needs a sign-in name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="105"/>
+        <source>A sign-in name may be at most {max} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="106"/>
+        <source>The sign-in name contains a character that cannot be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="108"/>
+        <source>The display name is too long or contains a character that cannot be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="110"/>
+        <source>A worker with that sign-in name already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="111"/>
+        <source>There is no active worker with that sign-in name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="112"/>
+        <source>You cannot deactivate yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="113"/>
+        <source>The store needs at least one active privacy officer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="114"/>
+        <source>That worker is not active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="115"/>
+        <source>Auto-lock must be between {min} and {max} minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="116"/>
+        <source>That is not a Tiaki recovery key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="117"/>
+        <source>The recovery key has a typing mistake (its check group does not match).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="119"/>
+        <source>That recovery key does not open this store.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -734,22 +812,22 @@
 <context>
     <name>Passphrase</name>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="97"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="93"/>
         <source>Use at least {n} characters — a few words together is easy to remember.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="99"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="95"/>
         <source>Use at most {n} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="101"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="96"/>
         <source>Do not use your name in your passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="102"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="97"/>
         <source>Use more different characters.</source>
         <translation type="unfinished"></translation>
     </message>

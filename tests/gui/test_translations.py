@@ -15,12 +15,21 @@ import pytest
 from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from tiaki.core import passphrase
 from tiaki.core.catalogue import FieldError
 from tiaki.core.roles import ROLE_LABELS
+from tiaki.store.errors import InvalidInput
 from tiaki.ui import catalogue_strings
 from tiaki.ui.client_list_model import COL_NAME, ClientListModel
 from tiaki.ui.labels import ROLE_TEXT, role_label
-from tiaki.ui.messages import FIELD_ERROR_TEMPLATES, field_error_text
+from tiaki.ui.messages import (
+    FIELD_ERROR_TEMPLATES,
+    INVALID_INPUT_TEMPLATES,
+    PASSPHRASE_TEMPLATES,
+    field_error_text,
+    invalid_input_text,
+    passphrase_problem_text,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -54,6 +63,16 @@ def test_field_error_templates_match_core_messages(session) -> None:
         assert field_error_text(exc, session.catalogue) == exc.message()
     else:
         pytest.fail("a bad date was accepted")
+
+
+def test_store_and_passphrase_templates_match_their_english(qapp) -> None:
+    assert dict(PASSPHRASE_TEMPLATES) == dict(passphrase.MESSAGES)
+    coded = {k: v for k, v in InvalidInput.MESSAGES.items() if k not in ("field", "passphrase")}
+    assert dict(INVALID_INPUT_TEMPLATES) == coded
+    problem = passphrase.passphrase_problem("short")
+    assert problem is not None and passphrase_problem_text(problem) == problem.message
+    error = InvalidInput("auto_lock_range", min=1, max=240)
+    assert invalid_input_text(error) == str(error) == "Auto-lock must be between 1 and 240 minutes."
 
 
 def test_role_texts_match_core_labels(qapp) -> None:

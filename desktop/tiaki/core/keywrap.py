@@ -24,6 +24,10 @@ _RECOVERY_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ0123456789"  # Crockford-style: no I
 _RECOVERY_PREFIX = "TIAKI"
 
 
+class RecoveryKeyTypo(ValueError):
+    """The recovery key's check group does not match what was typed."""
+
+
 class UnwrapFailed(Exception):
     """The passphrase or recovery key does not open this slot (or the slot was altered)."""
 
@@ -119,7 +123,7 @@ def parse_recovery_key(text: str) -> bytes:
         raise ValueError("That is not a Tiaki recovery key.")
     body, check = cleaned[:body_len], cleaned[body_len:]
     if not hmac.compare_digest(_check(body), check):
-        raise ValueError("The recovery key has a typing mistake (its check group does not match).")
+        raise RecoveryKeyTypo("The recovery key has a typing mistake (its check group does not match).")
     table = str.maketrans(_RECOVERY_ALPHABET, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
     padded = body.translate(table) + "=" * (-len(body) % 8)
     return base64.b32decode(padded)

@@ -2,20 +2,46 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
 from tiaki.core.text import fold
 
 MIN_LENGTH = 10
 MAX_LENGTH = 1024
 
+MESSAGES: Mapping[str, str] = {
+    "too_short": "Use at least {n} characters — a few words together is easy to remember.",
+    "too_long": "Use at most {n} characters.",
+    "contains_name": "Do not use your name in your passphrase.",
+    "too_few_characters": "Use more different characters.",
+}
 
-def passphrase_problem(passphrase: str, worker_name: str = "") -> str | None:
-    """A sentence saying what is wrong, or None when the passphrase will do."""
+
+@dataclass(frozen=True)
+class PassphraseProblem:
+    """What is wrong, as a code (for translation) and the English sentence (for the CLI)."""
+
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        return MESSAGES[self.code].format(**self.params)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def passphrase_problem(passphrase: str, worker_name: str = "") -> PassphraseProblem | None:
+    """What is wrong with the passphrase, or None when it will do."""
     if len(passphrase) < MIN_LENGTH:
-        return f"Use at least {MIN_LENGTH} characters — a few words together is easy to remember."
+        return PassphraseProblem("too_short", {"n": MIN_LENGTH})
     if len(passphrase) > MAX_LENGTH:
-        return f"Use at most {MAX_LENGTH} characters."
+        return PassphraseProblem("too_long", {"n": MAX_LENGTH})
     if worker_name and fold(worker_name.strip()) in fold(passphrase):
-        return "Do not use your name in your passphrase."
+        return PassphraseProblem("contains_name")
     if len(set(passphrase)) < 4:
-        return "Use more different characters."
+        return PassphraseProblem("too_few_characters")
     return None

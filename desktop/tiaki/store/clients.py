@@ -81,7 +81,7 @@ class ClientRepository:
         try:
             fields = self._catalogue.validate_record(values)
         except FieldError as exc:
-            raise InvalidInput(exc.message(), field_error=exc) from None
+            raise InvalidInput.for_field(exc) from None
         source = source or Source.person()
         assignee = assign_to or self._worker.id
         if assignee != self._worker.id:
@@ -115,13 +115,13 @@ class ClientRepository:
                 fdef = self._catalogue.get(key)
                 clean[key] = None if raw is None or raw == "" else self._catalogue.validate(fdef.key, raw)
         except FieldError as exc:
-            raise InvalidInput(exc.message(), field_error=exc) from None
+            raise InvalidInput.for_field(exc) from None
         now = iso(self._clock())
         with self._db.transaction() as tx:
             num, assigned, archived = self._assignment(tx, client_id)
             roles.require(roles.can_write_client(self._worker, assigned), "change this client's record")
             if archived:
-                raise InvalidInput("This client is archived; restore the record before changing it.")
+                raise InvalidInput("archived_client")
             current = self._current_values(tx, client_id)
             changed = {k: v for k, v in clean.items() if current.get(k) != v}
             merged = {**current, **{k: v for k, v in changed.items() if v is not None}}
@@ -130,8 +130,7 @@ class ClientRepository:
                     merged.pop(key, None)
             for fdef in self._catalogue.fields:
                 if fdef.required and fdef.key not in merged:
-                    raise InvalidInput(f"{fdef.label} is required.", field_error=FieldError("required", fdef.key,
-                                                                                         label=fdef.label))
+                    raise InvalidInput.for_field(FieldError("required", fdef.key, label=fdef.label))
             if changed:
                 tx.execute(
                     "UPDATE field_values SET current = 0, superseded_at = ? "
@@ -175,7 +174,7 @@ class ClientRepository:
 
     def _require_active_worker(self, tx: Transaction, worker_id: str) -> None:
         if not tx.scalar("SELECT 1 FROM workers WHERE id = ? AND active = 1", (worker_id,)):
-            raise InvalidInput("That worker does not exist or is no longer active.")
+            raise InvalidInput("worker_unavailable")
 
     def _insert_values(
         self, tx: Transaction, client_id: str, values: Mapping[str, Value | None], source: Source, now: str

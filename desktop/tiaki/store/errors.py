@@ -5,6 +5,9 @@ Messages name no client and no value: they may reach a log or a dialog that some
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 
 class StoreError(Exception):
     """Base of every store error; ``str()`` is a message fit to show as it is."""
@@ -50,8 +53,43 @@ class NotFound(StoreError):
 
 
 class InvalidInput(StoreError):
-    """Input that does not fit; carries the underlying FieldError when there is one."""
+    """Input that does not fit. ``code`` and ``params`` let the UI say it in the worker's language.
 
-    def __init__(self, message: str, *, field_error: Exception | None = None) -> None:
+    ``field_error`` is the catalogue's FieldError, ``passphrase_problem`` the passphrase rule that failed.
+    """
+
+    MESSAGES: Mapping[str, str] = {
+        "archived_client": "This client is archived; restore the record before changing it.",
+        "worker_unavailable": "That worker does not exist or is no longer active.",
+        "worker_name_missing": "A worker needs a sign-in name.",
+        "worker_name_too_long": "A sign-in name may be at most {max} characters.",
+        "worker_name_characters": "The sign-in name contains a character that cannot be used.",
+        "display_name_invalid": "The display name is too long or contains a character that cannot be used.",
+        "worker_exists": "A worker with that sign-in name already exists.",
+        "no_such_worker": "There is no active worker with that sign-in name.",
+        "cannot_deactivate_self": "You cannot deactivate yourself.",
+        "last_privacy_officer": "The store needs at least one active privacy officer.",
+        "worker_inactive": "That worker is not active.",
+        "auto_lock_range": "Auto-lock must be between {min} and {max} minutes.",
+        "recovery_key_format": "That is not a Tiaki recovery key.",
+        "recovery_key_typo": "The recovery key has a typing mistake (its check group does not match).",
+        "recovery_key_wrong": "That recovery key does not open this store.",
+        "field": "{message}",
+        "passphrase": "{message}",
+    }
+
+    def __init__(self, code: str, *, field_error: Exception | None = None, passphrase_problem: object = None,
+                 **params: Any) -> None:
+        self.code = code
+        self.params = params
         self.field_error = field_error
-        super().__init__(message)
+        self.passphrase_problem = passphrase_problem
+        super().__init__(self.MESSAGES[code].format(**params))
+
+    @classmethod
+    def for_field(cls, error: Exception) -> InvalidInput:
+        return cls("field", field_error=error, message=str(error))
+
+    @classmethod
+    def for_passphrase(cls, problem: object) -> InvalidInput:
+        return cls("passphrase", passphrase_problem=problem, message=str(problem))

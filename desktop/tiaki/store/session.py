@@ -30,7 +30,6 @@ from tiaki.store.database import DB_FILE_NAME, Database, Transaction
 from tiaki.store.errors import (
     DamagedStore,
     InvalidInput,
-    StoreError,
     StoreExists,
     UnlockDelayed,
     WorkerNeeded,
@@ -41,6 +40,7 @@ from tiaki.store.keyslots import Failures, KeySlots, new_keyslots, read_keyslots
 from tiaki.store.migrations import migrate
 
 DEFAULT_AUTO_LOCK_MINUTES = 5
+AUTO_LOCK_RANGE = (1, 240)
 
 
 def default_catalogue() -> Catalogue:
@@ -68,7 +68,7 @@ class FailedUnlocks:
 def _check_passphrase(passphrase: str, name: str) -> None:
     problem = passphrase_problem(passphrase, name)
     if problem:
-        raise InvalidInput(problem)
+        raise InvalidInput.for_passphrase(problem)
 
 
 def create_store(
@@ -194,13 +194,15 @@ def recover_store(
         raise UnlockDelayed(wait)
     try:
         secret = keywrap.parse_recovery_key(recovery_key)
-    except ValueError as exc:
-        raise InvalidInput(str(exc)) from None
+    except keywrap.RecoveryKeyTypo:
+        raise InvalidInput("recovery_key_typo") from None
+    except ValueError:
+        raise InvalidInput("recovery_key_format") from None
     try:
         data_key = slots.open_with_recovery(secret)
     except UnwrapFailed:
         write_keyslots(data_dir, slots.with_failure(iso(clock())))
-        raise StoreError("That recovery key does not open this store.") from None
+        raise InvalidInput("recovery_key_wrong") from None
     db = Database(data_dir / DB_FILE_NAME, data_key, create=False)
     try:
         migrate(db)
@@ -210,7 +212,7 @@ def recover_store(
         raise
     db.close()
     if worker is None or not worker.active:
-        raise InvalidInput("There is no active worker with that sign-in name.")
+        raise InvalidInput("no_such_worker")
     _check_passphrase(new_passphrase, worker.name)
     old = slots.slot_for_worker(worker.id)
     kdf = old.kdf if old and old.kdf else KdfParams()
@@ -306,7 +308,7 @@ class Session:
         worker_id = new_id()
         slots = read_keyslots(self.data_dir)
         if slots.slot_for_name(clean) is not None:
-            raise InvalidInput("A worker with that sign-in name already exists.")
+            raise InvalidInput("worker_exists")
         new_slots = slots.with_passphrase_slot(data_key=bytes(self._data_key), worker_id=worker_id,
                                                worker_name=clean, passphrase=passphrase, kdf=self._kdf, now=now)
         with self._db.transaction() as tx:
@@ -333,7 +335,7 @@ class Session:
         """The worker can no longer sign in (their key slot is removed); their records and history stay."""
         roles.require(roles.can_administer(self.worker), "deactivate workers")
         if worker_id == self.worker.id:
-            raise InvalidInput("You cannot deactivate yourself.")
+            raise InvalidInput("cannot_deactivate_self")
         slots = read_keyslots(self.data_dir)
         with self._db.transaction() as tx:
             target = worker_rows.get_worker(tx, worker_id)
@@ -349,7 +351,7 @@ class Session:
         others = tx.scalar("SELECT count(*) FROM workers WHERE role = 'privacy_officer' AND active = 1 AND id != ?",
                            (worker_id,))
         if not others:
-            raise InvalidInput("The store needs at least one active privacy officer.")
+            raise InvalidInput("last_privacy_officer")
 
     def change_passphrase(self, current: str, new: str) -> None:
         """Rewrites only this worker's key slot; the database is not re-encrypted."""
@@ -368,7 +370,7 @@ class Session:
         roles.require(roles.can_administer(self.worker), "reset another worker's passphrase")
         target = worker_rows.get_worker(self._db, worker_id)
         if not target.active:
-            raise InvalidInput("That worker is not active.")
+            raise InvalidInput("worker_inactive")
         self._set_passphrase(read_keyslots(self.data_dir), target, new)
 
     def _set_passphrase(self, slots: KeySlots, target: Worker, new: str) -> None:
@@ -400,8 +402,8 @@ class Session:
         return int(value) if value else DEFAULT_AUTO_LOCK_MINUTES
 
     def set_auto_lock_minutes(self, minutes: int) -> None:
-        if not 1 <= minutes <= 240:
-            raise InvalidInput("Auto-lock must be between 1 and 240 minutes.")
+        if not AUTO_LOCK_RANGE[0] <= minutes <= AUTO_LOCK_RANGE[1]:
+            raise InvalidInput("auto_lock_range", min=AUTO_LOCK_RANGE[0], max=AUTO_LOCK_RANGE[1])
         with self._db.transaction() as tx:
             tx.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('auto_lock_minutes', ?)",
                        (str(minutes),))

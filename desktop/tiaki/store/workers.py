@@ -18,11 +18,11 @@ def _worker(row: Row) -> Worker:
 def clean_worker_name(name: str) -> str:
     name = nfc(name).strip()
     if not name:
-        raise InvalidInput("A worker needs a sign-in name.")
+        raise InvalidInput("worker_name_missing")
     if len(name) > MAX_NAME:
-        raise InvalidInput(f"A sign-in name may be at most {MAX_NAME} characters.")
+        raise InvalidInput("worker_name_too_long", max=MAX_NAME)
     if bad_characters(name):
-        raise InvalidInput("The sign-in name contains a character that cannot be used.")
+        raise InvalidInput("worker_name_characters")
     return name
 
 
@@ -32,9 +32,9 @@ def insert_worker(
     name = clean_worker_name(name)
     display = nfc(display_name).strip() or name
     if len(display) > 200 or bad_characters(display):
-        raise InvalidInput("The display name is too long or contains a character that cannot be used.")
+        raise InvalidInput("display_name_invalid")
     if tx.scalar("SELECT 1 FROM workers WHERE name_folded = ?", (fold(name),)):
-        raise InvalidInput("A worker with that sign-in name already exists.")
+        raise InvalidInput("worker_exists")
     tx.execute(
         "INSERT INTO workers (id, name, name_folded, display_name, role, active, created_at, created_by) "
         "VALUES (?,?,?,?,?,1,?,?)",

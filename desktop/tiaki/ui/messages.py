@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QCoreApplication
 
 from tiaki.core.catalogue import Catalogue, FieldError
-from tiaki.core.passphrase import MAX_LENGTH, MIN_LENGTH
+from tiaki.core.passphrase import PassphraseProblem
 from tiaki.store import errors
 from tiaki.ui.labels import QT_TRANSLATE_NOOP, field_label
 
@@ -81,24 +81,62 @@ def store_error_text(exc: BaseException) -> str:
     if isinstance(exc, errors.DamagedStore):
         return translate("StoreError", "The store is damaged and cannot be read safely. Nothing was changed. "
                                  "Restore from a backup or ask your privacy officer for help.")
-    if isinstance(exc, errors.InvalidInput) and isinstance(exc.field_error, FieldError):
-        return str(exc)
+    if isinstance(exc, errors.InvalidInput):
+        return invalid_input_text(exc)
     if isinstance(exc, (errors.StoreError, PermissionError)):
         return str(exc)
     return translate("StoreError", "Something went wrong: {error}").format(error=type(exc).__name__)
 
 
-def passphrase_problem_text(problem: str | None) -> str:
-    """core.passphrase.passphrase_problem's sentence, translated (empty when there is no problem)."""
-    if not problem:
+# The English text must equal core.passphrase.MESSAGES and store.errors.InvalidInput.MESSAGES (a test checks).
+PASSPHRASE_TEMPLATES: Mapping[str, str] = {
+    "too_short": QT_TRANSLATE_NOOP("Passphrase",
+                                   "Use at least {n} characters — a few words together is easy to remember."),
+    "too_long": QT_TRANSLATE_NOOP("Passphrase", "Use at most {n} characters."),
+    "contains_name": QT_TRANSLATE_NOOP("Passphrase", "Do not use your name in your passphrase."),
+    "too_few_characters": QT_TRANSLATE_NOOP("Passphrase", "Use more different characters."),
+}
+
+INVALID_INPUT_TEMPLATES: Mapping[str, str] = {
+    "archived_client": QT_TRANSLATE_NOOP("InvalidInput",
+                                         "This client is archived; restore the record before changing it."),
+    "worker_unavailable": QT_TRANSLATE_NOOP("InvalidInput", "That worker does not exist or is no longer active."),
+    "worker_name_missing": QT_TRANSLATE_NOOP("InvalidInput", "A worker needs a sign-in name."),
+    "worker_name_too_long": QT_TRANSLATE_NOOP("InvalidInput", "A sign-in name may be at most {max} characters."),
+    "worker_name_characters": QT_TRANSLATE_NOOP("InvalidInput",
+                                                "The sign-in name contains a character that cannot be used."),
+    "display_name_invalid": QT_TRANSLATE_NOOP(
+        "InvalidInput", "The display name is too long or contains a character that cannot be used."),
+    "worker_exists": QT_TRANSLATE_NOOP("InvalidInput", "A worker with that sign-in name already exists."),
+    "no_such_worker": QT_TRANSLATE_NOOP("InvalidInput", "There is no active worker with that sign-in name."),
+    "cannot_deactivate_self": QT_TRANSLATE_NOOP("InvalidInput", "You cannot deactivate yourself."),
+    "last_privacy_officer": QT_TRANSLATE_NOOP("InvalidInput", "The store needs at least one active privacy officer."),
+    "worker_inactive": QT_TRANSLATE_NOOP("InvalidInput", "That worker is not active."),
+    "auto_lock_range": QT_TRANSLATE_NOOP("InvalidInput", "Auto-lock must be between {min} and {max} minutes."),
+    "recovery_key_format": QT_TRANSLATE_NOOP("InvalidInput", "That is not a Tiaki recovery key."),
+    "recovery_key_typo": QT_TRANSLATE_NOOP("InvalidInput",
+                                           "The recovery key has a typing mistake (its check group does not match)."),
+    "recovery_key_wrong": QT_TRANSLATE_NOOP("InvalidInput", "That recovery key does not open this store."),
+}
+
+
+def passphrase_problem_text(problem: PassphraseProblem | None) -> str:
+    """core.passphrase.passphrase_problem's finding, translated (empty when there is no problem)."""
+    if problem is None:
         return ""
-    known = {
-        f"Use at least {MIN_LENGTH} characters — a few words together is easy to remember.":
-            translate("Passphrase", "Use at least {n} characters — a few words together is easy to remember.").format(
-                n=MIN_LENGTH),
-        f"Use at most {MAX_LENGTH} characters.": translate("Passphrase", "Use at most {n} characters.").format(
-            n=MAX_LENGTH),
-        "Do not use your name in your passphrase.": translate("Passphrase", "Do not use your name in your passphrase."),
-        "Use more different characters.": translate("Passphrase", "Use more different characters."),
-    }
-    return known.get(problem, problem)
+    template = PASSPHRASE_TEMPLATES.get(problem.code)
+    if template is None:
+        return problem.message
+    return _tr("Passphrase", template).format(**problem.params)
+
+
+def invalid_input_text(exc: errors.InvalidInput, catalogue: Catalogue | None = None) -> str:
+    """An InvalidInput in the worker's language, by its code."""
+    if isinstance(exc.field_error, FieldError) and catalogue is not None:
+        return field_error_text(exc.field_error, catalogue)
+    if isinstance(exc.passphrase_problem, PassphraseProblem):
+        return passphrase_problem_text(exc.passphrase_problem)
+    template = INVALID_INPUT_TEMPLATES.get(exc.code)
+    if template is None:
+        return str(exc)
+    return _tr("InvalidInput", template).format(**exc.params)
