@@ -626,147 +626,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="47"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="49"/>
         <source>Tiaki</source>
         <translation>Tiaki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="48"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="50"/>
         <source>Tiaki client list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="82"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="84"/>
         <source>&amp;New client</source>
         <translation>&amp;Kiritaki hou</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="83"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="85"/>
         <source>Record a new client (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="85"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="87"/>
         <source>&amp;Find</source>
         <translation>&amp;Rapu</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="86"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="88"/>
         <source>Search the client list (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="87"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="89"/>
         <source>&amp;Lock</source>
         <translation>&amp;Raka</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="88"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="90"/>
         <source>Lock Tiaki now (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="89"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="91"/>
         <source>&amp;Workers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="91"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="93"/>
         <source>&amp;Verify log…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="92"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="94"/>
         <source>Change my &amp;passphrase…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="93"/>
-        <source>&amp;About and security…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="94"/>
-        <source>&amp;Quit</source>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="95"/>
+        <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/main_window.py" line="96"/>
+        <source>&amp;About and security…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="97"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="99"/>
         <source>&amp;Clients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="100"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="103"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="102"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="105"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="105"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="108"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="107"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="110"/>
         <source>Main actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="123"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="126"/>
         <source>Security notice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="124"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="127"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="125"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="128"/>
         <source>Dismiss notice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="133"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="136"/>
         <source>&amp;Search:</source>
         <translation>&amp;Rapu:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="135"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="138"/>
         <source>Name, NHI, phone… (macrons optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="136"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="139"/>
         <source>Search clients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="146"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="149"/>
         <source>Clients</source>
         <translation>Ngā kiritaki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="174"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="177"/>
         <source>{count} failed attempt(s) to unlock Tiaki since it was last opened; the last at {when}. If that was not you, tell your privacy officer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="186"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="189"/>
         <source>{n} client(s) match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="188"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="191"/>
         <source>{n} client(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="190"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="193"/>
         <source>Signed in: {name} — {role}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -949,6 +954,40 @@
     <message>
         <location filename="../desktop/tiaki/ui/passphrase_dialogs.py" line="76"/>
         <source>Tell the worker their new passphrase in person; they should change it the first time they sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="21"/>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="22"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="28"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="29"/>
+        <source>Lock after this many idle minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="33"/>
+        <source>&amp;Lock after idle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="39"/>
+        <source>Applies to everyone who uses Tiaki on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="40"/>
+        <source>Only a privacy officer can change this.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

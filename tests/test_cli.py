@@ -218,3 +218,12 @@ def test_check_reports_damage_without_a_traceback(run: Run, store: Path) -> None
     db.write_bytes(bytes(data))
     line = _one_line_error(run("check", "--data-dir", str(store)), 1)
     assert "damaged" in line
+
+
+def test_auto_lock_setting(run: Run, store: Path) -> None:
+    shown = run("settings", "auto-lock", "--data-dir", str(store))
+    assert shown.returncode == 0 and "5 idle minute" in shown.stdout
+    assert run("settings", "auto-lock", "15", "--data-dir", str(store)).returncode == 0
+    assert "15 idle minute" in run("settings", "auto-lock", "--data-dir", str(store)).stdout
+    _one_line_error(run("settings", "auto-lock", "0", "--data-dir", str(store)), 4)
+    _one_line_error(run("settings", "auto-lock", "soon", "--data-dir", str(store)), 2)

@@ -113,6 +113,11 @@ def build_parser() -> _Parser:
     rsub = rkey.add_subparsers(title="recovery-key commands", metavar="ACTION", parser_class=_Parser)
     rotate = _command(rsub, "rotate", cmd.cmd_recovery_rotate, "replace the recovery key (privacy officer)")
     rotate.add_argument("--recovery-out", metavar="FILE")
+    settings = _command(top, "settings", _needs_subcommand, "settings for everyone using this store")
+    ssub = settings.add_subparsers(title="settings", metavar="SETTING", parser_class=_Parser)
+    auto_lock = _command(ssub, "auto-lock", cmd.cmd_settings_auto_lock,
+                         "show, or set (privacy officer), the idle minutes before Tiaki locks")
+    auto_lock.add_argument("minutes", nargs="?", type=int)
     return parser
 
 

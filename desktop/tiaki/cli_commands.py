@@ -287,6 +287,18 @@ def cmd_recovery_rotate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_settings_auto_lock(args: argparse.Namespace) -> int:
+    session = open_session(args)
+    try:
+        if args.minutes is not None:
+            session.set_auto_lock_minutes(args.minutes)
+        minutes = session.auto_lock_minutes()
+    finally:
+        session.lock()
+    print(f"Tiaki locks after {minutes} idle minute(s).")
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from tiaki.ui.app import run_app
 

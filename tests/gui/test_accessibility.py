@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from tiaki.ui.about_dialog import AboutDialog
 from tiaki.ui.passphrase_dialogs import ChangePassphraseDialog, ResetPassphraseDialog
+from tiaki.ui.settings_dialog import SettingsDialog
 
 
 def test_the_check_itself_finds_an_unnamed_control(qtbot) -> None:
@@ -37,7 +38,7 @@ def test_main_window_and_client_form_controls_are_named(qtbot, session, make_des
     form = main.open_client(created.id)
     assert accessibility(form) == []
     for dialog in (AboutDialog(session, session.data_dir, main), ChangePassphraseDialog(session, main),
-                   ResetPassphraseDialog(session, session.worker, main)):
+                   ResetPassphraseDialog(session, session.worker, main), SettingsDialog(session, main)):
         dialog.show()
         assert accessibility(dialog) == [], type(dialog).__name__
         dialog.close()

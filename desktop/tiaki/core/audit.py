@@ -38,7 +38,7 @@ class Action:
     KEYSLOT_ADD = "keyslot.add"
     KEYSLOT_CHANGE = "keyslot.change"
     KEYSLOT_RECOVERY = "keyslot.recovery"
-    CHECKPOINT = "audit.checkpoint"
+    SETTING_CHANGE = "setting.change"
 
 
 def canonical_json(value: Any) -> bytes:

@@ -404,9 +404,12 @@ class Session:
     def set_auto_lock_minutes(self, minutes: int) -> None:
         if not AUTO_LOCK_RANGE[0] <= minutes <= AUTO_LOCK_RANGE[1]:
             raise InvalidInput("auto_lock_range", min=AUTO_LOCK_RANGE[0], max=AUTO_LOCK_RANGE[1])
+        roles.require(roles.can_administer(self.worker), "change the auto-lock delay")
         with self._db.transaction() as tx:
             tx.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('auto_lock_minutes', ?)",
                        (str(minutes),))
+            self.audit.append(tx, actor_id=self.worker.id, action=Action.SETTING_CHANGE, subject_type="setting",
+                              subject_id="auto_lock_minutes", detail={"value": minutes})
 
     def verify_audit(self, progress: Callable[[int, int], None] | None = None) -> Verification:
         return self.audit.verify(progress)

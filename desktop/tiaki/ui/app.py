@@ -93,6 +93,7 @@ class Desktop(QObject):
         window = MainWindow(session, self.clipboard)
         window.lock_requested.connect(self.lock)
         window.quit_requested.connect(self.quit)
+        window.auto_lock_changed.connect(self._auto_lock_changed)
         self.main_window = window
         if self.unlock_window is not None:
             self.unlock_window.hide()
@@ -104,6 +105,10 @@ class Desktop(QObject):
         self.idle_lock.set_interval_ms(self._idle_ms or session.auto_lock_minutes() * 60_000)
         self.idle_lock.start()
         return window
+
+    def _auto_lock_changed(self, minutes: int) -> None:
+        if self._idle_ms is None:
+            self.idle_lock.set_interval_ms(minutes * 60_000)
 
     def lock(self) -> None:
         """Lock now: close the session, empty every window, clear a copied value, ask for the passphrase."""

@@ -27,6 +27,7 @@ from tiaki.ui.client_list_model import CLIENT_ID_ROLE, COL_NAME, ClientListModel
 from tiaki.ui.clipboard import GuardedClipboard
 from tiaki.ui.labels import local_time, role_label
 from tiaki.ui.passphrase_dialogs import ChangePassphraseDialog
+from tiaki.ui.settings_dialog import SettingsDialog
 from tiaki.ui.verify_log import VerifyLogRun
 from tiaki.ui.workers_dialog import WorkersDialog
 
@@ -36,6 +37,7 @@ SEARCH_DELAY_MS = 150
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     quit_requested = Signal()
+    auto_lock_changed = Signal(int)  # minutes
 
     def __init__(self, session: Session, clipboard: GuardedClipboard, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
         self.workers_action.setVisible(roles.can_administer(worker))
         self.verify_action = self._action(self.tr("&Verify log…"), self.verify_log)
         self.passphrase_action = self._action(self.tr("Change my &passphrase…"), self.change_passphrase)
+        self.settings_action = self._action(self.tr("&Settings…"), self.show_settings)
         self.about_action = self._action(self.tr("&About and security…"), self.show_about)
         self.quit_action = self._action(self.tr("&Quit"), self.quit_requested.emit, QKeySequence.StandardKey.Quit)
 
@@ -98,7 +101,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addActions([self.lock_action, self.quit_action])
         tools = self.menuBar().addMenu(self.tr("&Tools"))
-        tools.addActions([self.workers_action, self.verify_action, self.passphrase_action])
+        tools.addActions([self.workers_action, self.verify_action, self.passphrase_action, self.settings_action])
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -261,6 +264,14 @@ class MainWindow(QMainWindow):
     def change_passphrase(self) -> None:
         if self.session is not None:
             ChangePassphraseDialog(self.session, self).open()
+
+    def show_settings(self) -> SettingsDialog | None:
+        if self.session is None:
+            return None
+        dialog = SettingsDialog(self.session, self)
+        dialog.auto_lock_changed.connect(self.auto_lock_changed)
+        dialog.open()
+        return dialog
 
     def show_about(self) -> None:
         data_dir = self.session.data_dir if self.session else Path()
