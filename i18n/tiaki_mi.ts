@@ -493,7 +493,7 @@
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/messages.py" line="31"/>
-        <source>{label}: &apos;{value}&apos; is not one of the choices.</source>
+        <source>{label}: that is not one of the choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -620,6 +620,11 @@
     <message>
         <location filename="../desktop/tiaki/ui/messages.py" line="119"/>
         <source>That recovery key does not open this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="120"/>
+        <source>This store already holds records, so it cannot be discarded.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

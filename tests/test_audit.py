@@ -152,3 +152,13 @@ def test_audit_details_hold_no_values(session: Session) -> None:
     for entry in session.audit.recent(10):
         assert "CanaryAudit" not in json.dumps(entry.detail)
     assert os.path.exists(session.data_dir / "tiaki.db")
+
+
+@pytest.mark.parametrize(("column", "value"), [("detail", "{not json"), ("detail", "[1, 2]"),
+                                               ("hash", "not hex at all"), ("prev_hash", "zz")])
+def test_unreadable_entry_is_named_not_a_crash(busy_store: Path, column: str, value: str) -> None:
+    conn = _raw_connection(busy_store, _data_key(busy_store))
+    conn.execute(f"UPDATE audit_log SET {column} = ? WHERE seq = 7", (value,))
+    conn.close()
+    seq, reason = _verify(busy_store)
+    assert seq in (7, 8) and reason

@@ -227,3 +227,45 @@ def test_auto_lock_setting(run: Run, store: Path) -> None:
     assert "15 idle minute" in run("settings", "auto-lock", "--data-dir", str(store)).stdout
     _one_line_error(run("settings", "auto-lock", "0", "--data-dir", str(store)), 4)
     _one_line_error(run("settings", "auto-lock", "soon", "--data-dir", str(store)), 2)
+
+
+def test_recovery_key_file_problem_stops_before_anything_is_made(run: Run, tmp_path: Path) -> None:
+    data = tmp_path / "new"
+    line = _one_line_error(run("--data-dir", str(data), "--worker", "aroha", "init", "--recovery-out",
+                               str(tmp_path / "no" / "such" / "dir" / "key.txt")), 4)
+    assert "file" in line
+    assert not (data / "keyslots.json").exists()
+
+
+def test_rotate_with_a_bad_output_file_keeps_the_old_key(run: Run, store: Path, tmp_path: Path) -> None:
+    _one_line_error(run("recovery-key", "rotate", "--recovery-out", str(tmp_path / "nope" / "k.txt"),
+                        "--data-dir", str(store)), 4)
+    ok = run("recovery-key", "rotate", "--recovery-out", str(tmp_path / "new-key.txt"), "--data-dir", str(store))
+    assert ok.returncode == 0, ok.stderr
+    old = run("recover", "--worker", "aroha", "--recovery-key-file", str(tmp_path / "rk.txt"), "--data-dir",
+              str(store), passphrase=None, env={"TIAKI_NEW_PASSPHRASE": "never going to work"})
+    _one_line_error(old, 4)
+    new = run("recover", "--worker", "aroha", "--recovery-key-file", str(tmp_path / "new-key.txt"), "--data-dir",
+              str(store), passphrase=None, env={"TIAKI_NEW_PASSPHRASE": "after rotation 2026"})
+    assert new.returncode == 0, new.stderr
+
+
+def test_failed_unlocks_are_reported_at_the_next_unlock(run: Run, store: Path) -> None:
+    run("client", "search", "x", "--data-dir", str(store), passphrase="not the passphrase")
+    result = run("client", "search", "x", "--data-dir", str(store))
+    assert result.returncode == 0 and "1 failed unlock attempt" in result.stderr
+    again = run("client", "search", "x", "--data-dir", str(store))
+    assert "failed unlock" not in again.stderr
+
+
+def test_a_refused_choice_is_not_echoed(run: Run, store: Path, tmp_path: Path) -> None:
+    source = tmp_path / "c.json"
+    source.write_text(json.dumps({"fields": {"given_name": "A", "gender": "SecretDisclosure"}}), encoding="utf-8")
+    line = _one_line_error(run("client", "add", "--json", str(source), "--data-dir", str(store)), 4)
+    assert "SecretDisclosure" not in line
+
+
+def test_data_dir_that_is_a_file_is_a_clear_error(run: Run, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    _one_line_error(run("--data-dir", str(blocker / "sub"), "--worker", "aroha", "init"), 4)

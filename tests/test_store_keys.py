@@ -164,3 +164,99 @@ def test_store_cannot_be_created_twice(made_store: tuple[Session, str], data_dir
 def test_last_privacy_officer_cannot_be_demoted(session: Session) -> None:
     with pytest.raises(InvalidInput):
         session.set_role(session.worker.id, Role.CASEWORKER)
+
+
+# --- crash windows, concurrent changes and stale sessions (found in review) --------------------------------
+
+def test_a_slot_without_a_worker_never_opens_the_store_and_is_pruned(made_store: tuple[Session, str],
+                                                                      data_dir: Path) -> None:
+    from tiaki.core.keywrap import new_data_key  # noqa: F401 - the slot below wraps the real key
+    from tiaki.store.keyslots import update_keyslots
+
+    session, _ = made_store
+    real_key = bytes(session._data_key)
+    session.lock()
+    slots = read_keyslots(data_dir)
+    ghost = slots.passphrase_slot(data_key=real_key, worker_id="00000000-dead-4000-8000-000000000000",
+                                  worker_name="ghost", passphrase="a crash left me here", kdf=FAST_KDF, now="t")
+    update_keyslots(data_dir, lambda current: current.with_slot(ghost))  # as a crash before the commit would
+    with pytest.raises(WrongPassphrase):
+        unlock_store(data_dir, passphrase="a crash left me here", worker_name="ghost")
+    admin = unlock_store(data_dir, passphrase=ADMIN_PASS, worker_name=ADMIN)
+    assert read_keyslots(data_dir).slot_for_name("ghost") is None
+    assert any(e.action == "keyslot.remove" for e in admin.audit.recent(3))
+    admin.lock()
+
+
+def test_failure_count_does_not_undo_a_concurrent_slot_change(made_store: tuple[Session, str],
+                                                              data_dir: Path) -> None:
+    from tiaki.store.session import _count_failure
+
+    session, _ = made_store
+    stale = read_keyslots(data_dir)
+    session.add_worker(name="tama", display_name="", role=Role.CASEWORKER, passphrase="korimako sings at dawn")
+    _count_failure(data_dir, FakeClock())  # what a wrong guess that read `stale` earlier now does
+    fresh = read_keyslots(data_dir)
+    assert fresh.slot_for_name("tama") is not None and stale.slot_for_name("tama") is None
+    assert fresh.failures.count == 1
+    session.lock()
+
+
+def test_role_changes_apply_to_sessions_already_open(made_store: tuple[Session, str], data_dir: Path) -> None:
+    from tiaki.core.roles import AccessDenied
+
+    admin, _ = made_store
+    admin.add_worker(name="hemi", display_name="", role=Role.PRIVACY_OFFICER, passphrase="second officer here")
+    tama = admin.add_worker(name="tama", display_name="", role=Role.CASEWORKER, passphrase="korimako sings at dawn")
+    cid = admin.clients.create(CLIENT, assign_to=tama.id).id
+    hemi = unlock_store(data_dir, passphrase="second officer here", worker_name="hemi")
+    as_tama = unlock_store(data_dir, passphrase="korimako sings at dawn", worker_name="tama")
+    assert as_tama.clients.get(cid).id == cid
+    admin.set_role(hemi.worker.id, Role.CASEWORKER)
+    with pytest.raises(AccessDenied):
+        hemi.add_worker(name="sneaky", display_name="", role=Role.PRIVACY_OFFICER, passphrase="i was demoted")
+    assert hemi.worker.role is Role.CASEWORKER
+    admin.deactivate_worker(tama.id)
+    with pytest.raises(AccessDenied):
+        as_tama.clients.get(cid)
+    with pytest.raises(AccessDenied):
+        as_tama.clients.list()
+    for s in (hemi, as_tama, admin):
+        s.lock()
+
+
+def test_setup_never_deletes_a_database_whose_slot_file_is_missing(made_store: tuple[Session, str],
+                                                                   data_dir: Path) -> None:
+    session, _ = made_store
+    session.clients.create(CLIENT)
+    session.lock()
+    (data_dir / "keyslots.json").rename(data_dir.parent / "keyslots-backup.json")
+    size = (data_dir / "tiaki.db").stat().st_size
+    with pytest.raises(StoreError, match="missing"):
+        create_store(data_dir, admin_name="x", passphrase="another passphrase", kdf=FAST_KDF)
+    assert (data_dir / "tiaki.db").stat().st_size == size
+    (data_dir.parent / "keyslots-backup.json").rename(data_dir / "keyslots.json")
+    unlock_store(data_dir, passphrase=ADMIN_PASS).lock()
+
+
+def test_an_abandoned_setup_is_cleared(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "tiaki.db").write_bytes(b"half-made")
+    (data_dir / ".setup-in-progress").write_bytes(b"")
+    session, _ = create_store(data_dir, admin_name=ADMIN, passphrase=ADMIN_PASS, kdf=FAST_KDF)
+    assert not (data_dir / ".setup-in-progress").exists()
+    session.lock()
+
+
+def test_discarding_a_new_store_only_when_empty(made_store: tuple[Session, str], data_dir: Path) -> None:
+    from tiaki.store.session import discard_new_store
+
+    session, _ = made_store
+    session.clients.create(CLIENT)
+    with pytest.raises(InvalidInput):
+        discard_new_store(session)
+    session.lock()
+    other = data_dir.parent / "fresh"
+    fresh, _ = create_store(other, admin_name=ADMIN, passphrase=ADMIN_PASS, kdf=FAST_KDF)
+    discard_new_store(fresh)
+    assert not (other / "keyslots.json").exists() and not (other / "tiaki.db").exists()

@@ -150,6 +150,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc), _exit_code(exc))
     except AccessDenied as exc:
         return _fail(str(exc), EXIT_CHECK_FAILED)
+    except OSError as exc:  # a data directory that is a file, a disk that is full: the OS's words, no values
+        return _fail(f"Cannot read or write the data directory or a file ({exc.strerror or 'system error'}).",
+                     EXIT_INVALID)
     except KeyboardInterrupt:
         return _fail("Interrupted; nothing more was done.", EXIT_INVALID)
     except Exception as exc:

@@ -17,9 +17,9 @@ from tiaki.cli_io import (
     EXIT_OK,
     EXIT_USAGE,
     CliError,
+    PrivateFile,
     read_input,
     secret,
-    write_private_file,
 )
 from tiaki.core.client_json import MAX_INPUT_BYTES, ClientInputError, parse_client_input
 from tiaki.core.roles import Role
@@ -54,7 +54,9 @@ def open_session(args: argparse.Namespace) -> Session:
     directory = data_dir(args)
     if not store_exists(directory):
         raise CliError("There is no Tiaki store here yet; run 'tiaki init' first.", EXIT_USAGE)
-    return unlock_store(directory, passphrase=passphrase(args), worker_name=args.worker)
+    session = unlock_store(directory, passphrase=passphrase(args), worker_name=args.worker)
+    _failed_unlock_notice(session)
+    return session
 
 
 def client_id(text: str) -> str:
@@ -83,13 +85,18 @@ def cmd_init(args: argparse.Namespace) -> int:
         raise CliError("A Tiaki store already exists in this data directory.", EXIT_INVALID)
     if not args.worker:
         raise CliError("Name the first administrator with --worker NAME.", EXIT_USAGE)
-    if args.recovery_out and Path(args.recovery_out).exists():
-        raise CliError("The recovery-key file already exists; choose a new file name.", EXIT_INVALID)
-    session, recovery_key = create_store(directory, admin_name=args.worker, passphrase=passphrase(args, confirm=True),
-                                         admin_display_name=args.display_name or "")
+    secret_pass = passphrase(args, confirm=True)
+    out = PrivateFile(args.recovery_out) if args.recovery_out else None
     try:
-        if args.recovery_out:
-            write_private_file(args.recovery_out, recovery_key)
+        session, recovery_key = create_store(directory, admin_name=args.worker, passphrase=secret_pass,
+                                             admin_display_name=args.display_name or "")
+        session.lock()
+        if out is not None:
+            try:
+                out.write(recovery_key)
+            except OSError:  # the key exists only here now: show it rather than lose it
+                print(f"Could not write the file, so here is the recovery key:\n\n    {recovery_key}\n")
+                raise
             print(f"Store created. The recovery key was written to {args.recovery_out}; print it, keep it "
                   "somewhere safe away from this computer, then delete the file.")
         else:
@@ -97,7 +104,8 @@ def cmd_init(args: argparse.Namespace) -> int:
                   "Write it down or print it and keep it somewhere safe, away from this computer:\n")
             print(f"    {recovery_key}\n")
     finally:
-        session.lock()
+        if out is not None:
+            out.close()
     return EXIT_OK
 
 
@@ -273,17 +281,20 @@ def cmd_recover(args: argparse.Namespace) -> int:
 
 
 def cmd_recovery_rotate(args: argparse.Namespace) -> int:
-    if args.recovery_out and Path(args.recovery_out).exists():
-        raise CliError("The recovery-key file already exists; choose a new file name.", EXIT_INVALID)
-    session = open_session(args)
+    out = PrivateFile(args.recovery_out) if args.recovery_out else None
     try:
-        key = session.rotate_recovery_key()
+        session = open_session(args)
+        try:
+            key = session.rotate_recovery_key(keep=out.write if out is not None else None)
+        finally:
+            session.lock()
     finally:
-        session.lock()
-    if args.recovery_out:
-        write_private_file(args.recovery_out, key)
-    else:
+        if out is not None:
+            out.close()
+    if out is None:
         print(f"The new recovery key (the old one no longer works):\n\n    {key}\n")
+    else:
+        print(f"The new recovery key was written to {args.recovery_out}; the old one no longer works.")
     return EXIT_OK
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
 import sys
@@ -67,13 +68,30 @@ def read_input(source: str, limit: int) -> bytes:
         raise CliError("Cannot read the input file.", EXIT_INVALID) from None
 
 
-def write_private_file(path: str, text: str) -> None:
-    """Create a file only the current user can read (for the recovery key)."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        raise CliError("That file already exists; choose a new file name.", EXIT_INVALID) from None
-    except OSError:
-        raise CliError("Cannot create that file.", EXIT_INVALID) from None
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text + "\n")
+class PrivateFile:
+    """A new file only the current user can read, created *before* the secret it will hold exists, so that
+    a bad path fails while nothing has changed yet (the recovery key must never be made and then lost)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        try:
+            self._fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            raise CliError("That file already exists; choose a new file name.", EXIT_INVALID) from None
+        except OSError as exc:
+            raise CliError(f"Cannot create that file ({exc.strerror}).", EXIT_INVALID) from None
+        self._written = False
+
+    def write(self, text: str) -> None:
+        data = (text + "\n").encode("utf-8")
+        while data:
+            data = data[os.write(self._fd, data):]
+        os.fsync(self._fd)
+        self._written = True
+
+    def close(self) -> None:
+        """Close; a file that never received its secret is removed."""
+        os.close(self._fd)
+        if not self._written:
+            with contextlib.suppress(OSError):
+                os.unlink(self.path)

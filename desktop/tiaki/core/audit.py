@@ -38,6 +38,7 @@ class Action:
     KEYSLOT_ADD = "keyslot.add"
     KEYSLOT_CHANGE = "keyslot.change"
     KEYSLOT_RECOVERY = "keyslot.recovery"
+    KEYSLOT_REMOVE = "keyslot.remove"
     SETTING_CHANGE = "setting.change"
 
 
@@ -119,7 +120,9 @@ class Problem:
     reason: str
 
     def describe(self) -> str:
-        where = f"entry {self.index + 1}" + (f" (sequence {self.seq}, id {self.entry_id})" if self.seq else "")
+        where = f"entry {self.index + 1}"
+        if self.seq is not None:
+            where += f" (sequence {self.seq}" + (f", id {self.entry_id})" if self.entry_id else ")")
         return f"{where}: {self.reason}"
 
 
@@ -173,7 +176,11 @@ def _entry_problem(index: int, entry: AuditEntry, prev: str) -> Problem | None:
                    "inserted or moved)")
     if entry.prev_hash != prev:
         return bad("does not link to the entry before it (an entry before it was removed, inserted or moved)")
-    if entry_hash(entry.prev_hash, entry.content()) != entry.hash:
+    try:
+        matches = entry_hash(entry.prev_hash, entry.content()) == entry.hash
+    except (ValueError, TypeError):  # unreadable fields: hex that is not hex, details that are not an object
+        matches = False
+    if not matches:
         return bad("its content does not match its hash (the entry was altered)")
     return None
 

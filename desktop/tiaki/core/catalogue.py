@@ -52,7 +52,7 @@ class FieldError(ValueError):
         "date_invalid": "{label} is not a real date.",
         "date_too_early": "{label} cannot be before {min}.",
         "date_future": "{label} cannot be in the future.",
-        "choice": "{label}: '{value}' is not one of the choices.",
+        "choice": "{label}: that is not one of the choices.",
         "too_small": "{label} must be at least {min}.",
         "too_large": "{label} must be at most {max}.",
         "email": "{label} is not an email address.",
@@ -176,7 +176,7 @@ def validate_value(fdef: FieldDef, raw: object, *, today: dt.date | None = None)
         return _validate_date(fdef, text, today or dt.date.today())
     if fdef.type is FieldType.CHOICE:
         if text not in {o.value for o in fdef.options}:
-            raise FieldError("choice", fdef.key, label=label, value=text[:40])
+            raise FieldError("choice", fdef.key, label=label)
         return text
     if fdef.type is FieldType.EMAIL and not _EMAIL.match(text):
         raise FieldError("email", fdef.key, label=label)

@@ -40,7 +40,8 @@ def passphrase_problem(passphrase: str, worker_name: str = "") -> PassphraseProb
         return PassphraseProblem("too_short", {"n": MIN_LENGTH})
     if len(passphrase) > MAX_LENGTH:
         return PassphraseProblem("too_long", {"n": MAX_LENGTH})
-    if worker_name and fold(worker_name.strip()) in fold(passphrase):
+    name = fold(worker_name.strip())
+    if len(name) >= 3 and name in fold(passphrase):
         return PassphraseProblem("contains_name")
     if len(set(passphrase)) < 4:
         return PassphraseProblem("too_few_characters")

@@ -26,10 +26,19 @@ _ENTRY_COLUMNS = "seq, id, device_id, at, actor_id, action, subject_type, subjec
 _PAGE = 5000
 
 
+def _detail(raw: object) -> dict[str, Any]:
+    """An entry's detail; an unreadable one is kept as found so that verification reports it as altered."""
+    try:
+        parsed = json.loads(raw) if isinstance(raw, str) else None
+    except ValueError:
+        parsed = None
+    return parsed if isinstance(parsed, dict) else {"\u0000unreadable": repr(raw)[:200]}
+
+
 def _entry(row: Row) -> AuditEntry:
     return AuditEntry(
         seq=row[0], id=row[1], device_id=row[2], at=row[3], actor_id=row[4], action=row[5],
-        subject_type=row[6], subject_id=row[7], detail=json.loads(row[8]), prev_hash=row[9], hash=row[10],
+        subject_type=row[6], subject_id=row[7], detail=_detail(row[8]), prev_hash=str(row[9]), hash=str(row[10]),
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import builtins
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from tiaki.core import roles
@@ -51,20 +51,28 @@ class DuplicateCheck:
 
 
 class ClientRepository:
-    def __init__(self, db: Database, audit: AuditLog, catalogue: Catalogue, worker: Worker, clock: Clock) -> None:
+    def __init__(self, db: Database, audit: AuditLog, catalogue: Catalogue, worker: Callable[[], Worker],
+                 clock: Clock) -> None:
         self._db = db
         self._audit = audit
         self._catalogue = catalogue
-        self._worker = worker
+        self._current_worker = worker
         self._clock = clock
+
+    @property
+    def _worker(self) -> Worker:
+        """Read afresh: a role change or deactivation applies to sessions that are already open."""
+        return self._current_worker()
 
     # --- scope -------------------------------------------------------------------------------------
 
     def _scope(self) -> tuple[str, tuple[str, ...]]:
         """SQL restricting rows to what this worker may read."""
-        if roles.sees_whole_team(self._worker):
+        me = self._worker
+        roles.require(me.active, "use this store (your account was deactivated)")
+        if roles.sees_whole_team(me):
             return "", ()
-        return " AND c.assigned_worker_id = ?", (self._worker.id,)
+        return " AND c.assigned_worker_id = ?", (me.id,)
 
     def _assignment(self, tx: Transaction, client_id: str) -> tuple[int, str | None, str | None]:
         row = tx.query_one("SELECT num, assigned_worker_id, archived_at FROM clients WHERE id = ?", (client_id,))
@@ -179,11 +187,12 @@ class ClientRepository:
     def _insert_values(
         self, tx: Transaction, client_id: str, values: Mapping[str, Value | None], source: Source, now: str
     ) -> None:
+        me = self._worker.id
         tx.executemany(
             "INSERT INTO field_values (id, client_id, field_key, value, recorded_by, recorded_at, source, "
             "source_detail) VALUES (?,?,?,?,?,?,?,?)",
             [(new_id(), client_id, key, None if value is None else json.dumps(value, ensure_ascii=False),
-              self._worker.id, now, source.kind, source.detail()) for key, value in values.items()],
+              me, now, source.kind, source.detail()) for key, value in values.items()],
         )
 
     def _index(self, tx: Transaction, num: int, fields: Mapping[str, Value]) -> None:
@@ -229,6 +238,8 @@ class ClientRepository:
             rows = tx.query("SELECT value, recorded_by, recorded_at, source, source_detail FROM field_values "
                             "WHERE client_id = ? AND field_key = ? ORDER BY recorded_at DESC, rowid DESC",
                             (client_id, field_key))
+            self._audit.append(tx, actor_id=self._worker.id, action=Action.CLIENT_VIEW, subject_type="client",
+                               subject_id=client_id, detail={"history_of": field_key})
         return [StoredValue("" if v is None else json.loads(v), by, at, s, d) for v, by, at, s, d in rows]
 
     def count(self, query: str = "") -> int:

@@ -65,8 +65,8 @@ class Database:
     def _configure(self, data_key: bytes) -> None:
         c = self._conn
         c.execute("PRAGMA cipher_log_level = NONE")
-        c.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
         c.execute("PRAGMA cipher_memory_security = ON")
+        c.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
         c.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails here on a wrong key or damage
         c.execute("PRAGMA journal_mode = WAL")
         c.execute("PRAGMA synchronous = FULL")

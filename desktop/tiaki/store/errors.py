@@ -74,6 +74,7 @@ class InvalidInput(StoreError):
         "recovery_key_format": "That is not a Tiaki recovery key.",
         "recovery_key_typo": "The recovery key has a typing mistake (its check group does not match).",
         "recovery_key_wrong": "That recovery key does not open this store.",
+        "store_not_empty": "This store already holds records, so it cannot be discarded.",
         "field": "{message}",
         "passphrase": "{message}",
     }

@@ -8,9 +8,16 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX
+    fcntl = None  # type: ignore[assignment]
 
 from tiaki.core import keywrap
 from tiaki.core.audit import canonical_json
@@ -21,6 +28,7 @@ from tiaki.store.errors import DamagedStore, NoStore
 from tiaki.store.files import atomic_write
 
 FILE_NAME = "keyslots.json"
+LOCK_FILE_NAME = ".keyslots.lock"
 FORMAT = "tiaki-keyslots"
 PASSPHRASE = "passphrase"
 RECOVERY = "recovery"
@@ -118,27 +126,36 @@ class KeySlots:
         key = keywrap.recovery_wrapping_key(secret, slot.salt)
         return keywrap.unwrap(key, slot.nonce, slot.wrapped, slot.aad(self.store_id))
 
-    # --- making new slots (each returns a new KeySlots) ------------------------------------------
+    # --- making new slots (prepared outside the file lock; Argon2id takes a while) ------------------
 
-    def with_passphrase_slot(
-        self, *, data_key: bytes, worker_id: str, worker_name: str, passphrase: str, kdf: KdfParams, now: str
-    ) -> KeySlots:
+    def passphrase_slot(self, *, data_key: bytes, worker_id: str, worker_name: str, passphrase: str,
+                        kdf: KdfParams, now: str) -> Slot:
         salt = os.urandom(16)
         slot = Slot(new_id(), PASSPHRASE, salt, b"", b"", now, worker_id, self.tag(worker_name), kdf)
-        nonce, wrapped = keywrap.wrap(keywrap.passphrase_key(passphrase, salt, kdf), data_key, slot.aad(self.store_id))
-        others = tuple(s for s in self.slots if s.worker_id != worker_id)
-        return replace(self, slots=(*others, replace(slot, nonce=nonce, wrapped=wrapped)))
+        key = keywrap.passphrase_key(passphrase, salt, kdf)
+        nonce, wrapped = keywrap.wrap(key, data_key, slot.aad(self.store_id))
+        return replace(slot, nonce=nonce, wrapped=wrapped)
 
-    def with_recovery_slot(self, *, data_key: bytes, secret: bytes, now: str) -> KeySlots:
+    def recovery_slot_for(self, *, data_key: bytes, secret: bytes, now: str) -> Slot:
         salt = os.urandom(16)
         slot = Slot(new_id(), RECOVERY, salt, b"", b"", now)
-        key = keywrap.recovery_wrapping_key(secret, salt)
-        nonce, wrapped = keywrap.wrap(key, data_key, slot.aad(self.store_id))
-        others = tuple(s for s in self.slots if s.kind != RECOVERY)
-        return replace(self, slots=(*others, replace(slot, nonce=nonce, wrapped=wrapped)))
+        nonce, wrapped = keywrap.wrap(keywrap.recovery_wrapping_key(secret, salt), data_key, slot.aad(self.store_id))
+        return replace(slot, nonce=nonce, wrapped=wrapped)
+
+    def with_slot(self, slot: Slot) -> KeySlots:
+        """Add a slot, replacing the worker's previous one (or the previous recovery slot)."""
+        if slot.kind == RECOVERY:
+            others = tuple(s for s in self.slots if s.kind != RECOVERY)
+        else:
+            others = tuple(s for s in self.slots if s.worker_id != slot.worker_id)
+        return replace(self, slots=(*others, slot))
 
     def without_worker(self, worker_id: str) -> KeySlots:
-        return replace(self, slots=tuple(s for s in self.slots if s.worker_id != worker_id))
+        return self.without_workers({worker_id})
+
+    def without_workers(self, worker_ids: set[str | None]) -> KeySlots:
+        kept = tuple(s for s in self.slots if s.kind != PASSPHRASE or s.worker_id not in worker_ids)
+        return replace(self, slots=kept)
 
     def with_failure(self, now: str) -> KeySlots:
         f = self.failures
@@ -191,3 +208,26 @@ def read_keyslots(data_dir: Path) -> KeySlots:
 
 def write_keyslots(data_dir: Path, slots: KeySlots) -> None:
     atomic_write(data_dir / FILE_NAME, json.dumps(slots.to_json(), indent=1).encode("utf-8"))
+
+
+@contextmanager
+def _file_lock(data_dir: Path) -> Iterator[None]:
+    """Serialise read-modify-write of the slot file between processes (the app and the CLI, say)."""
+    if fcntl is None:  # Windows: a single process per data directory is assumed for now
+        yield
+        return
+    fd = os.open(data_dir / LOCK_FILE_NAME, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def update_keyslots(data_dir: Path, change: Callable[[KeySlots], KeySlots]) -> KeySlots:
+    """Re-read the file under a lock, apply ``change`` and write it back: no concurrent change is lost."""
+    with _file_lock(data_dir):
+        updated = change(read_keyslots(data_dir))
+        write_keyslots(data_dir, updated)
+        return updated

@@ -117,10 +117,12 @@ class Desktop(QObject):
         if self.main_window is not None:
             self.main_window.lock_down()
             self.main_window.hide()
-        if self.session is not None:
-            self.session.lock()
-            self.session = None
-        self.show_unlock()
+        session, self.session = self.session, None
+        try:
+            if session is not None:
+                session.lock()
+        finally:  # whatever happened while locking, the worker gets the unlock window, not an empty screen
+            self.show_unlock()
 
     def quit(self) -> None:
         self.idle_lock.stop()

@@ -28,7 +28,7 @@ FIELD_ERROR_TEMPLATES: Mapping[str, str] = {
     "date_invalid": QT_TRANSLATE_NOOP("FieldError", "{label} is not a real date."),
     "date_too_early": QT_TRANSLATE_NOOP("FieldError", "{label} cannot be before {min}."),
     "date_future": QT_TRANSLATE_NOOP("FieldError", "{label} cannot be in the future."),
-    "choice": QT_TRANSLATE_NOOP("FieldError", "{label}: '{value}' is not one of the choices."),
+    "choice": QT_TRANSLATE_NOOP("FieldError", "{label}: that is not one of the choices."),
     "too_small": QT_TRANSLATE_NOOP("FieldError", "{label} must be at least {min}."),
     "too_large": QT_TRANSLATE_NOOP("FieldError", "{label} must be at most {max}."),
     "email": QT_TRANSLATE_NOOP("FieldError", "{label} is not an email address."),
@@ -117,6 +117,8 @@ INVALID_INPUT_TEMPLATES: Mapping[str, str] = {
     "recovery_key_typo": QT_TRANSLATE_NOOP("InvalidInput",
                                            "The recovery key has a typing mistake (its check group does not match)."),
     "recovery_key_wrong": QT_TRANSLATE_NOOP("InvalidInput", "That recovery key does not open this store."),
+    "store_not_empty": QT_TRANSLATE_NOOP("InvalidInput",
+                                         "This store already holds records, so it cannot be discarded."),
 }
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from tiaki.core.keywrap import KdfParams
-from tiaki.store.session import Session, create_store
+from tiaki.store.session import Session, create_store, discard_new_store
 from tiaki.ui.accessibility import name_buttons, name_wizard_buttons
 from tiaki.ui.clipboard import GuardedClipboard
 from tiaki.ui.messages import store_error_text
@@ -176,8 +176,8 @@ class SetupWizard(QWizard):
         self.task.start()
 
     def _created(self, result: tuple[Session, str]) -> None:
-        if self._abandoned:  # cancelled while the store was being made: it exists, so lock it
-            result[0].lock()
+        if self._abandoned:  # cancelled while the store was being made: its recovery key was never shown
+            discard_new_store(result[0])
             return
         self.session, key = result
         self.administrator.passphrase.clear()
@@ -196,6 +196,11 @@ class SetupWizard(QWizard):
     def reject(self) -> None:
         self._abandoned = True
         if self.session is not None:
-            self.session.lock()  # the store exists; next start asks for the passphrase
+            if self.recovery.stored.isChecked():
+                self.session.lock()  # the key is kept; next start asks for the passphrase
+            else:
+                # Cancelled before confirming the recovery key was kept: a store nobody can recover is worse
+                # than none, so the new, empty store goes and set-up starts again next time.
+                discard_new_store(self.session)
             self.session = None
         super().reject()
