@@ -288,9 +288,6 @@ def populate(conn: Any, catalogue: Catalogue, n: int, worker_id: str, *, seed: i
     return spent
 
 
-def client_ids(conn: Any) -> list[str]:
-    return [r[0] for r in conn.execute("SELECT id FROM clients ORDER BY num")]
-
 
 # --- whole stores ---------------------------------------------------------------------------------------
 
@@ -321,13 +318,3 @@ def temp_dir(prefix: str) -> Iterator[Path]:
 def catalogue() -> Catalogue:
     return default_catalogue()
 
-
-def rss_kib() -> tuple[int, int]:
-    """(current VmRSS, peak VmHWM) of this process, in KiB (Linux)."""
-    found: dict[str, int] = {}
-    with open("/proc/self/status") as f:
-        for line in f:
-            key, _, rest = line.partition(":")
-            if key in ("VmRSS", "VmHWM"):
-                found[key] = int(rest.split()[0])
-    return found.get("VmRSS", 0), found.get("VmHWM", 0)
