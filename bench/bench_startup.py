@@ -43,47 +43,17 @@ w.show()
 _exposed_then_exit()
 """
 
-# Tiaki: the real entry point, tiaki.ui.app.run_app(data_dir), with Qt's exec() replaced by "wait until a window is
-# exposed, then exit" (no ui file is changed). If run_app is missing: the unlock window class built directly; if
-# that is missing too: a PROVISIONAL stand-in (store import + key slots + a QWidget).
+# Tiaki: the real entry point a person starts — the `tiaki` command's main() with no subcommand, which opens the
+# app on the data directory — with Qt's exec() replaced by "wait until a window is exposed, then exit".
 TIAKI = _WAIT + """
-import inspect
-from pathlib import Path
-data_dir = Path(os.environ["TIAKI_DATA_DIR"])
-try:
-    from tiaki.ui.app import run_app
-except ImportError:
-    run_app = None
-if run_app is not None:
-    from PySide6.QtCore import QEventLoop
-    from PySide6.QtWidgets import QDialog
-    QApplication.exec = _exposed_then_exit
-    QDialog.exec = _exposed_then_exit
-    QEventLoop.exec = _exposed_then_exit
-    print("path: tiaki.ui.app.run_app" + str(inspect.signature(run_app)), file=sys.stderr)
-    run_app(data_dir)
-    _exposed_then_exit()
-try:
-    from PySide6.QtWidgets import QWidget
-    from tiaki.ui import unlock
-    cls = next(c for n, c in vars(unlock).items() if inspect.isclass(c) and issubclass(c, QWidget)
-               and "unlock" in n.lower() and c.__module__ == unlock.__name__)
-except (ImportError, StopIteration):
-    cls = None
-if cls is not None:
-    app = QApplication.instance() or QApplication(sys.argv)
-    print("path: tiaki.ui.unlock." + cls.__name__ + "(data_dir), built directly", file=sys.stderr)
-    window = cls(data_dir)
-    window.show()
-    _exposed_then_exit()
-print("path: PROVISIONAL (no tiaki.ui.app.run_app nor unlock window yet)", file=sys.stderr)
-from PySide6.QtWidgets import QLabel
-import tiaki.store.session
-from tiaki.store.keyslots import read_keyslots
-slots = read_keyslots(data_dir)
-app = QApplication(sys.argv)
-w = QLabel(f"{len(slots.passphrase_slots())} worker(s)")
-w.show()
+from PySide6.QtCore import QEventLoop
+from PySide6.QtWidgets import QDialog
+QApplication.exec = _exposed_then_exit
+QDialog.exec = _exposed_then_exit
+QEventLoop.exec = _exposed_then_exit
+print("path: tiaki.cli.main(['--data-dir', DIR]) -> tiaki.ui.app.run_app", file=sys.stderr)
+from tiaki.cli import main
+main(["--data-dir", os.environ["TIAKI_DATA_DIR"]])
 _exposed_then_exit()
 """
 

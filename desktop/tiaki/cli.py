@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from tiaki import __version__
-from tiaki import cli_commands as cmd
 from tiaki.cli_io import EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_LOCKED, EXIT_USAGE, CliError
 from tiaki.core.roles import AccessDenied, Role
 from tiaki.store.errors import (
@@ -44,8 +43,10 @@ def _globals(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
                         help="read the passphrase from FILE (else TIAKI_PASSPHRASE, else a prompt)")
 
 
-def _command(sub: argparse._SubParsersAction[_Parser], name: str, run: Callable[[argparse.Namespace], int],
+def _command(sub: argparse._SubParsersAction[_Parser], name: str, run: str | Callable[[argparse.Namespace], int],
              help_text: str) -> _Parser:
+    """``run`` names a function in ``cli_commands`` (imported only when a command runs: opening the app
+    should not wait for the database and crypto libraries) or is the function itself."""
     parser = sub.add_parser(name, help=help_text, description=help_text)
     _globals(parser, suppress=True)
     parser.set_defaults(run=run)
@@ -56,69 +57,85 @@ def build_parser() -> _Parser:
     parser = _Parser(prog="tiaki", description="Tiaki: encrypted client records, consent and safe sharing.")
     parser.add_argument("--version", action="version", version=f"tiaki {__version__}")
     _globals(parser, suppress=False)
-    parser.set_defaults(run=cmd.cmd_gui)
+    parser.set_defaults(run=_gui)
     top = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
 
-    init = _command(top, "init", cmd.cmd_init, "create the store and its first administrator")
+    init = _command(top, "init", "cmd_init", "create the store and its first administrator")
     init.add_argument("--display-name", metavar="TEXT")
     init.add_argument("--recovery-out", metavar="FILE", help="write the recovery key to FILE instead of printing")
 
-    _command(top, "gui", cmd.cmd_gui, "open the app")
-    demo = _command(top, "demo", cmd.cmd_demo, "open the app on a demo store of fictional clients")
+    _command(top, "gui", _gui, "open the app")
+    demo = _command(top, "demo", "cmd_demo", "open the app on a demo store of fictional clients")
     demo.add_argument("--clients", type=int, default=200, help=argparse.SUPPRESS)
 
     client = _command(top, "client", _needs_subcommand, "add, edit, show, find and archive clients")
     csub = client.add_subparsers(title="client commands", metavar="ACTION", parser_class=_Parser)
-    add = _command(csub, "add", cmd.cmd_client_add, "add a client from JSON (prints the new id)")
+    add = _command(csub, "add", "cmd_client_add", "add a client from JSON (prints the new id)")
     add.add_argument("--json", required=True, metavar="FILE|-", help="the client JSON (see docs/client-json.md)")
-    edit = _command(csub, "edit", cmd.cmd_client_edit, "change fields from JSON (null clears a field)")
+    edit = _command(csub, "edit", "cmd_client_edit", "change fields from JSON (null clears a field)")
     edit.add_argument("id")
     edit.add_argument("--json", required=True, metavar="FILE|-")
-    get = _command(csub, "get", cmd.cmd_client_get, "show a client (audited as a view)")
+    get = _command(csub, "get", "cmd_client_get", "show a client (audited as a view)")
     get.add_argument("id")
     get.add_argument("--json", action="store_true", help="print JSON")
-    search = _command(csub, "search", cmd.cmd_client_search, "find clients by name or identifier")
+    search = _command(csub, "search", "cmd_client_search", "find clients by name or identifier")
     search.add_argument("query")
     search.add_argument("--json", action="store_true", help="print JSON")
     search.add_argument("--limit", type=int, default=50)
-    archive = _command(csub, "archive", cmd.cmd_client_archive, "archive a client")
+    archive = _command(csub, "archive", "cmd_client_archive", "archive a client")
     archive.add_argument("id")
-    assign = _command(csub, "assign", cmd.cmd_client_assign, "assign a client to a worker (privacy officer)")
+    assign = _command(csub, "assign", "cmd_client_assign", "assign a client to a worker (privacy officer)")
     assign.add_argument("id")
     assign.add_argument("--to", required=True, metavar="NAME")
 
     audit = _command(top, "audit", _needs_subcommand, "the audit log")
     asub = audit.add_subparsers(title="audit commands", metavar="ACTION", parser_class=_Parser)
-    _command(asub, "verify", cmd.cmd_audit_verify, "check the hash chain and signed checkpoints")
-    _command(top, "check", cmd.cmd_check, "check every database page (integrity and authentication)")
+    _command(asub, "verify", "cmd_audit_verify", "check the hash chain and signed checkpoints")
+    _command(top, "check", "cmd_check", "check every database page (integrity and authentication)")
 
     worker = _command(top, "worker", _needs_subcommand, "workers and roles (privacy officer)")
     wsub = worker.add_subparsers(title="worker commands", metavar="ACTION", parser_class=_Parser)
-    wadd = _command(wsub, "add", cmd.cmd_worker_add, "add a worker with their own passphrase")
+    wadd = _command(wsub, "add", "cmd_worker_add", "add a worker with their own passphrase")
     wadd.add_argument("name")
     wadd.add_argument("--role", required=True, choices=[r.value for r in Role])
     wadd.add_argument("--display-name", metavar="TEXT")
     wadd.add_argument("--new-passphrase-file", metavar="FILE",
                       help="their passphrase from FILE (else TIAKI_NEW_PASSPHRASE, else a prompt)")
-    wlist = _command(wsub, "list", cmd.cmd_worker_list, "list workers")
+    wlist = _command(wsub, "list", "cmd_worker_list", "list workers")
     wlist.add_argument("--json", action="store_true")
 
-    pchange = _command(top, "passphrase", cmd.cmd_passphrase_change, "change your passphrase")
+    pchange = _command(top, "passphrase", "cmd_passphrase_change", "change your passphrase")
     pchange.add_argument("--new-passphrase-file", metavar="FILE")
-    recover = _command(top, "recover", cmd.cmd_recover,
+    recover = _command(top, "recover", "cmd_recover",
                        "set a new passphrase for a worker using the organisation's recovery key")
     recover.add_argument("--recovery-key-file", metavar="FILE", help="else TIAKI_RECOVERY_KEY, else a prompt")
     recover.add_argument("--new-passphrase-file", metavar="FILE")
     rkey = _command(top, "recovery-key", _needs_subcommand, "the organisation's recovery key")
     rsub = rkey.add_subparsers(title="recovery-key commands", metavar="ACTION", parser_class=_Parser)
-    rotate = _command(rsub, "rotate", cmd.cmd_recovery_rotate, "replace the recovery key (privacy officer)")
+    rotate = _command(rsub, "rotate", "cmd_recovery_rotate", "replace the recovery key (privacy officer)")
     rotate.add_argument("--recovery-out", metavar="FILE")
     settings = _command(top, "settings", _needs_subcommand, "settings for everyone using this store")
     ssub = settings.add_subparsers(title="settings", metavar="SETTING", parser_class=_Parser)
-    auto_lock = _command(ssub, "auto-lock", cmd.cmd_settings_auto_lock,
+    auto_lock = _command(ssub, "auto-lock", "cmd_settings_auto_lock",
                          "show, or set (privacy officer), the idle minutes before Tiaki locks")
     auto_lock.add_argument("minutes", nargs="?", type=int)
     return parser
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from tiaki.paths import data_dir
+    from tiaki.ui.app import run_app
+
+    return run_app(data_dir(args.data_dir))
+
+
+def _resolve(run: str | Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    if callable(run):
+        return run
+    from tiaki import cli_commands
+
+    function: Callable[[argparse.Namespace], int] = getattr(cli_commands, run)
+    return function
 
 
 def _needs_subcommand(args: argparse.Namespace) -> int:
@@ -143,7 +160,7 @@ def _exit_code(exc: StoreError) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return int(args.run(args))
+        return int(_resolve(args.run)(args))
     except CliError as exc:
         return _fail(str(exc), exc.code)
     except StoreError as exc:

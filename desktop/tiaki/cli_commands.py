@@ -310,12 +310,6 @@ def cmd_settings_auto_lock(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_gui(args: argparse.Namespace) -> int:
-    from tiaki.ui.app import run_app
-
-    return run_app(data_dir(args))
-
-
 def cmd_demo(args: argparse.Namespace) -> int:
     from tiaki.demo_store import open_demo_store
     from tiaki.ui.app import run_app

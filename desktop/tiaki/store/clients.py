@@ -247,6 +247,8 @@ class ClientRepository:
         fts = search_query(query)
         if fts is None:
             return int(self._db.scalar(f"SELECT count(*) FROM clients c WHERE c.archived_at IS NULL{scope}", params))
+        if not scope:  # archived clients are not in the index, so the whole team's count needs no join
+            return int(self._db.scalar("SELECT count(*) FROM client_search WHERE client_search MATCH ?", (fts,)))
         return int(self._db.scalar(
             "SELECT count(*) FROM client_search s JOIN clients c ON c.num = s.rowid "
             f"WHERE client_search MATCH ? AND c.archived_at IS NULL{scope}", (fts, *params)))

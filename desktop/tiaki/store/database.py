@@ -17,8 +17,8 @@ from typing import Any
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from tiaki.store.errors import DamagedStore
+from tiaki.store.layout import DB_FILE_NAME as DB_FILE_NAME
 
-DB_FILE_NAME = "tiaki.db"
 CACHE_KIB = 65536  # a generous page cache: full scans were 2x slower with the default here
 
 Row = tuple[Any, ...]

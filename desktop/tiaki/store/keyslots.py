@@ -26,8 +26,9 @@ from tiaki.core.keywrap import KdfParams
 from tiaki.core.text import fold
 from tiaki.store.errors import DamagedStore, NoStore
 from tiaki.store.files import atomic_write
+from tiaki.store.layout import KEYSLOTS_FILE
 
-FILE_NAME = "keyslots.json"
+FILE_NAME = KEYSLOTS_FILE
 LOCK_FILE_NAME = ".keyslots.lock"
 FORMAT = "tiaki-keyslots"
 PASSPHRASE = "passphrase"

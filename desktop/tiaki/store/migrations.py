@@ -71,7 +71,8 @@ CREATE INDEX field_values_current ON field_values (client_id, field_key) WHERE c
 CREATE VIRTUAL TABLE client_search USING fts5 (
     names, identifiers,
     content = '', contentless_delete = 1,
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '1 2 3'
 );
 
 CREATE TABLE audit_log (

@@ -35,6 +35,7 @@ from tiaki.store.errors import (
 from tiaki.store.files import atomic_write
 from tiaki.store.keyslots import FILE_NAME as KEYSLOTS_FILE
 from tiaki.store.keyslots import Failures, KeySlots, new_keyslots, read_keyslots, update_keyslots, write_keyslots
+from tiaki.store.layout import store_exists, worker_count
 from tiaki.store.migrations import migrate
 from tiaki.store.unlocked import (
     AUTO_LOCK_RANGE,
@@ -64,15 +65,6 @@ SETUP_MARKER = ".setup-in-progress"
 
 def default_catalogue() -> Catalogue:
     return load_catalogue(resource_dir() / "fields.json")
-
-
-def store_exists(data_dir: Path) -> bool:
-    return (data_dir / KEYSLOTS_FILE).exists()
-
-
-def worker_count(data_dir: Path) -> int:
-    """How many workers can sign in (read from the key slots; the database stays locked)."""
-    return len(read_keyslots(data_dir).passphrase_slots())
 
 
 def create_store(

@@ -8,18 +8,22 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, QTranslator, Signal
 from PySide6.QtWidgets import QApplication
 
-from tiaki.core.keywrap import KdfParams
 from tiaki.paths import i18n_dir
-from tiaki.store.session import Session, store_exists
+from tiaki.store.layout import store_exists
 from tiaki.ui.clipboard import DEFAULT_CLEAR_AFTER_MS, GuardedClipboard
 from tiaki.ui.idle_lock import IdleLock
-from tiaki.ui.main_window import MainWindow
-from tiaki.ui.setup_wizard import SetupWizard
 from tiaki.ui.unlock import UnlockWindow
+
+if TYPE_CHECKING:  # imported when first needed: the unlock window should appear as fast as a bare one
+    from tiaki.core.keywrap import KdfParams
+    from tiaki.store.session import Session
+    from tiaki.ui.main_window import MainWindow
+    from tiaki.ui.setup_wizard import SetupWizard
 
 LANG_ENV = "TIAKI_LANG"
 
@@ -68,6 +72,8 @@ class Desktop(QObject):
             self.show_wizard()
 
     def show_wizard(self) -> SetupWizard:
+        from tiaki.ui.setup_wizard import SetupWizard
+
         wizard = SetupWizard(self.data_dir, kdf=self._kdf, clipboard=self.clipboard)
         wizard.store_created.connect(self.open_main)
         wizard.rejected.connect(self.finished)
@@ -87,6 +93,8 @@ class Desktop(QObject):
         return self.unlock_window
 
     def open_main(self, session: Session) -> MainWindow:
+        from tiaki.ui.main_window import MainWindow
+
         if self.main_window is not None:  # the previous session's (locked, empty) window
             self.main_window.deleteLater()
         self.session = session
@@ -148,6 +156,8 @@ class Desktop(QObject):
 def build_main_window(session: Session, *, app: QApplication | None = None,
                       clipboard_ms: int = DEFAULT_CLEAR_AFTER_MS) -> MainWindow:
     """A main window for a session, without an event loop (tests, screenshots)."""
+    from tiaki.ui.main_window import MainWindow
+
     app = app or _application([])
     clipboard = GuardedClipboard(app.clipboard(), clipboard_ms, app)
     return MainWindow(session, clipboard)

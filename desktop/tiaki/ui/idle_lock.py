@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-_INPUT_EVENTS = frozenset({
-    QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
-    QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate,
-    QEvent.Type.TabletPress, QEvent.Type.ShortcutOverride,
-})
+
+def _input_events() -> frozenset[QEvent.Type]:
+    """Built on first use: touching these enum members costs PySide6 ~20 ms, too much for start-up."""
+    return frozenset({
+        QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate,
+        QEvent.Type.TabletPress, QEvent.Type.ShortcutOverride,
+    })
 
 
 class IdleLock(QObject):
@@ -29,9 +32,11 @@ class IdleLock(QObject):
         self._interval_ms = interval_ms
         self._last_input = time.monotonic()
         self._check = QTimer(self)
-        self._check.setTimerType(Qt.TimerType.PreciseTimer)
+        # The default coarse timer is precise enough for minutes (and touching Qt's enum namespace here
+        # would cost start-up ~18 ms).
         self._check.timeout.connect(self._on_check)
         self._watching = False
+        self._input_events: frozenset[QEvent.Type] = frozenset()
         self.set_interval_ms(interval_ms)
 
     @property
@@ -52,6 +57,8 @@ class IdleLock(QObject):
     def start(self) -> None:
         self._last_input = time.monotonic()
         if not self._watching:
+            if not self._input_events:
+                self._input_events = _input_events()
             self._app.installEventFilter(self)
             self._watching = True
         self._check.start()
@@ -63,7 +70,7 @@ class IdleLock(QObject):
             self._watching = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _INPUT_EVENTS:
+        if event.type() in self._input_events:
             self._last_input = time.monotonic()
         return False
 

@@ -7,12 +7,15 @@ the "fields" context, and these functions look them up at display time.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from tiaki.core.catalogue import FieldDef
 from tiaki.core.clock import parse_iso
 from tiaki.core.roles import Role
+
+if TYPE_CHECKING:
+    from tiaki.core.catalogue import FieldDef
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:

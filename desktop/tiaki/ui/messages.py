@@ -7,13 +7,16 @@ template marked for translation, so a translator sees every message once and the
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from tiaki.core.catalogue import Catalogue, FieldError
-from tiaki.core.passphrase import PassphraseProblem
 from tiaki.store import errors
 from tiaki.ui.labels import QT_TRANSLATE_NOOP, field_label
+
+if TYPE_CHECKING:  # kept off the start-up path: the unlock window needs only the store's errors
+    from tiaki.core.catalogue import Catalogue, FieldError
+    from tiaki.core.passphrase import PassphraseProblem
 
 # The English text must equal core.catalogue.FieldError.MESSAGES (a test checks it).
 FIELD_ERROR_TEMPLATES: Mapping[str, str] = {
@@ -134,6 +137,9 @@ def passphrase_problem_text(problem: PassphraseProblem | None) -> str:
 
 def invalid_input_text(exc: errors.InvalidInput, catalogue: Catalogue | None = None) -> str:
     """An InvalidInput in the worker's language, by its code."""
+    from tiaki.core.catalogue import FieldError
+    from tiaki.core.passphrase import PassphraseProblem
+
     if isinstance(exc.field_error, FieldError) and catalogue is not None:
         return field_error_text(exc.field_error, catalogue)
     if isinstance(exc.passphrase_problem, PassphraseProblem):

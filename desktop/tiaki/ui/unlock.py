@@ -6,17 +6,25 @@ from __future__ import annotations
 import math
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from tiaki.store.errors import UnlockDelayed, WorkerNeeded, WrongPassphrase
-from tiaki.store.session import Session, unlock_store, worker_count
+from tiaki.store.layout import worker_count
 from tiaki.ui.accessibility import name_buttons
 from tiaki.ui.messages import store_error_text
-from tiaki.ui.recovery_dialog import RecoveryDialog
 from tiaki.ui.tasks import BackgroundTask
+
+if TYPE_CHECKING:  # the store and its crypto load while the worker types, not before the window shows
+    from tiaki.store.session import Session
+    from tiaki.ui.recovery_dialog import RecoveryDialog
+
+
+def _load_store_modules() -> None:
+    import tiaki.store.session  # noqa: F401
 
 
 class UnlockWindow(QWidget):
@@ -29,6 +37,8 @@ class UnlockWindow(QWidget):
         self._task: BackgroundTask | None = None
         self._wait_left = 0
         self.recovery: RecoveryDialog | None = None
+        # Load the store and its crypto while the worker types, after the window has appeared.
+        QTimer.singleShot(300, _load_store_modules)
         self.setWindowTitle(self.tr("Unlock Tiaki"))
         self.setAccessibleName(self.tr("Unlock Tiaki"))
         layout = QVBoxLayout(self)
@@ -95,6 +105,8 @@ class UnlockWindow(QWidget):
             return
         name = self.name.text().strip() if self.name.isVisible() else ""
         data_dir = self._data_dir
+        from tiaki.store.session import unlock_store  # on the UI thread: a worker thread should not import
+
         self.unlock_button.setEnabled(False)
         self.message.setText(self.tr("Unlocking…"))
         self._task = BackgroundTask(
@@ -153,6 +165,8 @@ class UnlockWindow(QWidget):
         return self._wait_left
 
     def show_recovery(self) -> None:
+        from tiaki.ui.recovery_dialog import RecoveryDialog
+
         dialog = RecoveryDialog(self._data_dir, self)
         dialog.recovered.connect(self._unlocked)
         self.recovery = dialog
