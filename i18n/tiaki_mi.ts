@@ -442,87 +442,87 @@
 <context>
     <name>FieldError</name>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="20"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="23"/>
         <source>There is no field called &apos;{field}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="21"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="24"/>
         <source>{label} is required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="22"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="25"/>
         <source>{label} must be {expected}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="23"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="26"/>
         <source>{label} is too long ({length} characters; at most {max_length}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="24"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="27"/>
         <source>{label} contains a character that cannot be stored ({chars}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="26"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="29"/>
         <source>{label} is not in the expected form. {hint}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="27"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="30"/>
         <source>{label} must be a date written as YYYY-MM-DD.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="28"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="31"/>
         <source>{label} is not a real date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="29"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="32"/>
         <source>{label} cannot be before {min}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="30"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="33"/>
         <source>{label} cannot be in the future.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="31"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="34"/>
         <source>{label}: that is not one of the choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="32"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="35"/>
         <source>{label} must be at least {min}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="33"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="36"/>
         <source>{label} must be at most {max}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="34"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="37"/>
         <source>{label} is not an email address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="35"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="38"/>
         <source>{label} may contain only digits, spaces, +, - and brackets.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="39"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="42"/>
         <source>text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="40"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="43"/>
         <source>a whole number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -548,82 +548,82 @@
 <context>
     <name>InvalidInput</name>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="101"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="104"/>
         <source>This client is archived; restore the record before changing it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="103"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="106"/>
         <source>That worker does not exist or is no longer active.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="104"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="107"/>
         <source>A worker needs a sign-in name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="105"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="108"/>
         <source>A sign-in name may be at most {max} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="106"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="109"/>
         <source>The sign-in name contains a character that cannot be used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="108"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="111"/>
         <source>The display name is too long or contains a character that cannot be used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="110"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="113"/>
         <source>A worker with that sign-in name already exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="111"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="114"/>
         <source>There is no active worker with that sign-in name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="112"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="115"/>
         <source>You cannot deactivate yourself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="113"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="116"/>
         <source>The store needs at least one active privacy officer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="114"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="117"/>
         <source>That worker is not active.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="115"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="118"/>
         <source>Auto-lock must be between {min} and {max} minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="116"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="119"/>
         <source>That is not a Tiaki recovery key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="117"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="120"/>
         <source>The recovery key has a typing mistake (its check group does not match).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="119"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="122"/>
         <source>That recovery key does not open this store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="120"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="123"/>
         <source>This store already holds records, so it cannot be discarded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -681,102 +681,102 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="94"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="95"/>
         <source>Change my &amp;passphrase…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="95"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="96"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="96"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="97"/>
         <source>&amp;About and security…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="97"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="98"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="99"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="100"/>
         <source>&amp;Clients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="103"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="104"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="105"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="106"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="108"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="109"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="110"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="111"/>
         <source>Main actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="126"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="127"/>
         <source>Security notice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="127"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="128"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="128"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="129"/>
         <source>Dismiss notice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="136"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="137"/>
         <source>&amp;Search:</source>
         <translation>&amp;Rapu:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="138"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="139"/>
         <source>Name, NHI, phone… (macrons optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="139"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="140"/>
         <source>Search clients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="149"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="150"/>
         <source>Clients</source>
         <translation>Ngā kiritaki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="177"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="178"/>
         <source>{count} failed attempt(s) to unlock Tiaki since it was last opened; the last at {when}. If that was not you, tell your privacy officer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="189"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="190"/>
         <source>{n} client(s) match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="191"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="192"/>
         <source>{n} client(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="193"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="194"/>
         <source>Signed in: {name} — {role}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -822,22 +822,22 @@
 <context>
     <name>Passphrase</name>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="93"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="96"/>
         <source>Use at least {n} characters — a few words together is easy to remember.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="95"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="98"/>
         <source>Use at most {n} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="96"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="99"/>
         <source>Do not use your name in your passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="97"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="100"/>
         <source>Use more different characters.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1013,37 +1013,37 @@
 <context>
     <name>StoreError</name>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="71"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="74"/>
         <source>The worker name or passphrase is not right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="73"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="76"/>
         <source>Too many failed attempts. Try again in {seconds} seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="76"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="79"/>
         <source>Several workers use this store: say which worker you are.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="78"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="81"/>
         <source>There is no Tiaki store in this data directory yet. Set one up first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="80"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="83"/>
         <source>A Tiaki store already exists in this data directory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="82"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="85"/>
         <source>The store is damaged and cannot be read safely. Nothing was changed. Restore from a backup or ask your privacy officer for help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="88"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="91"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1051,73 +1051,73 @@
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../desktop/tiaki/ui/unlock.py" line="32"/>
-        <location filename="../desktop/tiaki/ui/unlock.py" line="33"/>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="42"/>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="43"/>
         <source>Unlock Tiaki</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/unlock.py" line="35"/>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="45"/>
         <source>Tiaki is locked. Enter your passphrase to open the client records.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/unlock.py" line="40"/>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="50"/>
         <source>Sign-in name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/unlock.py" line="41"/>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="51"/>
         <source>&amp;Sign-in name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/unlock.py" line="46"/>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="56"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/unlock.py" line="47"/>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="57"/>
         <source>&amp;Passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/unlock.py" line="54"/>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="64"/>
         <source>Unlock message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/unlock.py" line="57"/>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="67"/>
         <source>&amp;Forgot passphrase?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/unlock.py" line="59"/>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="69"/>
         <source>&amp;Unlock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/unlock.py" line="94"/>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="104"/>
         <source>Enter your passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/unlock.py" line="99"/>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="111"/>
         <source>Unlocking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/unlock.py" line="125"/>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="137"/>
         <source>That sign-in name or passphrase is not right. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/unlock.py" line="143"/>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="155"/>
         <source>You can try again now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/unlock.py" line="148"/>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="160"/>
         <source>Too many failed attempts. Try again in {seconds} seconds.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1652,22 +1652,22 @@
 <context>
     <name>roles</name>
     <message>
-        <location filename="../desktop/tiaki/ui/labels.py" line="28"/>
+        <location filename="../desktop/tiaki/ui/labels.py" line="31"/>
         <source>Caseworker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/labels.py" line="29"/>
+        <location filename="../desktop/tiaki/ui/labels.py" line="32"/>
         <source>Coordinator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/labels.py" line="30"/>
+        <location filename="../desktop/tiaki/ui/labels.py" line="33"/>
         <source>Supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/labels.py" line="31"/>
+        <location filename="../desktop/tiaki/ui/labels.py" line="34"/>
         <source>Privacy officer</source>
         <translation type="unfinished"></translation>
     </message>

@@ -115,6 +115,8 @@ def test_caseworker_cannot_read_another_caseworkers_client(session: Session, dat
         as_tama.add_worker(name="x", display_name="", role=Role.PRIVACY_OFFICER, passphrase="escalate me now")
     with pytest.raises(AccessDenied):
         as_tama.clients.assign(meres, tama.id)
+    with pytest.raises(AccessDenied):
+        as_tama.verify_audit()
     own = as_tama.clients.create({"given_name": "New", "family_name": "Person"})
     assert own.assigned_worker_id == tama.id
     with pytest.raises(AccessDenied):
@@ -124,6 +126,7 @@ def test_caseworker_cannot_read_another_caseworkers_client(session: Session, dat
     as_supervisor = unlock_store(data_dir, passphrase="kereru on the branch", worker_name="ngaio")
     assert as_supervisor.clients.count() == 3
     assert as_supervisor.clients.get(meres).id == meres
+    assert as_supervisor.verify_audit().intact
     with pytest.raises(AccessDenied):
         as_supervisor.clients.update(meres, {"family_name": "Changed"})
     assert supervisor.role is Role.SUPERVISOR

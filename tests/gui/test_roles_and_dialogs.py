@@ -31,6 +31,7 @@ def test_caseworker_sees_only_own_caseload_and_no_workers_action(qtbot, session,
     assert main.model.rowCount() == 1
     assert main.model.index(0, COL_NAME).data() == "Mine Ngata"
     assert not main.workers_action.isVisible()
+    assert not main.verify_action.isVisible()
     assert main.workers_action not in [a for a in main.menuBar().actions() if a.isVisible()]
     assert "Caseworker" in main.worker_label.text()
     # A duplicate outside the caseload is counted, never named.

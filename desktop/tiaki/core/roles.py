@@ -52,6 +52,11 @@ def can_administer(worker: Worker) -> bool:
     return worker.active and worker.role is Role.PRIVACY_OFFICER
 
 
+def can_review_audit(worker: Worker) -> bool:
+    """The audit log names every client and action on the device: oversight roles only."""
+    return worker.active and worker.role in (Role.SUPERVISOR, Role.PRIVACY_OFFICER)
+
+
 def require(allowed: bool, what: str) -> None:
     if not allowed:
         raise AccessDenied(f"Your role does not allow you to {what}.")

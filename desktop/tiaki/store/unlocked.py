@@ -247,6 +247,7 @@ class Session:
                               subject_id="auto_lock_minutes", detail={"value": minutes})
 
     def verify_audit(self, progress: Callable[[int, int], None] | None = None) -> Verification:
+        roles.require(roles.can_review_audit(self.current_worker()), "check the audit log")
         return self.audit.verify(progress)
 
     def integrity_problems(self) -> list[str]:

@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.workers_action = self._action(self.tr("&Workers…"), self.show_workers)
         self.workers_action.setVisible(roles.can_administer(worker))
         self.verify_action = self._action(self.tr("&Verify log…"), self.verify_log)
+        self.verify_action.setVisible(roles.can_review_audit(worker))
         self.passphrase_action = self._action(self.tr("Change my &passphrase…"), self.change_passphrase)
         self.settings_action = self._action(self.tr("&Settings…"), self.show_settings)
         self.about_action = self._action(self.tr("&About and security…"), self.show_about)
