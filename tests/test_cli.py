@@ -269,3 +269,59 @@ def test_data_dir_that_is_a_file_is_a_clear_error(run: Run, tmp_path: Path) -> N
     blocker = tmp_path / "a-file"
     blocker.write_text("x", encoding="utf-8")
     _one_line_error(run("--data-dir", str(blocker / "sub"), "--worker", "aroha", "init"), 4)
+
+
+EDIT_BAD = {
+    "malformed": '{"fields": ',
+    "unknown field": '{"fields": {"shoe_size": 9}}',
+    "wrong type": '{"fields": {"family_name": ["a"]}}',
+    "10 MB string": json.dumps({"fields": {"case_notes": "y" * 10_000_000}}),
+    "control characters": json.dumps({"fields": {"family_name": "\u0000\u0008"}}),
+    "invalid date": '{"fields": {"date_of_birth": "2023-13-45"}}',
+    "clear required": '{"fields": {"given_name": null}}',
+}
+
+
+@pytest.mark.parametrize("case", sorted(EDIT_BAD))
+def test_client_edit_bad_input_changes_nothing(run: Run, store: Path, tmp_path: Path, case: str) -> None:
+    cid = _add(run, store, {"given_name": "Mere", "family_name": "Pōmare"})
+    before = _fingerprint(store)
+    source = tmp_path / "edit.json"
+    source.write_text(EDIT_BAD[case], encoding="utf-8")
+    result = run("client", "edit", cid, "--json", str(source), "--data-dir", str(store))
+    if case == "clear required":  # only the store knows the record, so it is refused after unlocking
+        _one_line_error(result, 4)
+        got = json.loads(run("client", "get", cid, "--json", "--data-dir", str(store)).stdout)
+        assert got["fields"]["given_name"] == "Mere"
+        return
+    _one_line_error(result, 4)
+    assert _fingerprint(store) == before
+
+
+@pytest.mark.parametrize(("args", "env", "code"), [
+    (["worker", "add", "bad\u0007name", "--role", "caseworker"], {"TIAKI_NEW_PASSPHRASE": "a fine passphrase"}, 4),
+    (["worker", "add", "x" * 500, "--role", "caseworker"], {"TIAKI_NEW_PASSPHRASE": "a fine passphrase"}, 4),
+    (["worker", "add", "tama", "--role", "caseworker"], {"TIAKI_NEW_PASSPHRASE": "short"}, 4),
+    (["worker", "add", "tama", "--role", "tyrant"], {"TIAKI_NEW_PASSPHRASE": "a fine passphrase"}, 2),
+    (["settings", "auto-lock", "0"], {}, 4),
+    (["settings", "auto-lock", "99999"], {}, 4),
+    (["settings", "auto-lock", "soon"], {}, 2),
+    (["client", "archive", "not-an-id"], {}, 4),
+    (["client", "assign", "not-an-id", "--to", "aroha"], {}, 4),
+    (["passphrase"], {"TIAKI_NEW_PASSPHRASE": "short"}, 4),
+    (["recover", "--worker", "aroha"], {"TIAKI_RECOVERY_KEY": "TIAKI-NOT-A-KEY", "TIAKI_NEW_PASSPHRASE": "x" * 12}, 4),
+    (["recover", "--worker", "aroha"], {"TIAKI_RECOVERY_KEY": "\u202e" * 50, "TIAKI_NEW_PASSPHRASE": "x" * 12}, 4),
+])
+def test_bad_input_to_other_commands_changes_nothing(run: Run, store: Path, args: list[str], env: dict[str, str],
+                                                     code: int) -> None:
+    before = _fingerprint(store)
+    _one_line_error(run(*args, "--data-dir", str(store), env=env), code)
+    assert _fingerprint(store) == before
+
+
+@pytest.mark.parametrize(("name", "secret"), [("bad\u0007name", "a fine passphrase"), ("aroha", "short"),
+                                               ("", "a fine passphrase"), ("\u202eevil", "a fine passphrase")])
+def test_init_bad_input_creates_nothing(run: Run, tmp_path: Path, name: str, secret: str) -> None:
+    data = tmp_path / "never"
+    _one_line_error(run("--data-dir", str(data), "--worker", name, "init", passphrase=secret), 4 if name else 2)
+    assert not (data / "keyslots.json").exists() and not (data / "tiaki.db").exists()

@@ -31,6 +31,8 @@ from tiaki.store.session import (
     store_exists,
     unlock_store,
 )
+from tiaki.store.unlocked import AUTO_LOCK_RANGE, check_passphrase
+from tiaki.store.workers import clean_worker_name
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _SUMMARY_KEYS = ("given_name", "family_name", "preferred_name", "date_of_birth")
@@ -230,6 +232,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_worker_add(args: argparse.Namespace) -> int:
     new_pass = new_passphrase(args)
+    check_passphrase(new_pass, clean_worker_name(args.name))  # before unlocking: bad input changes nothing
     session = open_session(args)
     try:
         worker = session.add_worker(name=args.name, display_name=args.display_name or "", role=Role(args.role),
@@ -258,10 +261,12 @@ def cmd_worker_list(args: argparse.Namespace) -> int:
 
 
 def cmd_passphrase_change(args: argparse.Namespace) -> int:
+    new_pass = new_passphrase(args)
+    check_passphrase(new_pass, args.worker or "")  # what can be checked before unlocking
     session = open_session(args)
     try:
-        current = passphrase(args)
-        session.change_passphrase(current, new_passphrase(args))
+        check_passphrase(new_pass, session.worker.name)
+        session.change_passphrase(passphrase(args), new_pass)
     finally:
         session.lock()
     print("Passphrase changed.")
@@ -299,6 +304,9 @@ def cmd_recovery_rotate(args: argparse.Namespace) -> int:
 
 
 def cmd_settings_auto_lock(args: argparse.Namespace) -> int:
+    low, high = AUTO_LOCK_RANGE
+    if args.minutes is not None and not low <= args.minutes <= high:
+        raise CliError(f"Auto-lock must be between {low} and {high} minutes.", EXIT_INVALID)
     session = open_session(args)
     try:
         if args.minutes is not None:
