@@ -165,6 +165,15 @@ def remaining_delay(failures: Failures, now: dt.datetime) -> float:
     return max(0.0, wait - max(0.0, elapsed))
 
 
+def _slots_unless_delayed(data_dir: Path, clock: Clock) -> KeySlots:
+    """The key slots, unless recent failures still make the next attempt wait."""
+    slots = read_keyslots(data_dir)
+    wait = remaining_delay(slots.failures, clock())
+    if wait > 0:
+        raise UnlockDelayed(wait)
+    return slots
+
+
 def _count_failure(data_dir: Path, clock: Clock) -> None:
     now = iso(clock())
     update_keyslots(data_dir, lambda current: current.with_failure(now))
@@ -179,10 +188,7 @@ def unlock_store(
     clock: Clock = utc_now,
 ) -> Session:
     """Open the store as a worker. Wrong name and wrong passphrase give the same error."""
-    slots = read_keyslots(data_dir)
-    wait = remaining_delay(slots.failures, clock())
-    if wait > 0:
-        raise UnlockDelayed(wait)
+    slots = _slots_unless_delayed(data_dir, clock)
     candidates = slots.passphrase_slots()
     if not candidates:
         raise DamagedStore("The key-slot file")
@@ -215,10 +221,7 @@ def recover_store(
     clock: Clock = utc_now,
 ) -> Session:
     """Open with the organisation's recovery key and give the worker a new passphrase. No data is lost."""
-    slots = read_keyslots(data_dir)
-    wait = remaining_delay(slots.failures, clock())
-    if wait > 0:
-        raise UnlockDelayed(wait)
+    slots = _slots_unless_delayed(data_dir, clock)
     try:
         secret = keywrap.parse_recovery_key(recovery_key)
     except keywrap.RecoveryKeyTypo:

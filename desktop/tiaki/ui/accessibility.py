@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QWidget, QWizard
+from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QFormLayout, QLabel, QWidget, QWizard
 
 
 def _plain(text: str) -> str:
@@ -33,3 +33,22 @@ def named(widget: QWidget, name: str, description: str = "") -> QWidget:
     if description:
         widget.setAccessibleDescription(description)
     return widget
+
+
+ERROR_STYLE = "color: #a4262c;"  # 6.4:1 on the default window colour
+
+
+def problem_label(parent: QWidget) -> QLabel:
+    """The red, word-wrapped line under a form that says what went wrong (screen readers read its text)."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    return label
+
+
+def add_labelled_rows(form: QFormLayout, parent: QWidget, rows: Iterable[tuple[str, QWidget]]) -> None:
+    """Form rows whose labels are the fields' buddies, so Alt+letter moves to the field."""
+    for text, widget in rows:
+        label = QLabel(text, parent)
+        label.setBuddy(widget)
+        form.addRow(label, widget)

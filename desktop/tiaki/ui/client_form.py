@@ -29,7 +29,7 @@ from tiaki.core.client import ClientRecord, StoredValue
 from tiaki.store.clients import DuplicateCheck
 from tiaki.store.errors import InvalidInput, StoreError
 from tiaki.store.session import Session
-from tiaki.ui.accessibility import name_buttons
+from tiaki.ui.accessibility import name_buttons, problem_label
 from tiaki.ui.client_assignment import AssignmentRow
 from tiaki.ui.clipboard import GuardedClipboard
 from tiaki.ui.duplicate_warning import DuplicateWarning
@@ -69,9 +69,7 @@ class ClientForm(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         layout.addWidget(self.title)
-        self.form_error = QLabel(self)
-        self.form_error.setWordWrap(True)
-        self.form_error.setStyleSheet("color: #a4262c;")
+        self.form_error = problem_label(self)
         self.form_error.setAccessibleName(self.tr("Problem saving"))
         self.form_error.hide()
         layout.addWidget(self.form_error)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from tiaki.core.roles import Worker
 from tiaki.store.errors import StoreError
 from tiaki.store.session import Session
-from tiaki.ui.accessibility import name_button_box
+from tiaki.ui.accessibility import name_button_box, problem_label
 from tiaki.ui.messages import store_error_text
 from tiaki.ui.passphrase_fields import NewPassphraseFields
 
@@ -25,9 +25,7 @@ class _PassphraseDialog(QDialog):
         self.layout_.addLayout(self.form)
         self.fields = NewPassphraseFields(lambda: worker_name, self)
         self.layout_.addWidget(self.fields)
-        self.problem = QLabel(self)
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #a4262c;")
+        self.problem = problem_label(self)
         self.layout_.addWidget(self.problem)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from tiaki.store.session import Session, recover_store
-from tiaki.ui.accessibility import name_button_box
+from tiaki.ui.accessibility import add_labelled_rows, name_button_box, problem_label
 from tiaki.ui.messages import store_error_text
 from tiaki.ui.passphrase_fields import NewPassphraseFields
 from tiaki.ui.tasks import BackgroundTask
@@ -34,16 +34,11 @@ class RecoveryDialog(QDialog):
         self.key.setAccessibleName(self.tr("Recovery key"))
         self.name = QLineEdit(self)
         self.name.setAccessibleName(self.tr("Sign-in name"))
-        for text, widget in ((self.tr("&Recovery key:"), self.key), (self.tr("&Sign-in name:"), self.name)):
-            label = QLabel(text, self)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+        add_labelled_rows(form, self, ((self.tr("&Recovery key:"), self.key), (self.tr("&Sign-in name:"), self.name)))
         layout.addLayout(form)
         self.passphrase = NewPassphraseFields(self.name.text, self)
         layout.addWidget(self.passphrase)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #a4262c;")
+        self.message = problem_label(self)
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from tiaki.core import roles
 from tiaki.store.errors import StoreError
 from tiaki.store.session import AUTO_LOCK_RANGE, Session
-from tiaki.ui.accessibility import name_button_box
+from tiaki.ui.accessibility import name_button_box, problem_label
 from tiaki.ui.messages import store_error_text
 
 
@@ -40,8 +40,7 @@ class SettingsDialog(QDialog):
                       self.tr("Only a privacy officer can change this."), self)
         note.setWordWrap(True)
         layout.addWidget(note)
-        self.problem = QLabel(self)
-        self.problem.setWordWrap(True)
+        self.problem = problem_label(self)
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.apply)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from tiaki.core.keywrap import KdfParams
 from tiaki.store.session import Session, create_store, discard_new_store
-from tiaki.ui.accessibility import name_buttons, name_wizard_buttons
+from tiaki.ui.accessibility import add_labelled_rows, name_buttons, name_wizard_buttons
 from tiaki.ui.clipboard import GuardedClipboard
 from tiaki.ui.messages import store_error_text
 from tiaki.ui.passphrase_fields import NewPassphraseFields
@@ -60,10 +60,8 @@ class AdministratorPage(QWizardPage):
         self.name.setAccessibleName(self.tr("Sign-in name"))
         self.display_name = QLineEdit(self)
         self.display_name.setAccessibleName(self.tr("Display name"))
-        for text, widget in ((self.tr("&Sign-in name:"), self.name), (self.tr("&Display name:"), self.display_name)):
-            label = QLabel(text, self)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+        add_labelled_rows(form, self, ((self.tr("&Sign-in name:"), self.name),
+                                       (self.tr("&Display name:"), self.display_name)))
         layout.addLayout(form)
         self.passphrase = NewPassphraseFields(self.name.text, self)
         layout.addWidget(self.passphrase)

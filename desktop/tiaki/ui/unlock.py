@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPush
 
 from tiaki.store.errors import UnlockDelayed, WorkerNeeded, WrongPassphrase
 from tiaki.store.layout import worker_count
-from tiaki.ui.accessibility import name_buttons
+from tiaki.ui.accessibility import name_buttons, problem_label
 from tiaki.ui.messages import store_error_text
 from tiaki.ui.tasks import BackgroundTask
 
@@ -58,9 +58,7 @@ class UnlockWindow(QWidget):
         passphrase_label.setBuddy(self.passphrase)
         form.addRow(passphrase_label, self.passphrase)
         layout.addLayout(form)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #a4262c;")
+        self.message = problem_label(self)
         self.message.setAccessibleName(self.tr("Unlock message"))
         layout.addWidget(self.message)
         buttons = QHBoxLayout()

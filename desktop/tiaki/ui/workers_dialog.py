@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from tiaki.core.roles import Role, Worker
 from tiaki.store.errors import StoreError
 from tiaki.store.session import Session
-from tiaki.ui.accessibility import name_button_box, name_buttons
+from tiaki.ui.accessibility import add_labelled_rows, name_button_box, name_buttons, problem_label
 from tiaki.ui.labels import role_label
 from tiaki.ui.messages import store_error_text
 from tiaki.ui.passphrase_dialogs import ResetPassphraseDialog
@@ -85,9 +85,7 @@ class WorkersDialog(QDialog):
             actions.addWidget(button)
         actions.addStretch(1)
         layout.addLayout(actions)
-        self.problem = QLabel(self)
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #a4262c;")
+        self.problem = problem_label(self)
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -186,17 +184,12 @@ class AddWorkerDialog(QDialog):
         self.display_name = QLineEdit(self)
         self.display_name.setAccessibleName(self.tr("Display name"))
         self.role = _role_combo(self, self.tr("Role"))
-        for text, widget in ((self.tr("&Sign-in name:"), self.name), (self.tr("&Display name:"), self.display_name),
-                             (self.tr("&Role:"), self.role)):
-            label = QLabel(text, self)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+        add_labelled_rows(form, self, ((self.tr("&Sign-in name:"), self.name),
+                                       (self.tr("&Display name:"), self.display_name), (self.tr("&Role:"), self.role)))
         layout.addLayout(form)
         self.passphrase = NewPassphraseFields(self.name.text, self)
         layout.addWidget(self.passphrase)
-        self.problem = QLabel(self)
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #a4262c;")
+        self.problem = problem_label(self)
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.apply)
