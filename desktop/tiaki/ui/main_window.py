@@ -23,7 +23,7 @@ from tiaki.core import roles
 from tiaki.store.session import Session
 from tiaki.ui.about_dialog import AboutDialog
 from tiaki.ui.client_form import ClientForm
-from tiaki.ui.client_list_model import CLIENT_ID_ROLE, COL_NAME, ClientListModel
+from tiaki.ui.client_list_model import CLIENT_ID_ROLE, COL_DATE_OF_BIRTH, COL_NAME, COL_UPDATED, ClientListModel
 from tiaki.ui.clipboard import GuardedClipboard
 from tiaki.ui.labels import local_time, role_label
 from tiaki.ui.passphrase_dialogs import ChangePassphraseDialog
@@ -157,6 +157,10 @@ class MainWindow(QMainWindow):
         # Fixed row heights: the view never measures rows it does not show, so 100,000 rows stay fluid.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        # Sized from the font, not the rows: measuring contents would read every row of a 100,000-row list.
+        sample = self.table.fontMetrics().horizontalAdvance("8888-88-88 88:88") + 24
+        for column in (COL_DATE_OF_BIRTH, COL_UPDATED):
+            self.table.setColumnWidth(column, sample)
         self.table.activated.connect(self._open_index)
         self.table.doubleClicked.connect(self._open_index)
         layout.addWidget(self.table, 1)
