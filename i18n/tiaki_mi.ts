@@ -93,38 +93,38 @@
 <context>
     <name>AddWorkerDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="180"/>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="181"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="178"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="179"/>
         <source>Add worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="185"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="183"/>
         <source>Sign-in name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="187"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="185"/>
         <source>Display name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="188"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="186"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="189"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="187"/>
         <source>&amp;Sign-in name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="189"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="188"/>
         <source>&amp;Display name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="190"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="188"/>
         <source>&amp;Role:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -157,7 +157,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="63"/>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="64"/>
         <source>&amp;Display name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -194,22 +194,22 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/passphrase_dialogs.py" line="57"/>
+        <location filename="../desktop/tiaki/ui/passphrase_dialogs.py" line="55"/>
         <source>Change my passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/passphrase_dialogs.py" line="58"/>
+        <location filename="../desktop/tiaki/ui/passphrase_dialogs.py" line="56"/>
         <source>Only your own key slot changes; nobody else&apos;s passphrase and no record is affected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/passphrase_dialogs.py" line="63"/>
+        <location filename="../desktop/tiaki/ui/passphrase_dialogs.py" line="61"/>
         <source>Current passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/passphrase_dialogs.py" line="64"/>
+        <location filename="../desktop/tiaki/ui/passphrase_dialogs.py" line="62"/>
         <source>&amp;Current passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -217,154 +217,195 @@
 <context>
     <name>ClientForm</name>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="61"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="67"/>
         <source>Client record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="75"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="79"/>
         <source>Problem saving</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="79"/>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="80"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="82"/>
+        <source>A&amp;nonymous contact (no identity details)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="83"/>
+        <source>Anonymous contact (no identity details)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="85"/>
+        <source>Record this contact without identity details, for a purpose that does not need to know who they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="89"/>
+        <source>Anonymous contact: recorded without identity details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="90"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="220"/>
+        <source>Anonymous contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="93"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="94"/>
         <source>Field groups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="87"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="101"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="91"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="105"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="137"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="151"/>
         <source>Copy</source>
         <translation>Tārua</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="138"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="152"/>
         <source>Copy {label}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="139"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="153"/>
         <source>Copy this value; the clipboard is cleared again after {s} seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="148"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="162"/>
         <source>Problem with {label}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="164"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="178"/>
         <source>&amp;Archive…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="168"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="182"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="169"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="183"/>
         <source>Save (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="171"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="185"/>
         <source>&amp;Close</source>
         <translation>&amp;Kati</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="200"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="217"/>
         <source>New client</source>
         <translation>Kiritaki hou</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="203"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="220"/>
         <source>Client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="204"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="222"/>
         <source>{title} — Tiaki</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="212"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="230"/>
         <source>an unknown worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="213"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="231"/>
         <source>from the person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="213"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="231"/>
         <source>from {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="214"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="232"/>
         <source>another source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="215"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="234"/>
+        <source>Recorded by {who}, {when}, {source}, for: {purposes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="238"/>
         <source>Recorded by {who}, {when}, {source}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="255"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="305"/>
         <source>Nothing was saved: fix the fields marked below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="320"/>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="323"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="349"/>
+        <source>Nothing has changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="384"/>
+        <source>Not saved: the collection step was cancelled. What you typed is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="394"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="397"/>
         <source>Nothing was saved: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="327"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="401"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="340"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="414"/>
         <source>Nothing to copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="343"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="417"/>
         <source>Copied. The clipboard will be cleared in {s} seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="349"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="423"/>
         <source>Archive client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="350"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="424"/>
         <source>Archive this client&apos;s record? It leaves the client list; its history and audit trail are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="378"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="452"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="379"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="453"/>
         <source>Close without saving your changes?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -384,6 +425,158 @@
     <message>
         <location filename="../desktop/tiaki/ui/client_list_model.py" line="34"/>
         <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CollectionDialog</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="49"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="50"/>
+        <source>Collecting information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="55"/>
+        <source>Before saving, record why this information is collected, where it came from, and the notice the person was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="64"/>
+        <source>What is still needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="72"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="91"/>
+        <source>&amp;Purposes (choose at least one; Space ticks the selected one):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="93"/>
+        <source>Purposes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="94"/>
+        <source>Why this information is collected. Choose at least one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="114"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="115"/>
+        <source>Where did the information come from?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="117"/>
+        <source>From the &amp;person themselves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="118"/>
+        <source>From someone &amp;else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="127"/>
+        <source>Source&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="129"/>
+        <source>Why not from the person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="130"/>
+        <source>e.g. the person asked their daughter to speak for them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="131"/>
+        <source>Source&apos;s &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="132"/>
+        <source>&amp;Why not from the person:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="141"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="142"/>
+        <source>Collection notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="146"/>
+        <source>Notice language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="147"/>
+        <source>The language the person chose for the notice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="152"/>
+        <source>Notice &amp;language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="161"/>
+        <source>Notice to read to the person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="163"/>
+        <source>This translation is a first draft awaiting review by a fluent speaker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="166"/>
+        <source>Translation note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="175"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="176"/>
+        <source>When was the notice given?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="178"/>
+        <source>&amp;Before collecting the information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="179"/>
+        <source>&amp;After collecting it (telling them before was not practicable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="230"/>
+        <source>Notice version {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="238"/>
+        <source>Give the source&apos;s name and why the information did not come from the person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="244"/>
+        <source>The source&apos;s name and reason may be at most 300 characters each, with no characters that cannot be stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="254"/>
+        <source>Choose at least one purpose: no purpose, no save.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -453,76 +646,81 @@
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/messages.py" line="25"/>
-        <source>{label} must be {expected}.</source>
+        <source>{label} cannot be recorded for an anonymous contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/messages.py" line="26"/>
-        <source>{label} is too long ({length} characters; at most {max_length}).</source>
+        <source>{label} must be {expected}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/messages.py" line="27"/>
+        <source>{label} is too long ({length} characters; at most {max_length}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="28"/>
         <source>{label} contains a character that cannot be stored ({chars}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="29"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="30"/>
         <source>{label} is not in the expected form. {hint}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="30"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="31"/>
         <source>{label} must be a date written as YYYY-MM-DD.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="31"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="32"/>
         <source>{label} is not a real date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="32"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="33"/>
         <source>{label} cannot be before {min}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="33"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="34"/>
         <source>{label} cannot be in the future.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="34"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="35"/>
         <source>{label}: that is not one of the choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="35"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="36"/>
         <source>{label} must be at least {min}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="36"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="37"/>
         <source>{label} must be at most {max}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="37"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="38"/>
         <source>{label} is not an email address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="38"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="39"/>
         <source>{label} may contain only digits, spaces, +, - and brackets.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="42"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="43"/>
         <source>text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="43"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="44"/>
         <source>a whole number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -548,82 +746,92 @@
 <context>
     <name>InvalidInput</name>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="104"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="105"/>
         <source>This client is archived; restore the record before changing it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="106"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="107"/>
         <source>That worker does not exist or is no longer active.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="107"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="108"/>
         <source>A worker needs a sign-in name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="108"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="109"/>
         <source>A sign-in name may be at most {max} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="109"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="110"/>
         <source>The sign-in name contains a character that cannot be used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="111"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="112"/>
         <source>The display name is too long or contains a character that cannot be used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="113"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="114"/>
         <source>A worker with that sign-in name already exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="114"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="115"/>
         <source>There is no active worker with that sign-in name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="115"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="116"/>
         <source>You cannot deactivate yourself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="116"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="117"/>
         <source>The store needs at least one active privacy officer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="117"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="118"/>
         <source>That worker is not active.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="118"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="119"/>
         <source>Auto-lock must be between {min} and {max} minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="119"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="120"/>
         <source>That is not a Tiaki recovery key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="120"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="121"/>
         <source>The recovery key has a typing mistake (its check group does not match).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="122"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="123"/>
         <source>That recovery key does not open this store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="123"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="124"/>
+        <source>The organisation&apos;s name must be 1 to 200 ordinary characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="126"/>
+        <source>{message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="127"/>
         <source>This store already holds records, so it cannot be discarded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -761,22 +969,22 @@
         <translation>Ngā kiritaki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="178"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="182"/>
         <source>{count} failed attempt(s) to unlock Tiaki since it was last opened; the last at {when}. If that was not you, tell your privacy officer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="190"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="194"/>
         <source>{n} client(s) match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="192"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="196"/>
         <source>{n} client(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="194"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="198"/>
         <source>Signed in: {name} — {role}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -822,22 +1030,22 @@
 <context>
     <name>Passphrase</name>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="96"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="97"/>
         <source>Use at least {n} characters — a few words together is easy to remember.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="98"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="99"/>
         <source>Use at most {n} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="99"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="100"/>
         <source>Do not use your name in your passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="100"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="101"/>
         <source>Use more different characters.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -876,12 +1084,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/recovery_dialog.py" line="60"/>
+        <location filename="../desktop/tiaki/ui/recovery_dialog.py" line="55"/>
         <source>Enter the recovery key and your sign-in name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/recovery_dialog.py" line="66"/>
+        <location filename="../desktop/tiaki/ui/recovery_dialog.py" line="61"/>
         <source>Opening the store…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -889,62 +1097,62 @@
 <context>
     <name>RecoveryKeyPage</name>
     <message>
-        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="85"/>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="83"/>
         <source>The recovery key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="88"/>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="86"/>
         <source>Set-up status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="91"/>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="89"/>
         <source>Write this recovery key on paper (or print it) now and keep it somewhere safe, away from this computer. It is shown only this once. Anyone who has it can open the store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="98"/>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="96"/>
         <source>Recovery key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="99"/>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="97"/>
         <source>Recovery &amp;key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="101"/>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="99"/>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="102"/>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="100"/>
         <source>Copy the key; the clipboard is cleared again after 30 seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="109"/>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="107"/>
         <source>I have &amp;stored the recovery key safely</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="110"/>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="108"/>
         <source>I have stored the recovery key safely</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="125"/>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="123"/>
         <source>Creating the encrypted store…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="128"/>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="126"/>
         <source>The encrypted store is ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="134"/>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="132"/>
         <source>The store could not be created: {problem} Go back and try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -952,12 +1160,12 @@
 <context>
     <name>ResetPassphraseDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/passphrase_dialogs.py" line="75"/>
+        <location filename="../desktop/tiaki/ui/passphrase_dialogs.py" line="73"/>
         <source>Set a new passphrase for {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/passphrase_dialogs.py" line="76"/>
+        <location filename="../desktop/tiaki/ui/passphrase_dialogs.py" line="74"/>
         <source>Tell the worker their new passphrase in person; they should change it the first time they sign in.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -999,13 +1207,13 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="153"/>
-        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="154"/>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="151"/>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="152"/>
         <source>Set up Tiaki</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="160"/>
+        <location filename="../desktop/tiaki/ui/setup_wizard.py" line="158"/>
         <source>&amp;Open Tiaki</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1013,37 +1221,37 @@
 <context>
     <name>StoreError</name>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="74"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="75"/>
         <source>The worker name or passphrase is not right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="76"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="77"/>
         <source>Too many failed attempts. Try again in {seconds} seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="79"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="80"/>
         <source>Several workers use this store: say which worker you are.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="81"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="82"/>
         <source>There is no Tiaki store in this data directory yet. Set one up first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="83"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="84"/>
         <source>A Tiaki store already exists in this data directory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="85"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="86"/>
         <source>The store is damaged and cannot be read safely. Nothing was changed. Restore from a backup or ask your privacy officer for help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="91"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="92"/>
         <source>Something went wrong: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1082,42 +1290,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/unlock.py" line="64"/>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="62"/>
         <source>Unlock message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/unlock.py" line="67"/>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="65"/>
         <source>&amp;Forgot passphrase?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/unlock.py" line="69"/>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="67"/>
         <source>&amp;Unlock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/unlock.py" line="104"/>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="102"/>
         <source>Enter your passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/unlock.py" line="111"/>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="109"/>
         <source>Unlocking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/unlock.py" line="137"/>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="135"/>
         <source>That sign-in name or passphrase is not right. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/unlock.py" line="155"/>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="153"/>
         <source>You can try again now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/unlock.py" line="160"/>
+        <location filename="../desktop/tiaki/ui/unlock.py" line="158"/>
         <source>Too many failed attempts. Try again in {seconds} seconds.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1226,22 +1434,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="104"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="102"/>
         <source>Yes</source>
         <translation>Āe</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="104"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="102"/>
         <source>No (cannot sign in)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="160"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="158"/>
         <source>Deactivate worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="161"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="159"/>
         <source>{name} will no longer be able to sign in. Their records and history stay. Continue?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1650,24 +1858,75 @@
     </message>
 </context>
 <context>
+    <name>language</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/labels.py" line="54"/>
+        <source>en</source>
+        <translation>mi</translation>
+    </message>
+</context>
+<context>
+    <name>purposes</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/labels.py" line="41"/>
+        <source>Case management</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/labels.py" line="42"/>
+        <source>Referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/labels.py" line="43"/>
+        <source>Housing support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/labels.py" line="44"/>
+        <source>Income support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/labels.py" line="45"/>
+        <source>Health coordination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/labels.py" line="46"/>
+        <source>Child wellbeing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/labels.py" line="47"/>
+        <source>Helpline contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/labels.py" line="48"/>
+        <source>Service reporting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>roles</name>
     <message>
-        <location filename="../desktop/tiaki/ui/labels.py" line="31"/>
+        <location filename="../desktop/tiaki/ui/labels.py" line="32"/>
         <source>Caseworker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/labels.py" line="32"/>
+        <location filename="../desktop/tiaki/ui/labels.py" line="33"/>
         <source>Coordinator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/labels.py" line="33"/>
+        <location filename="../desktop/tiaki/ui/labels.py" line="34"/>
         <source>Supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/labels.py" line="34"/>
+        <location filename="../desktop/tiaki/ui/labels.py" line="35"/>
         <source>Privacy officer</source>
         <translation type="unfinished"></translation>
     </message>

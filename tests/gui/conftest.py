@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from gui_support import FAST_KDF, unnamed_in_all_tabs
+from gui_support import FAST_KDF, add_client, unnamed_in_all_tabs
 
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -45,7 +45,7 @@ def make_desktop(qapp: QApplication, data_dir: Path) -> Iterator[Callable[..., D
 
 def add_clients(session: Session, count: int) -> None:
     for values in demo_clients(count):
-        session.clients.create(values)
+        add_client(session, values)
 
 
 @pytest.fixture

@@ -47,3 +47,34 @@ def unnamed_in_all_tabs(window: QWidget) -> list[str]:
             tabs.setCurrentIndex(index)
             missing.update(unnamed_controls(window))
     return sorted(missing)
+
+
+def default_collection(session, purposes=("case_management",)):  # type: ignore[no-untyped-def]
+    """A collection event like a worker's usual one: case management, from the person, English notice before."""
+    import datetime as dt
+
+    from tiaki.core.collection import Collection, NoticeGiven, NoticeTiming
+    from tiaki.core.provenance import Source
+
+    notice = session.collection_notice("en", list(purposes))
+    assert notice.version == session.notices.version
+    return Collection(frozenset(purposes), Source.person(),
+                      NoticeGiven(notice.version, "en", notice.hash, NoticeTiming.BEFORE, dt.datetime.now(dt.UTC)))
+
+
+def add_client(session, values, **kwargs):  # type: ignore[no-untyped-def]
+    """``session.clients.create`` with the default collection event (unless one is given)."""
+    kwargs.setdefault("collection", default_collection(session))
+    return session.clients.create(values, **kwargs)
+
+
+def finish_collection(qtbot, form, purposes=("case_management",)):  # type: ignore[no-untyped-def]
+    """Answer the collection step a form's save opened: tick ``purposes`` and press Save."""
+    dialog = form.collection_dialog
+    assert dialog is not None and dialog.isVisible(), "saving did not ask for the collection step"
+    for key in purposes:
+        dialog.set_purpose_checked(key)
+    assert dialog.ok_button.isEnabled(), dialog.problem.text()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    return dialog

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gui_support import unnamed_controls
+from gui_support import add_client, unnamed_controls
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
@@ -27,7 +27,7 @@ def test_the_check_itself_finds_an_unnamed_control(qtbot) -> None:
 
 
 def test_main_window_and_client_form_controls_are_named(qtbot, session, make_desktop, accessibility) -> None:
-    created = session.clients.create({"given_name": "Ana", "family_name": "Havili", "gender": "female"})
+    created = add_client(session, {"given_name": "Ana", "family_name": "Havili", "gender": "female"})
     desktop = make_desktop()
     desktop.start(session)
     main = desktop.main_window
@@ -66,6 +66,13 @@ def test_keyboard_path_new_client_save_and_find(qtbot, session, make_desktop) ->
     assert form.editors["family_name"].widget.hasFocus()
     qtbot.keyClicks(form.editors["family_name"].widget, "Tamihana")
     qtbot.keyClick(form.editors["family_name"].widget, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    dialog = form.collection_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert dialog.purpose_list.hasFocus(), "the collection step starts at the purposes"
+    qtbot.keyClick(dialog.purpose_list, Qt.Key.Key_Space)  # ticks the current (first) purpose
+    assert dialog.chosen_purposes() == ["case_management"]
+    qtbot.keyClick(dialog.purpose_list, Qt.Key.Key_Return)  # the dialog's Save
     assert session.clients.count() == 1
     main.activateWindow()
     qtbot.waitUntil(main.isActiveWindow)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gui_support import ADMIN, type_text
+from gui_support import ADMIN, add_client, finish_collection, type_text
 
 from PySide6.QtCore import Qt
 
@@ -43,6 +43,7 @@ def test_add_client_through_form_then_find_it_with_and_without_macrons(qtbot, se
     qtbot.keyClicks(form.editors["date_of_birth"].widget, "1990-04-12")
     qtbot.keyClicks(form.editors["phone"].widget, "027 555 0101")
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    finish_collection(qtbot, form)
 
     assert form.status.text() == "Saved.", form.form_error.text()
     assert form.client_id is not None
@@ -60,7 +61,7 @@ def test_add_client_through_form_then_find_it_with_and_without_macrons(qtbot, se
 
 
 def test_open_from_list_with_enter_is_an_audited_view_with_provenance(qtbot, session, make_desktop) -> None:
-    created = session.clients.create({"given_name": "Hēmi", "family_name": "Ngata", "date_of_birth": "1980-01-02"})
+    created = add_client(session, {"given_name": "Hēmi", "family_name": "Ngata", "date_of_birth": "1980-01-02"})
     main = _main(make_desktop, session)
     main.table.setFocus()
     main.table.selectRow(0)
@@ -72,6 +73,7 @@ def test_open_from_list_with_enter_is_an_audited_view_with_provenance(qtbot, ses
     provenance = form.provenance_labels["given_name"]
     assert provenance.isVisibleTo(form)
     assert provenance.text().startswith(f"Recorded by {ADMIN}") and "from the person" in provenance.text()
+    assert provenance.text().endswith("for: Case management")
     assert not form.provenance_labels["phone"].isVisibleTo(form)
 
     # Edit and save: only the changed field gets new provenance.
@@ -79,8 +81,13 @@ def test_open_from_list_with_enter_is_an_audited_view_with_provenance(qtbot, ses
     form.activateWindow()
     qtbot.waitUntil(form.isActiveWindow)
     qtbot.keyClick(form.editors["phone"].widget, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    finish_collection(qtbot, form, ("referral",))
     assert form.status.text() == "Saved."
-    assert session.clients.get(created.id).fields["phone"] == "021 555 0199"
+    record = session.clients.get(created.id)
+    assert record.fields["phone"] == "021 555 0199"
+    assert record.values["phone"].purposes == {"referral"}
+    assert record.values["given_name"].purposes == {"case_management"}, "unchanged values keep their provenance"
+    assert form.provenance_labels["phone"].text().endswith("for: Referral")
 
 
 def test_bad_date_shows_inline_message_and_save_refuses(qtbot, session, make_desktop) -> None:
@@ -112,6 +119,7 @@ def test_bad_date_shows_inline_message_and_save_refuses(qtbot, session, make_des
     qtbot.keyClicks(dob, "1990-01-01")
     assert not error.isVisibleTo(form)
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    finish_collection(qtbot, form)
     assert session.clients.count() == 1
 
 
@@ -125,7 +133,7 @@ def test_required_name_missing_is_shown_and_nothing_saved(qtbot, session, make_d
 
 
 def test_duplicate_warning_offers_open_existing_or_save_anyway(qtbot, session, make_desktop) -> None:
-    existing = session.clients.create({"given_name": "Mere", "family_name": "Pōmare", "date_of_birth": "1975-06-30"})
+    existing = add_client(session, {"given_name": "Mere", "family_name": "Pōmare", "date_of_birth": "1975-06-30"})
     main = _main(make_desktop, session)
     form = _new_form(main)
     qtbot.keyClicks(form.editors["given_name"].widget, "mere")
@@ -144,12 +152,14 @@ def test_duplicate_warning_offers_open_existing_or_save_anyway(qtbot, session, m
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     warning = form.duplicate_warning
     qtbot.mouseClick(warning.save_button, Qt.MouseButton.LeftButton)
+    assert session.clients.count() == 1, "the collection step comes before saving anyway"
+    finish_collection(qtbot, form)
     assert session.clients.count() == 2
     assert form.client_id not in (None, existing.id)
 
 
 def test_archive_asks_then_removes_from_list(qtbot, session, make_desktop) -> None:
-    created = session.clients.create({"given_name": "Rāwiri", "family_name": "Paewai"})
+    created = add_client(session, {"given_name": "Rāwiri", "family_name": "Paewai"})
     main = _main(make_desktop, session)
     form = main.open_client(created.id)
     assert form is not None

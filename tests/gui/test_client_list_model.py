@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from gui_support import ADMIN, ADMIN_PASS, FAST_KDF
+from gui_support import ADMIN, ADMIN_PASS, FAST_KDF, add_client
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QTableView
@@ -24,14 +24,14 @@ def big_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
     directory: Path = tmp_path_factory.mktemp("big") / "store"
     session, _key = create_store(directory, admin_name=ADMIN, passphrase=ADMIN_PASS, kdf=FAST_KDF)
     for values in demo_clients(STORE_CLIENTS):
-        session.clients.create(values)
+        add_client(session, values)
     yield session
     session.lock()
 
 
 def test_model_passes_qt_model_checks(qtmodeltester, session: Session) -> None:
     for values in demo_clients(300):
-        session.clients.create(values)
+        add_client(session, values)
     model = ClientListModel(session.clients, page_size=50, max_pages=3)
     qtmodeltester.check(model, force_py=True)
     model.set_query("ngata")

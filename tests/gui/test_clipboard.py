@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from gui_support import add_client
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -29,7 +31,7 @@ def test_clipboard_left_alone_when_worker_copied_something_else(qtbot, qapp: QAp
 
 
 def test_copy_button_in_form_uses_the_guarded_clipboard(qtbot, qapp, session, make_desktop) -> None:
-    created = session.clients.create({"given_name": "Losa", "family_name": "Fonoti", "region": "northland"})
+    created = add_client(session, {"given_name": "Losa", "family_name": "Fonoti", "region": "northland"})
     desktop = make_desktop(clipboard_ms=100)
     desktop.start(session)
     form = desktop.main_window.open_client(created.id)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shiboken6
-from gui_support import ADMIN_PASS
+from gui_support import ADMIN_PASS, add_client
 
 from PySide6.QtCore import Qt
 
@@ -11,7 +11,7 @@ from tiaki.ui.client_form import ClientForm
 
 
 def test_idle_session_locks_itself_and_empties_the_window(qtbot, session, make_desktop) -> None:
-    session.clients.create({"given_name": "Ngaio", "family_name": "Rangihau"})
+    add_client(session, {"given_name": "Ngaio", "family_name": "Rangihau"})
     desktop = make_desktop(idle_ms=300)
     desktop.start(session)
     main = desktop.main_window

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gui_support import ADMIN_PASS
+from gui_support import ADMIN_PASS, add_client
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -21,8 +21,8 @@ NEW_PASS = "kereru in the kowhai tree"
 def test_caseworker_sees_only_own_caseload_and_no_workers_action(qtbot, session, data_dir, make_desktop) -> None:
     tama = session.add_worker(name="tama", display_name="Tama Rāwiri", role=Role.CASEWORKER,
                               passphrase=CASEWORKER_PASS)
-    session.clients.create({"given_name": "Mine", "family_name": "Ngata"}, assign_to=tama.id)
-    session.clients.create({"given_name": "Other", "family_name": "Pārata", "date_of_birth": "1990-01-01"})
+    add_client(session, {"given_name": "Mine", "family_name": "Ngata"}, assign_to=tama.id)
+    add_client(session, {"given_name": "Other", "family_name": "Pārata", "date_of_birth": "1990-01-01"})
     session.lock()
     caseworker = unlock_store(data_dir, passphrase=CASEWORKER_PASS, worker_name="tama")
     desktop = make_desktop()

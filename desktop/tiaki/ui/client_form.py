@@ -1,7 +1,9 @@
 """One client's record: a form generated from the field catalogue, grouped by category.
 
 Opening an existing client reads it through ``clients.get`` (an audited view). Each value shows where it
-came from. Save validates every field inline first and never throws away what the worker typed.
+came from and what for. Save validates every field inline first, then asks for the collection step (purposes,
+source, notice): no purpose, no save. Nothing the worker typed is thrown away when a save is refused or the
+collection step is cancelled.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,17 +27,19 @@ from PySide6.QtWidgets import (
 )
 
 from tiaki.core import roles
-from tiaki.core.catalogue import FieldError, Value
+from tiaki.core.catalogue import IDENTITY_CATEGORY, FieldError, Value
 from tiaki.core.client import ClientRecord, StoredValue
+from tiaki.core.collection import Collection
 from tiaki.store.clients import DuplicateCheck
 from tiaki.store.errors import InvalidInput, StoreError
 from tiaki.store.session import Session
 from tiaki.ui.accessibility import name_buttons, problem_label
 from tiaki.ui.client_assignment import AssignmentRow
 from tiaki.ui.clipboard import GuardedClipboard
+from tiaki.ui.collection_dialog import CollectionDialog
 from tiaki.ui.duplicate_warning import DuplicateWarning
 from tiaki.ui.field_editors import FieldEditor
-from tiaki.ui.labels import field_label, local_time
+from tiaki.ui.labels import field_label, local_time, purpose_label
 from tiaki.ui.messages import field_error_text, store_error_text
 
 
@@ -57,6 +62,7 @@ class ClientForm(QWidget):
         self.provenance_labels: dict[str, QLabel] = {}
         self.copy_buttons: dict[str, QToolButton] = {}
         self.duplicate_warning: DuplicateWarning | None = None
+        self.collection_dialog: CollectionDialog | None = None
         self.confirm_box: QMessageBox | None = None
         self.setAccessibleName(self.tr("Client record"))
         self.resize(720, 640)
@@ -73,6 +79,16 @@ class ClientForm(QWidget):
         self.form_error.setAccessibleName(self.tr("Problem saving"))
         self.form_error.hide()
         layout.addWidget(self.form_error)
+        self.anonymous_check = QCheckBox(self.tr("A&nonymous contact (no identity details)"), self)
+        self.anonymous_check.setAccessibleName(self.tr("Anonymous contact (no identity details)"))
+        self.anonymous_check.setAccessibleDescription(
+            self.tr("Record this contact without identity details, for a purpose that does not need to know who "
+                    "they are."))
+        self.anonymous_check.toggled.connect(self._on_anonymous)
+        layout.addWidget(self.anonymous_check)
+        self.anonymous_note = QLabel(self.tr("Anonymous contact: recorded without identity details."), self)
+        self.anonymous_note.setAccessibleName(self.tr("Anonymous contact"))
+        layout.addWidget(self.anonymous_note)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Field groups"))
         self.tabs.tabBar().setAccessibleName(self.tr("Field groups"))
@@ -189,6 +205,9 @@ class ClientForm(QWidget):
             editor.set_read_only(not writable)
             self._show_provenance(key, stored)
             self._show_error(key, "")
+        self.anonymous_check.setVisible(record is None and writable)
+        self.anonymous_note.setVisible(record is not None and record.anonymous)
+        self._set_identity_enabled(not self.anonymous)
         self.save_button.setVisible(writable)
         self.save_action.setEnabled(writable)
         self.archive_button.setVisible(record is not None and writable)
@@ -198,7 +217,8 @@ class ClientForm(QWidget):
             self.title.setText(self.tr("New client"))
         else:
             family = record.fields.get("family_name") or ""
-            self.title.setText(" ".join(str(p) for p in (name, family) if p) or self.tr("Client"))
+            fallback = self.tr("Anonymous contact") if record.anonymous else self.tr("Client")
+            self.title.setText(" ".join(str(p) for p in (name, family) if p) or fallback)
         self.setWindowTitle(self.tr("{title} — Tiaki").format(title=self.title.text()))
         self._dirty = False
 
@@ -210,8 +230,13 @@ class ClientForm(QWidget):
         who = self._names.get(stored.recorded_by, self.tr("an unknown worker"))
         source = self.tr("from the person") if stored.source == "person" else self.tr("from {detail}").format(
             detail=stored.source_detail or self.tr("another source"))
-        label.setText(self.tr("Recorded by {who}, {when}, {source}").format(
-            who=who, when=local_time(stored.recorded_at), source=source))
+        if stored.purposes:
+            label.setText(self.tr("Recorded by {who}, {when}, {source}, for: {purposes}").format(
+                who=who, when=local_time(stored.recorded_at), source=source,
+                purposes=", ".join(sorted(purpose_label(p) for p in stored.purposes))))
+        else:  # recorded before purposes were asked for
+            label.setText(self.tr("Recorded by {who}, {when}, {source}").format(
+                who=who, when=local_time(stored.recorded_at), source=source))
         self.editors[key].widget.setToolTip(label.text())
         label.show()
 
@@ -220,6 +245,30 @@ class ClientForm(QWidget):
         label.setText(message)
         label.setVisible(bool(message))
         self.editors[key].widget.setAccessibleDescription(message)
+
+    # --- anonymous contacts --------------------------------------------------------------------------
+
+    @property
+    def anonymous(self) -> bool:
+        return self._record.anonymous if self._record is not None else self.anonymous_check.isChecked()
+
+    def _is_identity(self, key: str) -> bool:
+        return self.editors[key].fdef.category == IDENTITY_CATEGORY
+
+    def _set_identity_enabled(self, enabled: bool) -> None:
+        for key, editor in self.editors.items():
+            if self._is_identity(key):
+                editor.widget.setEnabled(enabled)
+                self.copy_buttons[key].setEnabled(enabled)
+
+    def _on_anonymous(self, anonymous: bool) -> None:
+        if anonymous:
+            for key, editor in self.editors.items():
+                if self._is_identity(key):
+                    editor.set_value(None)
+                    self._show_error(key, "")
+        self._set_identity_enabled(not anonymous)
+        self._dirty = True
 
     # --- editing and validation ---------------------------------------------------------------------
 
@@ -231,6 +280,9 @@ class ClientForm(QWidget):
     def check_field(self, key: str) -> bool:
         editor = self.editors[key]
         raw = editor.raw()
+        if self.anonymous and self._is_identity(key):
+            self._show_error(key, "")  # not recorded for an anonymous contact
+            return True
         if raw == "" and not editor.fdef.required:
             self._show_error(key, "")
             return True
@@ -252,7 +304,8 @@ class ClientForm(QWidget):
             self._focus_field(first_bad)
             self._show_form_error(self.tr("Nothing was saved: fix the fields marked below."))
             return None
-        return {key: editor.raw() for key, editor in self.editors.items()}
+        return {key: editor.raw() for key, editor in self.editors.items()
+                if not (self.anonymous and self._is_identity(key))}
 
     def _focus_field(self, key: str) -> None:
         widget = self.editors[key].widget
@@ -276,22 +329,33 @@ class ClientForm(QWidget):
             return
         if self._record is None:
             filled = {k: v for k, v in values.items() if v != ""}
-            check = self._session.clients.likely_duplicates(filled)
-            if check.any:
-                self._warn_duplicates(check)
-                return
-            self._write(lambda: self._session.clients.create(filled))
-        else:
-            current: dict[str, Value] = self._record.fields
-            changes: dict[str, object | None] = {}
-            for key, raw in values.items():
-                if raw == "":
-                    if key in current:
-                        changes[key] = None
-                elif str(current.get(key, "")) != raw:
-                    changes[key] = raw
-            record_id = self._record.id
-            self._write(lambda: self._session.clients.update(record_id, changes))
+            if not self.anonymous:  # an anonymous contact has no name or date of birth to match
+                check = self._session.clients.likely_duplicates(filled)
+                if check.any:
+                    self._warn_duplicates(check)
+                    return
+            self._ask_collection(self._creation(filled))
+            return
+        current: dict[str, Value] = self._record.fields
+        changes: dict[str, object | None] = {}
+        for key, raw in values.items():
+            if raw == "":
+                if key in current:
+                    changes[key] = None
+            elif str(current.get(key, "")) != raw:
+                changes[key] = raw
+        if not changes:
+            self._show_form_error("")
+            self.status.setText(self.tr("Nothing has changed."))
+            self._dirty = False
+            return
+        record_id = self._record.id
+        self._ask_collection(
+            lambda collection: self._session.clients.update(record_id, changes, collection=collection))
+
+    def _creation(self, filled: dict[str, str]) -> Callable[[Collection], ClientRecord]:
+        anonymous = self.anonymous
+        return lambda collection: self._session.clients.create(filled, collection=collection, anonymous=anonymous)
 
     def _warn_duplicates(self, check: DuplicateCheck) -> None:
         box = DuplicateWarning(check, self)
@@ -304,8 +368,20 @@ class ClientForm(QWidget):
         values = self._collect()
         if values is None or self._record is not None:
             return
-        filled = {k: v for k, v in values.items() if v != ""}
-        self._write(lambda: self._session.clients.create(filled))
+        self._ask_collection(self._creation({k: v for k, v in values.items() if v != ""}))
+
+    def _ask_collection(self, operation: Callable[[Collection], ClientRecord]) -> None:
+        """The collection step comes before every write; cancelling it saves nothing and keeps the input."""
+        if self.collection_dialog is not None:
+            self.collection_dialog.deleteLater()
+        dialog = CollectionDialog(self._session, self, anonymous=self.anonymous)
+        dialog.accepted.connect(lambda: self._write(lambda: operation(dialog.collection())))
+        dialog.rejected.connect(self._collection_cancelled)
+        self.collection_dialog = dialog
+        dialog.open()
+
+    def _collection_cancelled(self) -> None:
+        self.status.setText(self.tr("Not saved: the collection step was cancelled. What you typed is kept."))
 
     def _write(self, operation: Callable[[], ClientRecord]) -> None:
         try:

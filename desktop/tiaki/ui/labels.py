@@ -25,6 +25,7 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 FIELDS_CONTEXT = "fields"
 ROLES_CONTEXT = "roles"
+PURPOSES_CONTEXT = "purposes"
 
 # The English text must equal core.roles.ROLE_LABELS (a test checks it).
 ROLE_TEXT = {
@@ -33,6 +34,30 @@ ROLE_TEXT = {
     Role.SUPERVISOR: QT_TRANSLATE_NOOP("roles", "Supervisor"),
     Role.PRIVACY_OFFICER: QT_TRANSLATE_NOOP("roles", "Privacy officer"),
 }
+
+
+# Short names for the purposes in resources/purposes.json, for provenance lines (a test checks the keys match).
+PURPOSE_TEXT = {
+    "case_management": QT_TRANSLATE_NOOP("purposes", "Case management"),
+    "referral": QT_TRANSLATE_NOOP("purposes", "Referral"),
+    "housing_support": QT_TRANSLATE_NOOP("purposes", "Housing support"),
+    "income_support": QT_TRANSLATE_NOOP("purposes", "Income support"),
+    "health_coordination": QT_TRANSLATE_NOOP("purposes", "Health coordination"),
+    "child_wellbeing": QT_TRANSLATE_NOOP("purposes", "Child wellbeing"),
+    "helpline_contact": QT_TRANSLATE_NOOP("purposes", "Helpline contact"),
+    "service_reporting": QT_TRANSLATE_NOOP("purposes", "Service reporting"),
+}
+
+
+def ui_language() -> str:
+    """The language the interface is shown in: each translation gives its own code for this string."""
+    return QCoreApplication.translate("language", "en")
+
+
+def purpose_label(key: str) -> str:
+    """A purpose's short name in the worker's language (the key itself for a purpose this build does not know)."""
+    text = PURPOSE_TEXT.get(key)
+    return QCoreApplication.translate(PURPOSES_CONTEXT, text) if text else key
 
 
 def field_label(label: str) -> str:

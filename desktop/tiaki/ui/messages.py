@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # kept off the start-up path: the unlock window needs only th
 FIELD_ERROR_TEMPLATES: Mapping[str, str] = {
     "unknown_field": QT_TRANSLATE_NOOP("FieldError", "There is no field called '{field}'."),
     "required": QT_TRANSLATE_NOOP("FieldError", "{label} is required."),
+    "not_for_anonymous": QT_TRANSLATE_NOOP("FieldError", "{label} cannot be recorded for an anonymous contact."),
     "wrong_type": QT_TRANSLATE_NOOP("FieldError", "{label} must be {expected}."),
     "too_long": QT_TRANSLATE_NOOP("FieldError", "{label} is too long ({length} characters; at most {max_length})."),
     "bad_characters": QT_TRANSLATE_NOOP("FieldError",
@@ -120,6 +121,9 @@ INVALID_INPUT_TEMPLATES: Mapping[str, str] = {
     "recovery_key_typo": QT_TRANSLATE_NOOP("InvalidInput",
                                            "The recovery key has a typing mistake (its check group does not match)."),
     "recovery_key_wrong": QT_TRANSLATE_NOOP("InvalidInput", "That recovery key does not open this store."),
+    "organisation_name": QT_TRANSLATE_NOOP("InvalidInput",
+                                           "The organisation's name must be 1 to 200 ordinary characters."),
+    "collection": QT_TRANSLATE_NOOP("InvalidInput", "{message}"),
     "store_not_empty": QT_TRANSLATE_NOOP("InvalidInput",
                                          "This store already holds records, so it cannot be discarded."),
 }
