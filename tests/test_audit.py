@@ -11,7 +11,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from support import ADMIN_PASS
+from support import ADMIN_PASS, collected
 from tiaki.core.audit import GENESIS_HASH, AuditEntry, seal, sign_checkpoint, verify_chain
 from tiaki.store.keyslots import read_keyslots
 from tiaki.store.session import Session, unlock_store
@@ -101,7 +101,7 @@ def _data_key(data_dir: Path) -> bytes:
 @pytest.fixture
 def busy_store(session: Session, data_dir: Path) -> Path:
     for i in range(30):
-        session.clients.create({"given_name": f"Person{i}", "family_name": "Tāwhiao"})
+        session.clients.create({"given_name": f"Person{i}", "family_name": "Tāwhiao"}, collection=collected(session))
     session.lock()
     return data_dir
 
@@ -148,7 +148,7 @@ def test_cut_tail_in_the_database_is_caught_by_a_checkpoint(busy_store: Path) ->
 
 
 def test_audit_details_hold_no_values(session: Session) -> None:
-    session.clients.create({"given_name": "CanaryAudit", "family_name": "Ngata"})
+    session.clients.create({"given_name": "CanaryAudit", "family_name": "Ngata"}, collection=collected(session))
     for entry in session.audit.recent(10):
         assert "CanaryAudit" not in json.dumps(entry.detail)
     assert os.path.exists(session.data_dir / "tiaki.db")

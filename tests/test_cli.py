@@ -14,9 +14,18 @@ import pytest
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from support import ADMIN_PASS
+from tiaki.core.notices import load_notices
+from tiaki.paths import resource_dir
 from tiaki.store.keyslots import read_keyslots
 
 TIAKI = Path(sys.executable).with_name("tiaki")
+NOTICE_VERSION = load_notices(resource_dir() / "notices.json").version
+COLLECTION = {"purposes": ["case_management"], "source": {"kind": "person"},
+              "notice": {"language": "en", "version": NOTICE_VERSION, "timing": "before"}}
+
+
+def with_collection(doc: dict[str, object]) -> dict[str, object]:
+    return {**doc, "collection": COLLECTION}
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
 
@@ -56,7 +65,8 @@ def _fingerprint(data: Path) -> dict[str, str]:
 
 
 def _add(run: Run, store: Path, client: dict[str, object]) -> str:
-    result = run("client", "add", "--json", "-", "--data-dir", str(store), stdin=json.dumps({"fields": client}))
+    result = run("client", "add", "--json", "-", "--data-dir", str(store),
+                 stdin=json.dumps(with_collection({"fields": client})))
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
 
@@ -131,28 +141,48 @@ def test_recover_with_the_recovery_key(run: Run, store: Path, tmp_path: Path) ->
     assert json.loads(got.stdout)["fields"]["given_name"] == "Tūī"
 
 
+_C = json.dumps(COLLECTION)
 BAD_INPUTS = {
     "malformed json": '{"fields": {"given_name": "A"',
     "not an object": '["given_name"]',
-    "no fields": '{"given_name": "A"}',
-    "unknown field": '{"fields": {"given_name": "A", "favourite_colour": "blue"}}',
-    "unknown member": '{"fields": {"given_name": "A"}, "extra": 1}',
-    "wrong type": '{"fields": {"given_name": 42}}',
-    "wrong type nested": '{"fields": {"given_name": {"a": 1}}}',
-    "fields not object": '{"fields": "given_name=A"}',
-    "10 MB string": json.dumps({"fields": {"given_name": "A", "case_notes": "x" * 10_000_000}}),
-    "control characters": json.dumps({"fields": {"given_name": "A\u0007\u001b[31m"}}),
-    "bidi override": json.dumps({"fields": {"given_name": "A\u202eevil"}}),
-    "lone surrogate": '{"fields": {"given_name": "A\\ud800"}}',
-    "invalid date": '{"fields": {"given_name": "A", "date_of_birth": "1990-02-30"}}',
-    "date wrong form": '{"fields": {"given_name": "A", "date_of_birth": "30/01/1990"}}',
-    "future birth": '{"fields": {"given_name": "A", "date_of_birth": "2999-01-01"}}',
-    "duplicate key": '{"fields": {"given_name": "A", "given_name": "B"}}',
-    "NaN": '{"fields": {"given_name": "A", "dependent_children": NaN}}',
-    "bool as int": '{"fields": {"given_name": "A", "dependent_children": true}}',
-    "missing required": '{"fields": {"family_name": "Ngata"}}',
+    "no fields": '{"given_name": "A", "collection": ' + _C + '}',
+    "unknown field": '{"fields": {"given_name": "A", "favourite_colour": "blue"}, "collection": ' + _C + '}',
+    "unknown member": '{"fields": {"given_name": "A"}, "extra": 1, "collection": ' + _C + '}',
+    "wrong type": '{"fields": {"given_name": 42}, "collection": ' + _C + '}',
+    "wrong type nested": '{"fields": {"given_name": {"a": 1}}, "collection": ' + _C + '}',
+    "fields not object": '{"fields": "given_name=A", "collection": ' + _C + '}',
+    "10 MB string": json.dumps(with_collection({"fields": {"given_name": "A", "case_notes": "x" * 10_000_000}})),
+    "control characters": json.dumps(with_collection({"fields": {"given_name": "A\u0007\u001b[31m"}})),
+    "bidi override": json.dumps(with_collection({"fields": {"given_name": "A\u202eevil"}})),
+    "lone surrogate": '{"fields": {"given_name": "A\\ud800"}, "collection": ' + _C + '}',
+    "invalid date": '{"fields": {"given_name": "A", "date_of_birth": "1990-02-30"}, "collection": ' + _C + '}',
+    "date wrong form": '{"fields": {"given_name": "A", "date_of_birth": "30/01/1990"}, "collection": ' + _C + '}',
+    "future birth": '{"fields": {"given_name": "A", "date_of_birth": "2999-01-01"}, "collection": ' + _C + '}',
+    "duplicate key": '{"fields": {"given_name": "A", "given_name": "B"}, "collection": ' + _C + '}',
+    "NaN": '{"fields": {"given_name": "A", "dependent_children": NaN}, "collection": ' + _C + '}',
+    "bool as int": '{"fields": {"given_name": "A", "dependent_children": true}, "collection": ' + _C + '}',
+    "missing required": '{"fields": {"family_name": "Ngata"}, "collection": ' + _C + '}',
     "deep nesting": '{"fields": ' + "[" * 100000 + "]" * 100000 + "}",
     "not utf-8": None,
+    "no collection": '{"fields": {"given_name": "A"}}',
+    "no purpose": json.dumps({"fields": {"given_name": "A"}, "collection": {**COLLECTION, "purposes": []}}),
+    "unknown purpose": json.dumps({"fields": {"given_name": "A"}, "collection": {**COLLECTION, "purposes": ["x"]}}),
+    "no source": json.dumps({"fields": {"given_name": "A"},
+                             "collection": {k: v for k, v in COLLECTION.items() if k != "source"}}),
+    "other source without reason": json.dumps({"fields": {"given_name": "A"}, "collection": {
+        **COLLECTION, "source": {"kind": "other", "name": "Aunty"}}}),
+    "no notice": json.dumps({"fields": {"given_name": "A"},
+                             "collection": {k: v for k, v in COLLECTION.items() if k != "notice"}}),
+    "old notice version": json.dumps({"fields": {"given_name": "A"}, "collection": {
+        **COLLECTION, "notice": {"language": "en", "version": "1999-01-01", "timing": "before"}}}),
+    "notice in no language": json.dumps({"fields": {"given_name": "A"}, "collection": {
+        **COLLECTION, "notice": {"language": "xx", "version": NOTICE_VERSION}}}),
+    "notice timing": json.dumps({"fields": {"given_name": "A"}, "collection": {
+        **COLLECTION, "notice": {"language": "en", "version": NOTICE_VERSION, "timing": "never"}}}),
+    "anonymous with a name": json.dumps({"fields": {"given_name": "A"}, "anonymous": True, "collection": {
+        **COLLECTION, "purposes": ["helpline_contact"]}}),
+    "anonymous for a purpose needing identity": json.dumps({"fields": {"region": "otago"}, "anonymous": True,
+                                                            "collection": COLLECTION}),
 }
 
 
@@ -162,7 +192,7 @@ def test_bad_input_exits_4_and_changes_nothing(run: Run, store: Path, tmp_path: 
     payload = BAD_INPUTS[case]
     source = tmp_path / "input.json"
     if payload is None:
-        source.write_bytes(b'{"fields": {"given_name": "\xff\xfe"}}')
+        source.write_bytes(b'{"fields": {"given_name": "\xff\xfe"}, "collection": ' + _C.encode() + b"}")
     else:
         source.write_text(payload, encoding="utf-8", errors="surrogatepass")
     result = run("client", "add", "--json", str(source), "--data-dir", str(store))
@@ -260,7 +290,8 @@ def test_failed_unlocks_are_reported_at_the_next_unlock(run: Run, store: Path) -
 
 def test_a_refused_choice_is_not_echoed(run: Run, store: Path, tmp_path: Path) -> None:
     source = tmp_path / "c.json"
-    source.write_text(json.dumps({"fields": {"given_name": "A", "gender": "SecretDisclosure"}}), encoding="utf-8")
+    source.write_text(json.dumps(with_collection({"fields": {"given_name": "A", "gender": "SecretDisclosure"}})),
+                      encoding="utf-8")
     line = _one_line_error(run("client", "add", "--json", str(source), "--data-dir", str(store)), 4)
     assert "SecretDisclosure" not in line
 
@@ -273,12 +304,14 @@ def test_data_dir_that_is_a_file_is_a_clear_error(run: Run, tmp_path: Path) -> N
 
 EDIT_BAD = {
     "malformed": '{"fields": ',
-    "unknown field": '{"fields": {"shoe_size": 9}}',
-    "wrong type": '{"fields": {"family_name": ["a"]}}',
-    "10 MB string": json.dumps({"fields": {"case_notes": "y" * 10_000_000}}),
-    "control characters": json.dumps({"fields": {"family_name": "\u0000\u0008"}}),
-    "invalid date": '{"fields": {"date_of_birth": "2023-13-45"}}',
-    "clear required": '{"fields": {"given_name": null}}',
+    "unknown field": json.dumps(with_collection({"fields": {"shoe_size": 9}})),
+    "wrong type": json.dumps(with_collection({"fields": {"family_name": ["a"]}})),
+    "10 MB string": json.dumps(with_collection({"fields": {"case_notes": "y" * 10_000_000}})),
+    "control characters": json.dumps(with_collection({"fields": {"family_name": "\u0000\u0008"}})),
+    "invalid date": json.dumps(with_collection({"fields": {"date_of_birth": "2023-13-45"}})),
+    "no collection": '{"fields": {"family_name": "Ngata"}}',
+    "anonymous on edit": json.dumps({**with_collection({"fields": {"family_name": "Ngata"}}), "anonymous": True}),
+    "clear required": json.dumps(with_collection({"fields": {"given_name": None}})),
 }
 
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from support import ADMIN_PASS
+from support import ADMIN_PASS, collected
+from tiaki.core.collection import Collection
 from tiaki.core.provenance import Source
 from tiaki.core.roles import AccessDenied, Role
 from tiaki.store.errors import InvalidInput
@@ -17,7 +18,9 @@ MĀORI = {"given_name": "Māori", "family_name": "Te Whānau", "date_of_birth": 
 
 
 def test_create_view_and_provenance(session: Session) -> None:
-    record = session.clients.create(MĀORI, source=Source.other("Whānau Ora navigator", "referral from partner"))
+    record = session.clients.create(MĀORI, collection=Collection(
+        frozenset({"case_management"}), Source.other("Whānau Ora navigator", "referral from partner"),
+        session.notice_given("en")))
     got = session.clients.get(record.id)
     assert got.fields["given_name"] == "Māori"
     stored = got.values["family_name"]
@@ -28,31 +31,31 @@ def test_create_view_and_provenance(session: Session) -> None:
 
 
 def test_edit_keeps_history_and_provenance_per_value(session: Session) -> None:
-    cid = session.clients.create(MĀORI).id
-    updated = session.clients.update(cid, {"family_name": "Pārata", "phone": None})
+    cid = session.clients.create(MĀORI, collection=collected(session)).id
+    updated = session.clients.update(cid, {"family_name": "Pārata", "phone": None}, collection=collected(session))
     assert updated.fields["family_name"] == "Pārata"
     assert "phone" not in updated.fields
     assert updated.values["given_name"].recorded_at <= updated.values["family_name"].recorded_at
     history = session.clients.history(cid, "family_name")
     assert [h.value for h in history] == ["Pārata", "Te Whānau"]
     with pytest.raises(InvalidInput):
-        session.clients.update(cid, {"given_name": None})
+        session.clients.update(cid, {"given_name": None}, collection=collected(session))
     with pytest.raises(InvalidInput):
-        session.clients.update(cid, {"date_of_birth": "1990-02-31"})
+        session.clients.update(cid, {"date_of_birth": "1990-02-31"}, collection=collected(session))
 
 
 @pytest.mark.parametrize("typed", ["maori", "MAORI", "Māori", "mao", "whanau", "WHĀNAU", "te wha", "zzz0016",
                                    "0275550101", "027 555"])
 def test_search_folds_case_and_macrons(session: Session, typed: str) -> None:
-    cid = session.clients.create(MĀORI).id
-    session.clients.create({"given_name": "Jack", "family_name": "Brown"})
+    cid = session.clients.create(MĀORI, collection=collected(session)).id
+    session.clients.create({"given_name": "Jack", "family_name": "Brown"}, collection=collected(session))
     results = session.clients.list(typed)
     assert [r.id for r in results] == [cid]
     assert session.clients.count(typed) == 1
 
 
 def test_search_odd_input_is_harmless(session: Session) -> None:
-    session.clients.create(MĀORI)
+    session.clients.create(MĀORI, collection=collected(session))
     for typed in ['"', "AND", "OR NOT", "*", "(", "NEAR(", "ä" * 300, "\x00", "🙂", "'; DROP TABLE clients; --"]:
         session.clients.list(typed)
         session.clients.count(typed)
@@ -61,14 +64,14 @@ def test_search_odd_input_is_harmless(session: Session) -> None:
 
 def test_list_is_in_name_order_and_pages(session: Session) -> None:
     for family in ["Ngata", "Ātaahua", "Brown", "Ōtāne", "Chen"]:
-        session.clients.create({"given_name": "A", "family_name": family})
+        session.clients.create({"given_name": "A", "family_name": family}, collection=collected(session))
     names = [s.display_name for s in session.clients.list(limit=10)]
     assert names == ["A Ātaahua", "A Brown", "A Chen", "A Ngata", "A Ōtāne"]
     assert [s.display_name for s in session.clients.list(offset=2, limit=2)] == ["A Chen", "A Ngata"]
 
 
 def test_likely_duplicate_is_found_by_folded_name_and_birth_date(session: Session) -> None:
-    first = session.clients.create(MĀORI)
+    first = session.clients.create(MĀORI, collection=collected(session))
     dup = session.clients.likely_duplicates({"given_name": "maori", "family_name": "TE WHANAU",
                                              "date_of_birth": "1990-01-02"})
     assert [d.id for d in dup.visible] == [first.id]
@@ -78,12 +81,12 @@ def test_likely_duplicate_is_found_by_folded_name_and_birth_date(session: Sessio
 
 
 def test_archive_hides_from_list_and_search(session: Session) -> None:
-    cid = session.clients.create(MĀORI).id
+    cid = session.clients.create(MĀORI, collection=collected(session)).id
     session.clients.archive(cid)
     assert session.clients.count() == 0 and session.clients.list("maori") == []
     assert session.clients.get(cid).archived_at is not None
     with pytest.raises(InvalidInput):
-        session.clients.update(cid, {"family_name": "X"})
+        session.clients.update(cid, {"family_name": "X"}, collection=collected(session))
 
 
 def test_caseworker_cannot_read_another_caseworkers_client(session: Session, data_dir: Path) -> None:
@@ -91,8 +94,9 @@ def test_caseworker_cannot_read_another_caseworkers_client(session: Session, dat
     mere = session.add_worker(name="mere", display_name="", role=Role.CASEWORKER, passphrase="tui in the kowhai")
     supervisor = session.add_worker(name="ngaio", display_name="", role=Role.SUPERVISOR,
                                     passphrase="kereru on the branch")
-    tamas = session.clients.create(MĀORI, assign_to=tama.id).id
-    meres = session.clients.create({"given_name": "Mere's", "family_name": "Client"}, assign_to=mere.id).id
+    tamas = session.clients.create(MĀORI, assign_to=tama.id, collection=collected(session)).id
+    meres = session.clients.create({"given_name": "Mere's", "family_name": "Client"}, assign_to=mere.id,
+                                   collection=collected(session)).id
     session.lock()
 
     as_tama = unlock_store(data_dir, passphrase="korimako at dawn", worker_name="tama")
@@ -100,7 +104,7 @@ def test_caseworker_cannot_read_another_caseworkers_client(session: Session, dat
     with pytest.raises(AccessDenied):
         as_tama.clients.get(meres)
     with pytest.raises(AccessDenied):
-        as_tama.clients.update(meres, {"family_name": "Changed"})
+        as_tama.clients.update(meres, {"family_name": "Changed"}, collection=collected(as_tama))
     with pytest.raises(AccessDenied):
         as_tama.clients.history(meres, "given_name")
     with pytest.raises(AccessDenied):
@@ -117,10 +121,11 @@ def test_caseworker_cannot_read_another_caseworkers_client(session: Session, dat
         as_tama.clients.assign(meres, tama.id)
     with pytest.raises(AccessDenied):
         as_tama.verify_audit()
-    own = as_tama.clients.create({"given_name": "New", "family_name": "Person"})
+    own = as_tama.clients.create({"given_name": "New", "family_name": "Person"}, collection=collected(as_tama))
     assert own.assigned_worker_id == tama.id
     with pytest.raises(AccessDenied):
-        as_tama.clients.create({"given_name": "Other", "family_name": "Person"}, assign_to=mere.id)
+        as_tama.clients.create({"given_name": "Other", "family_name": "Person"}, assign_to=mere.id,
+                               collection=collected(as_tama))
     as_tama.lock()
 
     as_supervisor = unlock_store(data_dir, passphrase="kereru on the branch", worker_name="ngaio")
@@ -128,14 +133,14 @@ def test_caseworker_cannot_read_another_caseworkers_client(session: Session, dat
     assert as_supervisor.clients.get(meres).id == meres
     assert as_supervisor.verify_audit().intact
     with pytest.raises(AccessDenied):
-        as_supervisor.clients.update(meres, {"family_name": "Changed"})
+        as_supervisor.clients.update(meres, {"family_name": "Changed"}, collection=collected(as_supervisor))
     assert supervisor.role is Role.SUPERVISOR
     as_supervisor.lock()
 
 
 def test_assign_moves_a_client_between_caseloads(session: Session, data_dir: Path) -> None:
     tama = session.add_worker(name="tama", display_name="", role=Role.CASEWORKER, passphrase="korimako at dawn")
-    cid = session.clients.create(MĀORI).id
+    cid = session.clients.create(MĀORI, collection=collected(session)).id
     session.clients.assign(cid, tama.id)
     session.lock()
     as_tama = unlock_store(data_dir, passphrase="korimako at dawn", worker_name="tama")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ADMIN_PASS
+from support import ADMIN_PASS, collected
 from tiaki.core.text import fold
 from tiaki.store.errors import DamagedStore
 from tiaki.store.session import Session, unlock_store
@@ -23,13 +23,16 @@ from tiaki.store.session import Session, unlock_store
 WRITER = r"""
 import sys
 from pathlib import Path
+from tiaki.core.collection import Collection
+from tiaki.core.provenance import Source
 from tiaki.store.session import unlock_store
 session = unlock_store(Path(sys.argv[1]), passphrase=sys.argv[2])
+collection = Collection(frozenset({"case_management"}), Source.person(), session.notice_given("en"))
 i = 0
 while True:
     i += 1
     record = session.clients.create({"given_name": f"Kill{sys.argv[3]}n{i}", "family_name": "Whakamātautau",
-                                     "address": "12 Kōwhai Demo Road\nRD 3\nŌpōtiki" * 3})
+                                     "address": "12 Kōwhai Demo Road\nRD 3\nŌpōtiki" * 3}, collection=collection)
     print(record.id, flush=True)
 """
 
@@ -84,7 +87,8 @@ def _flip(path: Path, offset: int) -> None:
 
 def _filled(session: Session) -> None:
     for i in range(300):
-        session.clients.create({"given_name": f"P{i}", "family_name": "Ngata" * 10, "address": "Rd " * 60})
+        session.clients.create({"given_name": f"P{i}", "family_name": "Ngata" * 10, "address": "Rd " * 60},
+                                collection=collected(session))
     session.lock()
 
 
@@ -149,9 +153,9 @@ def _sweep(root: Path) -> list[str]:
 def test_canary_is_in_no_file_under_the_data_dir(session: Session, data_dir: Path, tmp_path: Path) -> None:
     for i in range(50):
         session.clients.create({"given_name": CANARY, "family_name": f"{CANARY} {i}", "nhi": "ZZZ0016",
-                                "case_notes": f"Notes about {CANARY}"})
+                                "case_notes": f"Notes about {CANARY}"}, collection=collected(session))
     cid = session.clients.list(CANARY, limit=1)[0].id
-    session.clients.update(cid, {"family_name": f"Changed {CANARY}"})
+    session.clients.update(cid, {"family_name": f"Changed {CANARY}"}, collection=collected(session))
     assert session.clients.count("canaria") == 50
     assert (data_dir / "tiaki.db-wal").exists()
     assert _sweep(tmp_path) == [], "canary found while the store is open (WAL and SHM included)"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ADMIN, ADMIN_PASS, FAST_KDF
+from support import ADMIN, ADMIN_PASS, FAST_KDF, collected
 from tiaki.core.roles import Role
 from tiaki.store.errors import InvalidInput, StoreError, UnlockDelayed, WorkerNeeded, WrongPassphrase
 from tiaki.store.keyslots import read_keyslots
@@ -30,7 +30,7 @@ class FakeClock:
 
 def test_unlock_with_right_passphrase_sees_the_data(made_store: tuple[Session, str], data_dir: Path) -> None:
     session, _ = made_store
-    cid = session.clients.create(CLIENT).id
+    cid = session.clients.create(CLIENT, collection=collected(session)).id
     session.lock()
     again = unlock_store(data_dir, passphrase=ADMIN_PASS, worker_name="ArohA ")
     assert again.clients.get(cid).fields["given_name"] == "Kōwhai"
@@ -78,7 +78,7 @@ def test_failed_attempts_delay_and_are_reported_at_next_unlock(made_store: tuple
 
 def test_passphrase_change_rewrites_only_the_slot(made_store: tuple[Session, str], data_dir: Path) -> None:
     session, _ = made_store
-    cid = session.clients.create(CLIENT).id
+    cid = session.clients.create(CLIENT, collection=collected(session)).id
     db_before = (data_dir / "tiaki.db").stat().st_ino
     with pytest.raises(WrongPassphrase):
         session.change_passphrase("not current one", "a brand new passphrase")
@@ -97,7 +97,7 @@ def test_passphrase_change_rewrites_only_the_slot(made_store: tuple[Session, str
 def test_recovery_key_sets_a_new_passphrase_without_losing_data(made_store: tuple[Session, str],
                                                                 data_dir: Path) -> None:
     session, recovery_key = made_store
-    cid = session.clients.create(CLIENT).id
+    cid = session.clients.create(CLIENT, collection=collected(session)).id
     session.lock()
     with pytest.raises(InvalidInput):
         recover_store(data_dir, recovery_key="TIAKI-NOPE", worker_name=ADMIN, new_passphrase="x" * 12)
@@ -208,7 +208,7 @@ def test_role_changes_apply_to_sessions_already_open(made_store: tuple[Session, 
     admin, _ = made_store
     admin.add_worker(name="hemi", display_name="", role=Role.PRIVACY_OFFICER, passphrase="second officer here")
     tama = admin.add_worker(name="tama", display_name="", role=Role.CASEWORKER, passphrase="korimako sings at dawn")
-    cid = admin.clients.create(CLIENT, assign_to=tama.id).id
+    cid = admin.clients.create(CLIENT, assign_to=tama.id, collection=collected(admin)).id
     hemi = unlock_store(data_dir, passphrase="second officer here", worker_name="hemi")
     as_tama = unlock_store(data_dir, passphrase="korimako sings at dawn", worker_name="tama")
     assert as_tama.clients.get(cid).id == cid
@@ -228,7 +228,7 @@ def test_role_changes_apply_to_sessions_already_open(made_store: tuple[Session, 
 def test_setup_never_deletes_a_database_whose_slot_file_is_missing(made_store: tuple[Session, str],
                                                                    data_dir: Path) -> None:
     session, _ = made_store
-    session.clients.create(CLIENT)
+    session.clients.create(CLIENT, collection=collected(session))
     session.lock()
     (data_dir / "keyslots.json").rename(data_dir.parent / "keyslots-backup.json")
     size = (data_dir / "tiaki.db").stat().st_size
@@ -252,7 +252,7 @@ def test_discarding_a_new_store_only_when_empty(made_store: tuple[Session, str],
     from tiaki.store.session import discard_new_store
 
     session, _ = made_store
-    session.clients.create(CLIENT)
+    session.clients.create(CLIENT, collection=collected(session))
     with pytest.raises(InvalidInput):
         discard_new_store(session)
     session.lock()

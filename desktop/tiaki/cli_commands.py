@@ -21,8 +21,11 @@ from tiaki.cli_io import (
     read_input,
     secret,
 )
-from tiaki.core.client_json import MAX_INPUT_BYTES, ClientInputError, parse_client_input
+from tiaki.core.client_json import MAX_INPUT_BYTES, ClientInput, ClientInputError, parse_client_input
+from tiaki.core.notices import load_notices
+from tiaki.core.purposes import load_purposes
 from tiaki.core.roles import Role
+from tiaki.paths import resource_dir
 from tiaki.store.session import (
     Session,
     create_store,
@@ -116,12 +119,12 @@ def cmd_client_add(args: argparse.Namespace) -> int:
     session = open_session(args)
     try:
         duplicates = session.clients.likely_duplicates(parsed.fields)
-        record = session.clients.create(parsed.fields, source=parsed.source)
+        record = session.clients.create(parsed.fields, collection=parsed.collection, anonymous=parsed.anonymous)
     finally:
         session.lock()
     if duplicates.any:
-        print(f"Warning: {len(duplicates.visible) + duplicates.hidden_count} client(s) with the same name and date "
-              "of birth already exist.", file=sys.stderr)
+        count = len(duplicates.visible) + duplicates.hidden_count
+        print(f"Warning: {count} client(s) with the same name and date of birth already exist.", file=sys.stderr)
     print(record.id)
     return EXIT_OK
 
@@ -131,17 +134,19 @@ def cmd_client_edit(args: argparse.Namespace) -> int:
     parsed = _parse_client(args.json, partial=True)
     session = open_session(args)
     try:
-        record = session.clients.update(cid, parsed.fields, source=parsed.source)
+        record = session.clients.update(cid, parsed.fields, collection=parsed.collection)
     finally:
         session.lock()
     emit(record.to_json())
     return EXIT_OK
 
 
-def _parse_client(source: str, *, partial: bool) -> Any:
+def _parse_client(source: str, *, partial: bool) -> ClientInput:
     data = read_input(source, MAX_INPUT_BYTES)
+    resources = resource_dir()
     try:
-        return parse_client_input(data, default_catalogue(), partial=partial)
+        return parse_client_input(data, default_catalogue(), load_purposes(resources / "purposes.json"),
+                                  load_notices(resources / "notices.json"), partial=partial)
     except ClientInputError as exc:
         raise CliError(str(exc), EXIT_INVALID) from None
 

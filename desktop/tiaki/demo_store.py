@@ -6,6 +6,8 @@ from pathlib import Path
 
 import platformdirs
 
+from tiaki.core.collection import Collection
+from tiaki.core.provenance import Source
 from tiaki.core.roles import Role
 from tiaki.demo import demo_clients
 from tiaki.store.session import Session, create_store, store_exists, unlock_store
@@ -31,8 +33,9 @@ def open_demo_store(directory: Path | None = None, *, clients: int = 200) -> tup
         team = [session.add_worker(name=n, display_name=d, role=r, passphrase=DEMO_PASSPHRASE)
                 for n, d, r in DEMO_TEAM]
         caseworkers = [w.id for w in team if w.role is Role.CASEWORKER]
+        collection = Collection(frozenset({"case_management"}), Source.person(), session.notice_given("en"))
         for index, fields in enumerate(demo_clients(clients)):
-            session.clients.create(fields, assign_to=caseworkers[index % len(caseworkers)])
+            session.clients.create(fields, collection=collection, assign_to=caseworkers[index % len(caseworkers)])
     note = (f"Demo store (fictional people only) in {directory}\n"
             f"Workers: {DEMO_ADMIN} (privacy officer), "
             + ", ".join(f"{n} ({r.value.replace('_', ' ')})" for n, _, r in DEMO_TEAM)

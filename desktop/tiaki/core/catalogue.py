@@ -44,6 +44,7 @@ class FieldError(ValueError):
     MESSAGES: Mapping[str, str] = {
         "unknown_field": "There is no field called '{field}'.",
         "required": "{label} is required.",
+        "not_for_anonymous": "{label} cannot be recorded for an anonymous contact.",
         "wrong_type": "{label} must be {expected}.",
         "too_long": "{label} is too long ({length} characters; at most {max_length}).",
         "bad_characters": "{label} contains a character that cannot be stored ({chars}).",
@@ -106,6 +107,8 @@ class FieldDef:
         return value
 
 
+IDENTITY_CATEGORY = "identity"
+
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^[0-9+\-() ]{3,}$")
 
@@ -138,16 +141,20 @@ class Catalogue:
     def validate(self, key: str, raw: object, *, today: dt.date | None = None) -> Value:
         return validate_value(self.get(key), raw, today=today)
 
-    def validate_record(self, values: Mapping[str, object], *, today: dt.date | None = None) -> dict[str, Value]:
-        """Validate a whole record (all fields present); empty optional values are dropped."""
+    def validate_record(self, values: Mapping[str, object], *, today: dt.date | None = None,
+                        anonymous: bool = False) -> dict[str, Value]:
+        """Validate a whole record; empty optional values are dropped. An anonymous contact has no identity
+        fields and so no required ones."""
         clean: dict[str, Value] = {}
         for key, raw in values.items():
             fdef = self.get(key)
             if raw is None or raw == "":
                 continue
+            if anonymous and fdef.category == IDENTITY_CATEGORY:
+                raise FieldError("not_for_anonymous", fdef.key, label=fdef.label)
             clean[key] = validate_value(fdef, raw, today=today)
         for fdef in self.fields:
-            if fdef.required and fdef.key not in clean:
+            if fdef.required and fdef.key not in clean and not anonymous:
                 raise FieldError("required", fdef.key, label=fdef.label)
         return clean
 

@@ -18,6 +18,8 @@ class StoredValue:
     recorded_at: str
     source: str
     source_detail: str | None = None
+    collection_event_id: str | None = None
+    purposes: frozenset[str] = frozenset()  # what the value was collected for
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class ClientRecord:
     assigned_worker_id: str | None
     archived_at: str | None
     values: Mapping[str, StoredValue] = field(default_factory=dict)
+    anonymous: bool = False
 
     @property
     def fields(self) -> dict[str, Value]:
@@ -43,6 +46,8 @@ class ClientRecord:
                     "recorded_at": v.recorded_at,
                     "source": v.source,
                     **({"source_detail": v.source_detail} if v.source_detail else {}),
+                    "purposes": sorted(v.purposes),
+                    "collection_event_id": v.collection_event_id,
                 }
                 for key, v in self.values.items()
             },
@@ -50,6 +55,7 @@ class ClientRecord:
             "created_at": self.created_at,
             "updated_at": self.updated_at,
             "archived": self.archived_at is not None,
+            "anonymous": self.anonymous,
         }
 
 

@@ -25,7 +25,9 @@ from tiaki.core.client import (
     sort_key,
 )
 from tiaki.core.clock import Clock, iso, new_id
+from tiaki.core.collection import Collection, CollectionError
 from tiaki.core.provenance import Source
+from tiaki.core.purposes import PurposeCatalogue
 from tiaki.core.roles import Worker
 from tiaki.store.audit_log import AuditLog
 from tiaki.store.database import Database, Row, Transaction
@@ -51,9 +53,10 @@ class DuplicateCheck:
 
 
 class ClientRepository:
-    def __init__(self, db: Database, audit: AuditLog, catalogue: Catalogue, worker: Callable[[], Worker],
-                 clock: Clock) -> None:
+    def __init__(self, db: Database, audit: AuditLog, catalogue: Catalogue, purposes: PurposeCatalogue,
+                 worker: Callable[[], Worker], clock: Clock) -> None:
         self._db = db
+        self._purposes = purposes
         self._audit = audit
         self._catalogue = catalogue
         self._current_worker = worker
@@ -83,17 +86,20 @@ class ClientRepository:
     # --- writing -----------------------------------------------------------------------------------
 
     def create(
-        self, values: Mapping[str, object], *, source: Source | None = None, assign_to: str | None = None
+        self, values: Mapping[str, object], *, collection: Collection, assign_to: str | None = None,
+        anonymous: bool = False,
     ) -> ClientRecord:
-        roles.require(self._worker.active and self._worker.role is not roles.Role.SUPERVISOR, "add clients")
+        """A new client from values collected for a purpose, from a source, after (or with) a notice."""
+        me = self._worker
+        roles.require(me.active and me.role is not roles.Role.SUPERVISOR, "add clients")
+        self._check_collection(collection, anonymous=anonymous)
         try:
-            fields = self._catalogue.validate_record(values)
+            fields = self._catalogue.validate_record(values, anonymous=anonymous)
         except FieldError as exc:
             raise InvalidInput.for_field(exc) from None
-        source = source or Source.person()
-        assignee = assign_to or self._worker.id
-        if assignee != self._worker.id:
-            roles.require(roles.can_administer(self._worker) or self._worker.role is roles.Role.COORDINATOR,
+        assignee = assign_to or me.id
+        if assignee != me.id:
+            roles.require(roles.can_administer(me) or me.role is roles.Role.COORDINATOR,
                           "assign clients to another worker")
         now = iso(self._clock())
         client_id = new_id()
@@ -101,22 +107,46 @@ class ClientRepository:
             self._require_active_worker(tx, assignee)
             tx.execute(
                 "INSERT INTO clients (id, created_at, created_by, updated_at, assigned_worker_id, sort_key, "
-                "display_name, date_of_birth, duplicate_key) VALUES (?,?,?,?,?,?,?,?,?)",
-                (client_id, now, self._worker.id, now, assignee, sort_key(fields), display_name(fields),
-                 fields.get("date_of_birth"), duplicate_key(fields)),
+                "display_name, date_of_birth, duplicate_key, anonymous) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (client_id, now, me.id, now, assignee, sort_key(fields), display_name(fields),
+                 fields.get("date_of_birth"), duplicate_key(fields), int(anonymous)),
             )
             num = int(tx.scalar("SELECT num FROM clients WHERE id = ?", (client_id,)))
-            self._insert_values(tx, client_id, fields, source, now)
+            event_id = self._insert_collection(tx, client_id, collection, now)
+            self._insert_values(tx, client_id, fields, collection.source, now, event_id)
             self._index(tx, num, fields)
-            self._audit.append(tx, actor_id=self._worker.id, action=Action.CLIENT_CREATE, subject_type="client",
-                               subject_id=client_id, detail={"fields": sorted(fields), "source": source.kind})
+            self._audit.append(tx, actor_id=me.id, action=Action.CLIENT_CREATE, subject_type="client",
+                               subject_id=client_id, detail={"fields": sorted(fields), "source": collection.source.kind,
+                                                             "collection_event_id": event_id,
+                                                             "purposes": sorted(collection.purposes),
+                                                             "anonymous": anonymous})
         return self._read(client_id, audit=False)
 
+    def _check_collection(self, collection: Collection, *, anonymous: bool) -> None:
+        try:
+            collection.check(self._purposes, anonymous=anonymous)
+        except CollectionError as exc:
+            raise InvalidInput("collection", message=str(exc)) from None
+
+    def _insert_collection(self, tx: Transaction, client_id: str, collection: Collection, now: str) -> str:
+        event_id = new_id()
+        notice = collection.notice
+        tx.execute(
+            "INSERT INTO collection_events (id, client_id, recorded_by, recorded_at, purposes, source, source_detail, "
+            "notice_version, notice_language, notice_hash, notice_timing, notice_given_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (event_id, client_id, self._worker.id, now, json.dumps(sorted(collection.purposes)),
+             collection.source.kind, collection.source.detail(), notice.version, notice.language, notice.hash,
+             notice.timing.value, iso(notice.given_at)),
+        )
+        return event_id
+
     def update(
-        self, client_id: str, changes: Mapping[str, object | None], *, source: Source | None = None
+        self, client_id: str, changes: Mapping[str, object | None], *, collection: Collection
     ) -> ClientRecord:
-        """Apply changed values (None clears a field). Unchanged values keep their provenance."""
-        source = source or Source.person()
+        """Apply changed values (None clears a field). Unchanged values keep their provenance; changed ones
+        link to this collection event."""
+        source = collection.source
         clean: dict[str, Value | None] = {}
         try:
             for key, raw in changes.items():
@@ -130,6 +160,14 @@ class ClientRepository:
             roles.require(roles.can_write_client(self._worker, assigned), "change this client's record")
             if archived:
                 raise InvalidInput("archived_client")
+            anonymous = bool(tx.scalar("SELECT anonymous FROM clients WHERE id = ?", (client_id,)))
+            self._check_collection(collection, anonymous=anonymous)
+            if anonymous:
+                identity = [k for k, v in clean.items() if v is not None
+                            and self._catalogue.get(k).category == "identity"]
+                if identity:
+                    fdef = self._catalogue.get(identity[0])
+                    raise InvalidInput.for_field(FieldError("not_for_anonymous", fdef.key, label=fdef.label))
             current = self._current_values(tx, client_id)
             changed = {k: v for k, v in clean.items() if current.get(k) != v}
             merged = {**current, **{k: v for k, v in changed.items() if v is not None}}
@@ -137,7 +175,7 @@ class ClientRepository:
                 if value is None:
                     merged.pop(key, None)
             for fdef in self._catalogue.fields:
-                if fdef.required and fdef.key not in merged:
+                if fdef.required and fdef.key not in merged and not anonymous:
                     raise InvalidInput.for_field(FieldError("required", fdef.key, label=fdef.label))
             if changed:
                 tx.execute(
@@ -145,7 +183,8 @@ class ClientRepository:
                     f"WHERE client_id = ? AND current = 1 AND field_key IN ({','.join('?' * len(changed))})",
                     (now, client_id, *changed),
                 )
-                self._insert_values(tx, client_id, changed, source, now)
+                event_id = self._insert_collection(tx, client_id, collection, now)
+                self._insert_values(tx, client_id, changed, source, now, event_id)
                 tx.execute(
                     "UPDATE clients SET updated_at = ?, sort_key = ?, display_name = ?, date_of_birth = ?, "
                     "duplicate_key = ? WHERE id = ?",
@@ -155,7 +194,9 @@ class ClientRepository:
                 tx.execute("DELETE FROM client_search WHERE rowid = ?", (num,))
                 self._index(tx, num, merged)
                 self._audit.append(tx, actor_id=self._worker.id, action=Action.CLIENT_EDIT, subject_type="client",
-                                   subject_id=client_id, detail={"fields": sorted(changed), "source": source.kind})
+                                   subject_id=client_id, detail={"fields": sorted(changed), "source": source.kind,
+                                                                 "collection_event_id": event_id,
+                                                                 "purposes": sorted(collection.purposes)})
         return self._read(client_id, audit=False)
 
     def archive(self, client_id: str, *, reason: str = "") -> None:
@@ -185,14 +226,15 @@ class ClientRepository:
             raise InvalidInput("worker_unavailable")
 
     def _insert_values(
-        self, tx: Transaction, client_id: str, values: Mapping[str, Value | None], source: Source, now: str
+        self, tx: Transaction, client_id: str, values: Mapping[str, Value | None], source: Source, now: str,
+        event_id: str,
     ) -> None:
         me = self._worker.id
         tx.executemany(
             "INSERT INTO field_values (id, client_id, field_key, value, recorded_by, recorded_at, source, "
-            "source_detail) VALUES (?,?,?,?,?,?,?,?)",
+            "source_detail, collection_event_id) VALUES (?,?,?,?,?,?,?,?,?)",
             [(new_id(), client_id, key, None if value is None else json.dumps(value, ensure_ascii=False),
-              me, now, source.kind, source.detail()) for key, value in values.items()],
+              me, now, source.kind, source.detail(), event_id) for key, value in values.items()],
         )
 
     def _index(self, tx: Transaction, num: int, fields: Mapping[str, Value]) -> None:
@@ -220,15 +262,19 @@ class ClientRepository:
                 raise NotFound("That client")
             roles.require(roles.can_read_client(self._worker, row[3]), "see this client's record")
             values = {
-                key: StoredValue(json.loads(value), by, at, src, detail)
-                for key, value, by, at, src, detail in tx.query(
-                    "SELECT field_key, value, recorded_by, recorded_at, source, source_detail FROM field_values "
-                    "WHERE client_id = ? AND current = 1 AND value IS NOT NULL", (client_id,))
+                key: StoredValue(json.loads(value), by, at, src, detail, event_id,
+                                 frozenset(json.loads(purposes)) if purposes else frozenset())
+                for key, value, by, at, src, detail, event_id, purposes in tx.query(
+                    "SELECT v.field_key, v.value, v.recorded_by, v.recorded_at, v.source, v.source_detail, "
+                    "v.collection_event_id, e.purposes FROM field_values v "
+                    "LEFT JOIN collection_events e ON e.id = v.collection_event_id "
+                    "WHERE v.client_id = ? AND v.current = 1 AND v.value IS NOT NULL", (client_id,))
             }
+            anonymous = bool(tx.scalar("SELECT anonymous FROM clients WHERE id = ?", (client_id,)))
             if audit:
                 self._audit.append(tx, actor_id=self._worker.id, action=Action.CLIENT_VIEW, subject_type="client",
                                    subject_id=client_id)
-        return ClientRecord(row[0], row[1], row[2], row[3], row[4], values)
+        return ClientRecord(row[0], row[1], row[2], row[3], row[4], values, anonymous)
 
     def history(self, client_id: str, field_key: str) -> list[StoredValue]:
         """Every value a field has had, newest first (cleared values appear as empty text)."""

@@ -75,6 +75,8 @@ class InvalidInput(StoreError):
         "recovery_key_typo": "The recovery key has a typing mistake (its check group does not match).",
         "recovery_key_wrong": "That recovery key does not open this store.",
         "store_not_empty": "This store already holds records, so it cannot be discarded.",
+        "organisation_name": "The organisation's name must be 1 to 200 ordinary characters.",
+        "collection": "{message}",
         "field": "{message}",
         "passphrase": "{message}",
     }

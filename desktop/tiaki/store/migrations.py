@@ -114,6 +114,98 @@ CREATE TABLE settings (
     value TEXT NOT NULL
 ) WITHOUT ROWID;
 """),
+    (3, """
+CREATE TABLE collection_events (
+    id TEXT PRIMARY KEY,
+    client_id TEXT NOT NULL REFERENCES clients(id),
+    recorded_by TEXT NOT NULL REFERENCES workers(id),
+    recorded_at TEXT NOT NULL,
+    purposes TEXT NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('person', 'other')),
+    source_detail TEXT,
+    notice_version TEXT NOT NULL,
+    notice_language TEXT NOT NULL,
+    notice_hash TEXT NOT NULL,
+    notice_timing TEXT NOT NULL CHECK (notice_timing IN ('before', 'after')),
+    notice_given_at TEXT NOT NULL
+);
+CREATE INDEX collection_events_client ON collection_events (client_id);
+ALTER TABLE field_values ADD COLUMN collection_event_id TEXT REFERENCES collection_events(id);
+ALTER TABLE clients ADD COLUMN anonymous INTEGER NOT NULL DEFAULT 0 CHECK (anonymous IN (0, 1));
+
+CREATE TABLE partners (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_folded TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('government_agency', 'ngo', 'iwi_or_pacific_provider', 'health_provider')),
+    overseas INTEGER NOT NULL DEFAULT 0 CHECK (overseas IN (0, 1)),
+    ipp12_basis TEXT,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL REFERENCES workers(id)
+);
+
+CREATE TABLE agreements (
+    id TEXT PRIMARY KEY,
+    partner_id TEXT NOT NULL REFERENCES partners(id),
+    name TEXT NOT NULL,
+    reference TEXT NOT NULL,
+    basis TEXT NOT NULL,
+    purposes TEXT NOT NULL,
+    categories TEXT NOT NULL,
+    excluded_fields TEXT NOT NULL,
+    valid_from TEXT NOT NULL,
+    valid_until TEXT,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL REFERENCES workers(id)
+);
+CREATE INDEX agreements_partner ON agreements (partner_id);
+
+CREATE TABLE consents (
+    id TEXT PRIMARY KEY,
+    client_id TEXT NOT NULL REFERENCES clients(id),
+    controller TEXT NOT NULL,
+    recipients TEXT NOT NULL,
+    purposes TEXT NOT NULL,
+    categories TEXT NOT NULL,
+    permit INTEGER NOT NULL CHECK (permit IN (0, 1)),
+    given_at TEXT NOT NULL,
+    expires_at TEXT,
+    method TEXT NOT NULL CHECK (method IN ('verbal', 'written', 'electronic')),
+    language TEXT NOT NULL,
+    notice_version TEXT NOT NULL,
+    notice_hash TEXT NOT NULL,
+    recorded_by TEXT NOT NULL REFERENCES workers(id),
+    given_by TEXT NOT NULL CHECK (given_by IN ('person', 'parent_or_guardian', 'representative')),
+    recorded_at TEXT NOT NULL
+);
+CREATE INDEX consents_client ON consents (client_id);
+CREATE TABLE consent_events (
+    id TEXT PRIMARY KEY,
+    consent_id TEXT NOT NULL REFERENCES consents(id),
+    kind TEXT NOT NULL CHECK (kind IN ('given', 'renewed', 'withdrawn', 'expired')),
+    at TEXT NOT NULL,
+    recorded_by TEXT NOT NULL REFERENCES workers(id),
+    reason TEXT NOT NULL DEFAULT '',
+    expires_at TEXT
+);
+CREATE INDEX consent_events_consent ON consent_events (consent_id);
+CREATE TRIGGER consents_no_update BEFORE UPDATE ON consents
+BEGIN
+    SELECT RAISE(ABORT, 'consent records are append-only: add an event instead');
+END;
+CREATE TRIGGER consents_no_delete BEFORE DELETE ON consents
+BEGIN
+    SELECT RAISE(ABORT, 'consent records are append-only');
+END;
+CREATE TRIGGER consent_events_no_update BEFORE UPDATE ON consent_events
+BEGIN
+    SELECT RAISE(ABORT, 'consent history is append-only');
+END;
+CREATE TRIGGER consent_events_no_delete BEFORE DELETE ON consent_events
+BEGIN
+    SELECT RAISE(ABORT, 'consent history is append-only');
+END;
+"""),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -9,6 +9,7 @@ Locking checkpoints the audit chain, closes the connection and forgets the data 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +20,14 @@ from tiaki.core import keywrap, roles
 from tiaki.core.audit import Action, Verification
 from tiaki.core.catalogue import Catalogue
 from tiaki.core.clock import Clock, iso, new_id
+from tiaki.core.collection import NoticeGiven, NoticeTiming
 from tiaki.core.keywrap import KdfParams, UnwrapFailed
+from tiaki.core.notices import RenderedNotice, load_notices
 from tiaki.core.passphrase import passphrase_problem
+from tiaki.core.purposes import load_purposes
 from tiaki.core.roles import Role, Worker
+from tiaki.core.text import bad_characters, nfc
+from tiaki.paths import resource_dir
 from tiaki.store import workers as worker_rows
 from tiaki.store.audit_log import AuditLog
 from tiaki.store.clients import ClientRepository
@@ -73,7 +79,9 @@ class Session:
         device_id, signing_key = self._device()
         self.device_id = device_id
         self.audit = AuditLog(db, device_id, signing_key, clock)
-        self.clients = ClientRepository(db, self.audit, catalogue, self.current_worker, clock)
+        self.purposes = load_purposes(resource_dir() / "purposes.json")
+        self.notices = load_notices(resource_dir() / "notices.json")
+        self.clients = ClientRepository(db, self.audit, catalogue, self.purposes, self.current_worker, clock)
         self._closed = False
 
     def _device(self) -> tuple[str, Ed25519PrivateKey]:
@@ -229,6 +237,35 @@ class Session:
         with self._db.transaction() as tx:
             self.audit.append(tx, actor_id=actor.id, action=action, subject_type=subject_type,
                               subject_id=subject_id, detail=detail)
+
+    # --- collection --------------------------------------------------------------------------------
+
+    def organisation_name(self) -> str:
+        """The collecting and holding agency named in notices and consent records."""
+        value = self._db.scalar("SELECT value FROM settings WHERE key = 'organisation_name'")
+        return str(value) if value else "this organisation"
+
+    def set_organisation_name(self, name: str) -> None:
+        me = self._require_admin("change the organisation's name")
+        clean = nfc(name).strip()
+        if not clean or len(clean) > 200 or bad_characters(clean):
+            raise InvalidInput("organisation_name")
+        with self._db.transaction() as tx:
+            tx.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('organisation_name', ?)", (clean,))
+            self.audit.append(tx, actor_id=me.id, action=Action.SETTING_CHANGE, subject_type="setting",
+                              subject_id="organisation_name")
+
+    def collection_notice(self, language: str, purposes: list[str], *, recipients: tuple[str, ...] = (),
+                          law: str = "", required: bool = False) -> RenderedNotice:
+        """The IPP 3 notice for these purposes, in the person's language (KeyError: no notice in it)."""
+        return self.notices.render(language, purposes=[self.purposes.get(p) for p in purposes],
+                                   agency=self.organisation_name(), recipients=recipients, law=law, required=required)
+
+    def notice_given(self, language: str, *, timing: NoticeTiming = NoticeTiming.BEFORE,
+                     at: dt.datetime | None = None) -> NoticeGiven:
+        """The record that the current notice was given in ``language`` (KeyError: no notice in it)."""
+        return NoticeGiven(self.notices.version, language, self.notices.template_hash(language), timing,
+                           at or self._clock())
 
     # --- settings and checks -----------------------------------------------------------------------
 
