@@ -474,7 +474,7 @@
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/collection_dialog.py" line="117"/>
-        <source>From the &amp;person themselves</source>
+        <source>From the person &amp;themselves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

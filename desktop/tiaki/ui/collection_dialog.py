@@ -114,7 +114,7 @@ class CollectionDialog(QDialog):
         group = QGroupBox(self.tr("Where did the information come from?"), self)
         group.setAccessibleName(self.tr("Where did the information come from?"))
         column = QVBoxLayout(group)
-        self.from_person = QRadioButton(self.tr("From the &person themselves"), group)
+        self.from_person = QRadioButton(self.tr("From the person &themselves"), group)
         self.from_other = QRadioButton(self.tr("From someone &else"), group)
         self._source_group = QButtonGroup(self)
         for button in (self.from_person, self.from_other):

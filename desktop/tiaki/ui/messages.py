@@ -123,6 +123,12 @@ INVALID_INPUT_TEMPLATES: Mapping[str, str] = {
     "recovery_key_wrong": QT_TRANSLATE_NOOP("InvalidInput", "That recovery key does not open this store."),
     "organisation_name": QT_TRANSLATE_NOOP("InvalidInput",
                                            "The organisation's name must be 1 to 200 ordinary characters."),
+    "partner_exists": QT_TRANSLATE_NOOP("InvalidInput", "A partner with that name already exists."),
+    "no_such_partner": QT_TRANSLATE_NOOP("InvalidInput", "There is no partner with that id."),
+    "unknown_recipient": QT_TRANSLATE_NOOP("InvalidInput",
+                                           "A consent recipient is neither a partner's id nor a kind of partner."),
+    "consent_not_active": QT_TRANSLATE_NOOP(
+        "InvalidInput", "That consent is not in force (it was withdrawn, has expired or is not yet given)."),
     "collection": QT_TRANSLATE_NOOP("InvalidInput", "{message}"),
     "store_not_empty": QT_TRANSLATE_NOOP("InvalidInput",
                                          "This store already holds records, so it cannot be discarded."),
