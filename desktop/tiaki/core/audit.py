@@ -40,6 +40,10 @@ class Action:
     KEYSLOT_RECOVERY = "keyslot.recovery"
     KEYSLOT_REMOVE = "keyslot.remove"
     SETTING_CHANGE = "setting.change"
+    PARTNER_ADD = "partner.add"
+    AGREEMENT_ADD = "agreement.add"
+    CONSENT_RECORD = "consent.record"
+    CONSENT_WITHDRAW = "consent.withdraw"
 
 
 def canonical_json(value: Any) -> bytes:

@@ -34,6 +34,7 @@ from tiaki.store.clients import ClientRepository
 from tiaki.store.database import Database, Transaction
 from tiaki.store.errors import DamagedStore, InvalidInput, WrongPassphrase
 from tiaki.store.keyslots import read_keyslots, update_keyslots
+from tiaki.store.sharing import SharingRepository
 
 DEFAULT_AUTO_LOCK_MINUTES = 5
 AUTO_LOCK_RANGE = (1, 240)
@@ -82,6 +83,8 @@ class Session:
         self.purposes = load_purposes(resource_dir() / "purposes.json")
         self.notices = load_notices(resource_dir() / "notices.json")
         self.clients = ClientRepository(db, self.audit, catalogue, self.purposes, self.current_worker, clock)
+        self.sharing = SharingRepository(db, self.audit, catalogue, self.current_worker, self.organisation_name,
+                                         self.notices.template_hash, self.notices.version, clock)
         self._closed = False
 
     def _device(self) -> tuple[str, Ed25519PrivateKey]:

@@ -1,0 +1,241 @@
+"""Partners, sharing agreements, consent records and the "what will leave" preview.
+
+Consent records are append-only: no method here (and no SQL anywhere) updates or deletes one; a withdrawal
+is a new event, and database triggers refuse UPDATE and DELETE on both tables. The preview asks the same
+policy engine every outgoing path will use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+
+from tiaki.core import roles
+from tiaki.core.audit import Action
+from tiaki.core.catalogue import Catalogue
+from tiaki.core.clock import Clock, iso, new_id, parse_iso
+from tiaki.core.policy import ClientFacts, Decision, decide
+from tiaki.core.roles import Worker
+from tiaki.core.sharing import (
+    Basis,
+    ConsentEvent,
+    ConsentEventKind,
+    ConsentMethod,
+    ConsentRecord,
+    ConsentStatus,
+    GivenBy,
+    Override,
+    Partner,
+    PartnerKind,
+    SharingAgreement,
+)
+from tiaki.core.sharing_json import AgreementInput, ConsentInput, PartnerInput
+from tiaki.core.text import fold
+from tiaki.store.audit_log import AuditLog
+from tiaki.store.database import Database, Row, Transaction
+from tiaki.store.errors import InvalidInput, NotFound
+
+_PARTNER = "id, name, kind, overseas, ipp12_basis"
+_AGREEMENT = ("id, partner_id, purposes, categories, basis, valid_from, valid_until, excluded_fields, name, "
+              "reference")
+_CONSENT = ("id, client_id, controller, recipients, purposes, categories, permit, given_at, expires_at, method, "
+            "language, notice_version, notice_hash, recorded_by, given_by")
+
+
+def _partner(row: Row) -> Partner:
+    return Partner(row[0], row[1], PartnerKind(row[2]), bool(row[3]), row[4] or None)
+
+
+def _time(text: str | None) -> dt.datetime | None:
+    return None if text is None else parse_iso(text)
+
+
+def _agreement(row: Row) -> SharingAgreement:
+    return SharingAgreement(
+        id=row[0], partner_id=row[1], purposes=frozenset(json.loads(row[2])), categories=frozenset(json.loads(row[3])),
+        basis=Basis(row[4]), valid_from=parse_iso(row[5]), valid_until=_time(row[6]),
+        excluded_fields=frozenset(json.loads(row[7])), name=row[8], reference=row[9])
+
+
+def _keys(values: frozenset[str]) -> str:
+    return json.dumps(sorted(values), ensure_ascii=False)
+
+
+class SharingRepository:
+    def __init__(self, db: Database, audit: AuditLog, catalogue: Catalogue, worker: Callable[[], Worker],
+                 organisation: Callable[[], str], notice_hash: Callable[[str], str], notice_version: str,
+                 clock: Clock) -> None:
+        self._db = db
+        self._audit = audit
+        self._catalogue = catalogue
+        self._worker = worker
+        self._organisation = organisation
+        self._notice_hash = notice_hash
+        self._notice_version = notice_version
+        self._clock = clock
+
+    # --- partners and agreements (privacy officer) ---------------------------------------------------
+
+    def add_partner(self, partner: PartnerInput) -> Partner:
+        me = self._worker()
+        roles.require(roles.can_administer(me), "add partners")
+        partner_id = new_id()
+        with self._db.transaction() as tx:
+            if tx.scalar("SELECT 1 FROM partners WHERE name_folded = ?", (fold(partner.name),)):
+                raise InvalidInput("partner_exists")
+            tx.execute("INSERT INTO partners (id, name, name_folded, kind, overseas, ipp12_basis, created_at, "
+                       "created_by) VALUES (?,?,?,?,?,?,?,?)",
+                       (partner_id, partner.name, fold(partner.name), partner.kind.value, int(partner.overseas),
+                        partner.ipp12_basis or None, iso(self._clock()), me.id))
+            self._audit.append(tx, actor_id=me.id, action=Action.PARTNER_ADD, subject_type="partner",
+                               subject_id=partner_id, detail={"kind": partner.kind.value, "overseas": partner.overseas})
+        return self.partner(partner_id)
+
+    def partner(self, partner_id: str) -> Partner:
+        row = self._db.query_one(f"SELECT {_PARTNER} FROM partners WHERE id = ?", (partner_id,))
+        if row is None:
+            raise NotFound("That partner")
+        return _partner(row)
+
+    def partners(self) -> list[Partner]:
+        return [_partner(r) for r in self._db.query(f"SELECT {_PARTNER} FROM partners ORDER BY name_folded")]
+
+    def add_agreement(self, agreement: AgreementInput) -> SharingAgreement:
+        me = self._worker()
+        roles.require(roles.can_administer(me), "add sharing agreements")
+        agreement_id = new_id()
+        with self._db.transaction() as tx:
+            if not tx.scalar("SELECT 1 FROM partners WHERE id = ?", (agreement.partner_id,)):
+                raise InvalidInput("no_such_partner")
+            tx.execute(
+                "INSERT INTO agreements (id, partner_id, name, reference, basis, purposes, categories, "
+                "excluded_fields, valid_from, valid_until, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (agreement_id, agreement.partner_id, agreement.name, agreement.reference, agreement.basis.value,
+                 _keys(agreement.purposes), _keys(agreement.categories), _keys(agreement.excluded_fields),
+                 iso(agreement.valid_from), iso(agreement.valid_until) if agreement.valid_until else None,
+                 iso(self._clock()), me.id))
+            self._audit.append(tx, actor_id=me.id, action=Action.AGREEMENT_ADD, subject_type="agreement",
+                               subject_id=agreement_id, detail={"partner_id": agreement.partner_id,
+                                                                "basis": agreement.basis.value})
+        return self.agreements(agreement.partner_id, only=agreement_id)[0]
+
+    def agreements(self, partner_id: str | None = None, *, only: str | None = None) -> list[SharingAgreement]:
+        where, params = [], []
+        if partner_id is not None:
+            where.append("partner_id = ?")
+            params.append(partner_id)
+        if only is not None:
+            where.append("id = ?")
+            params.append(only)
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
+        return [_agreement(r) for r in self._db.query(f"SELECT {_AGREEMENT} FROM agreements{clause} ORDER BY id",
+                                                      params)]
+
+    # --- consent records (append-only) ---------------------------------------------------------------
+
+    def _client_for(self, tx: Transaction, client_id: str, *, write: bool) -> None:
+        row = tx.query_one("SELECT assigned_worker_id FROM clients WHERE id = ?", (client_id,))
+        if row is None:
+            raise NotFound("That client")
+        me = self._worker()
+        allowed = roles.can_write_client(me, row[0]) if write else roles.can_read_client(me, row[0])
+        roles.require(allowed, "record consent for this client" if write else "see this client's consents")
+
+    def record_consent(self, client_id: str, consent: ConsentInput) -> ConsentRecord:
+        me = self._worker()
+        consent_id, now = new_id(), iso(self._clock())
+        with self._db.transaction() as tx:
+            self._client_for(tx, client_id, write=True)
+            kinds = {k.value for k in PartnerKind}
+            for recipient in consent.recipients:
+                if recipient not in kinds and not tx.scalar("SELECT 1 FROM partners WHERE id = ?", (recipient,)):
+                    raise InvalidInput("unknown_recipient")
+            tx.execute(
+                f"INSERT INTO consents ({_CONSENT}, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (consent_id, client_id, self._organisation(), _keys(consent.recipients), _keys(consent.purposes),
+                 _keys(consent.categories), int(consent.permit), iso(consent.given_at),
+                 iso(consent.expires_at) if consent.expires_at else None, consent.method.value, consent.language,
+                 self._notice_version, self._notice_hash(consent.language), me.id, consent.given_by.value, now))
+            tx.execute("INSERT INTO consent_events (id, consent_id, kind, at, recorded_by) VALUES (?,?,?,?,?)",
+                       (new_id(), consent_id, ConsentEventKind.GIVEN.value, iso(consent.given_at), me.id))
+            self._audit.append(tx, actor_id=me.id, action=Action.CONSENT_RECORD, subject_type="client",
+                               subject_id=client_id, detail={"consent_id": consent_id, "permit": consent.permit,
+                                                             "purposes": sorted(consent.purposes)})
+        return self.consent(consent_id)
+
+    def withdraw_consent(self, consent_id: str, *, reason: str = "") -> ConsentRecord:
+        """Withdrawal is a new event, effective now; the record itself never changes."""
+        me = self._worker()
+        record = self.consent(consent_id)
+        now = self._clock()
+        if record.status(now) is not ConsentStatus.ACTIVE:
+            raise InvalidInput("consent_not_active")
+        with self._db.transaction() as tx:
+            self._client_for(tx, record.client_id, write=True)
+            tx.execute("INSERT INTO consent_events (id, consent_id, kind, at, recorded_by, reason) "
+                       "VALUES (?,?,?,?,?,?)",
+                       (new_id(), consent_id, ConsentEventKind.WITHDRAWN.value, iso(now), me.id, reason))
+            self._audit.append(tx, actor_id=me.id, action=Action.CONSENT_WITHDRAW, subject_type="client",
+                               subject_id=record.client_id, detail={"consent_id": consent_id,
+                                                                    "reason_given": bool(reason)})
+        return self.consent(consent_id)
+
+    def consent(self, consent_id: str) -> ConsentRecord:
+        with self._db.transaction() as tx:
+            row = tx.query_one(f"SELECT {_CONSENT} FROM consents WHERE id = ?", (consent_id,))
+            if row is None:
+                raise NotFound("That consent record")
+            self._client_for(tx, row[1], write=False)
+            return self._consent(tx, row)
+
+    def consents(self, client_id: str) -> list[ConsentRecord]:
+        """Every consent record of a client, oldest first, with its full history."""
+        with self._db.transaction() as tx:
+            self._client_for(tx, client_id, write=False)
+            rows = tx.query(f"SELECT {_CONSENT} FROM consents WHERE client_id = ? ORDER BY given_at, id",
+                            (client_id,))
+            return [self._consent(tx, row) for row in rows]
+
+    @staticmethod
+    def _consent(tx: Transaction, row: Row) -> ConsentRecord:
+        events = tuple(
+            ConsentEvent(e[0], ConsentEventKind(e[1]), parse_iso(e[2]), e[3], e[4], _time(e[5]))
+            for e in tx.query("SELECT id, kind, at, recorded_by, reason, expires_at FROM consent_events "
+                              "WHERE consent_id = ? ORDER BY at, id", (row[0],)))
+        return ConsentRecord(
+            id=row[0], client_id=row[1], controller=row[2], recipients=frozenset(json.loads(row[3])),
+            purposes=frozenset(json.loads(row[4])), categories=frozenset(json.loads(row[5])), permit=bool(row[6]),
+            given_at=parse_iso(row[7]), expires_at=_time(row[8]), method=ConsentMethod(row[9]), language=row[10],
+            notice_version=row[11], notice_hash=row[12], recorded_by=row[13], given_by=GivenBy(row[14]),
+            events=events)
+
+    # --- the decision ----------------------------------------------------------------------------------
+
+    def client_facts(self, tx: Transaction, client_id: str) -> ClientFacts:
+        anonymous = bool(tx.scalar("SELECT anonymous FROM clients WHERE id = ?", (client_id,)))
+        collected: dict[str, frozenset[str]] = {}
+        for key, purposes in tx.query(
+                "SELECT v.field_key, e.purposes FROM field_values v LEFT JOIN collection_events e "
+                "ON e.id = v.collection_event_id WHERE v.client_id = ? AND v.current = 1 AND v.value IS NOT NULL",
+                (client_id,)):
+            collected[key] = frozenset(json.loads(purposes)) if purposes else frozenset()
+        return ClientFacts(client_id, anonymous, collected)
+
+    def preview(self, client_id: str, partner_id: str, purpose: str, *, override: Override | None = None,
+                at: dt.datetime | None = None) -> Decision:
+        """What would leave now for this client, partner and purpose: fields with a value, each allowed with
+        its basis or withheld with its reason. Changes nothing."""
+        now = at or self._clock()
+        with self._db.transaction() as tx:
+            self._client_for(tx, client_id, write=False)
+            facts = self.client_facts(tx, client_id)
+            partner_row = tx.query_one(f"SELECT {_PARTNER} FROM partners WHERE id = ?", (partner_id,))
+            if partner_row is None:
+                raise NotFound("That partner")
+            agreements = [_agreement(r) for r in tx.query(
+                f"SELECT {_AGREEMENT} FROM agreements WHERE partner_id = ?", (partner_id,))]
+            consents = [self._consent(tx, r) for r in tx.query(
+                f"SELECT {_CONSENT} FROM consents WHERE client_id = ?", (client_id,))]
+        fields = [f for f in self._catalogue.fields if f.key in facts.collected_for]
+        return decide(facts, _partner(partner_row), purpose, fields, agreements, consents, now, override)
