@@ -217,195 +217,195 @@
 <context>
     <name>ClientForm</name>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="67"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="58"/>
         <source>Client record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="79"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="70"/>
         <source>Problem saving</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="82"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="73"/>
         <source>A&amp;nonymous contact (no identity details)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="83"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="74"/>
         <source>Anonymous contact (no identity details)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="85"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="76"/>
         <source>Record this contact without identity details, for a purpose that does not need to know who they are.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="89"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="80"/>
         <source>Anonymous contact: recorded without identity details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="90"/>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="220"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="81"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="157"/>
         <source>Anonymous contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="93"/>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="94"/>
+        <location filename="../desktop/tiaki/ui/field_groups.py" line="44"/>
+        <location filename="../desktop/tiaki/ui/field_groups.py" line="45"/>
         <source>Field groups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="101"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="96"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="105"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="100"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="151"/>
+        <location filename="../desktop/tiaki/ui/field_groups.py" line="78"/>
         <source>Copy</source>
         <translation>Tārua</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="152"/>
+        <location filename="../desktop/tiaki/ui/field_groups.py" line="79"/>
         <source>Copy {label}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="153"/>
+        <location filename="../desktop/tiaki/ui/field_groups.py" line="80"/>
         <source>Copy this value; the clipboard is cleared again after {s} seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="162"/>
+        <location filename="../desktop/tiaki/ui/field_groups.py" line="90"/>
         <source>Problem with {label}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="178"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="115"/>
         <source>&amp;Archive…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="182"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="119"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="183"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="120"/>
         <source>Save (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="185"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="122"/>
         <source>&amp;Close</source>
         <translation>&amp;Kati</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="217"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="154"/>
         <source>New client</source>
         <translation>Kiritaki hou</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="220"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="157"/>
         <source>Client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="222"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="159"/>
         <source>{title} — Tiaki</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="230"/>
+        <location filename="../desktop/tiaki/ui/field_groups.py" line="132"/>
         <source>an unknown worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="231"/>
+        <location filename="../desktop/tiaki/ui/field_groups.py" line="134"/>
         <source>from the person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="231"/>
+        <location filename="../desktop/tiaki/ui/field_groups.py" line="136"/>
         <source>from {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="232"/>
+        <location filename="../desktop/tiaki/ui/field_groups.py" line="137"/>
         <source>another source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="234"/>
+        <location filename="../desktop/tiaki/ui/field_groups.py" line="143"/>
         <source>Recorded by {who}, {when}, {source}, for: {purposes}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="238"/>
+        <location filename="../desktop/tiaki/ui/field_groups.py" line="140"/>
         <source>Recorded by {who}, {when}, {source}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="305"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="218"/>
         <source>Nothing was saved: fix the fields marked below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="349"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="252"/>
         <source>Nothing has changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="384"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="287"/>
         <source>Not saved: the collection step was cancelled. What you typed is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="394"/>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="397"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="297"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="300"/>
         <source>Nothing was saved: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="401"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="304"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="414"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="317"/>
         <source>Nothing to copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="417"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="320"/>
         <source>Copied. The clipboard will be cleared in {s} seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="423"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="326"/>
         <source>Archive client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="424"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="327"/>
         <source>Archive this client&apos;s record? It leaves the client list; its history and audit trail are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="452"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="355"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="453"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="356"/>
         <source>Close without saving your changes?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -827,11 +827,31 @@
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/messages.py" line="126"/>
-        <source>{message}</source>
+        <source>A partner with that name already exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/messages.py" line="127"/>
+        <source>There is no partner with that id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="128"/>
+        <source>A consent recipient is neither a partner&apos;s id nor a kind of partner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="130"/>
+        <source>That consent is not in force (it was withdrawn, has expired or is not yet given).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="132"/>
+        <source>{message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="133"/>
         <source>This store already holds records, so it cannot be discarded.</source>
         <translation type="unfinished"></translation>
     </message>

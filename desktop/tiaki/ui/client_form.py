@@ -14,21 +14,17 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
-    QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from tiaki.core import roles
 from tiaki.core.catalogue import IDENTITY_CATEGORY, FieldError, Value
-from tiaki.core.client import ClientRecord, StoredValue
+from tiaki.core.client import ClientRecord
 from tiaki.core.collection import Collection
 from tiaki.store.clients import DuplicateCheck
 from tiaki.store.errors import InvalidInput, StoreError
@@ -38,8 +34,7 @@ from tiaki.ui.client_assignment import AssignmentRow
 from tiaki.ui.clipboard import GuardedClipboard
 from tiaki.ui.collection_dialog import CollectionDialog
 from tiaki.ui.duplicate_warning import DuplicateWarning
-from tiaki.ui.field_editors import FieldEditor
-from tiaki.ui.labels import field_label, local_time, purpose_label
+from tiaki.ui.field_groups import FieldGroups
 from tiaki.ui.messages import field_error_text, store_error_text
 
 
@@ -57,10 +52,6 @@ class ClientForm(QWidget):
         self._names = {w.id: w.display_name for w in session.workers()}
         self._dirty = False
         self._closing_anyway = False
-        self.editors: dict[str, FieldEditor] = {}
-        self.error_labels: dict[str, QLabel] = {}
-        self.provenance_labels: dict[str, QLabel] = {}
-        self.copy_buttons: dict[str, QToolButton] = {}
         self.duplicate_warning: DuplicateWarning | None = None
         self.collection_dialog: CollectionDialog | None = None
         self.confirm_box: QMessageBox | None = None
@@ -89,11 +80,15 @@ class ClientForm(QWidget):
         self.anonymous_note = QLabel(self.tr("Anonymous contact: recorded without identity details."), self)
         self.anonymous_note.setAccessibleName(self.tr("Anonymous contact"))
         layout.addWidget(self.anonymous_note)
-        self.tabs = QTabWidget(self)
-        self.tabs.setAccessibleName(self.tr("Field groups"))
-        self.tabs.tabBar().setAccessibleName(self.tr("Field groups"))
+        self.tabs = FieldGroups(session.catalogue, self._names, clipboard.clear_after_ms // 1000, self)
+        self.editors = self.tabs.editors
+        self.error_labels = self.tabs.error_labels
+        self.provenance_labels = self.tabs.provenance_labels
+        self.copy_buttons = self.tabs.copy_buttons
+        self.tabs.edited.connect(self._on_edited)
+        self.tabs.left.connect(self.check_field)
+        self.tabs.copy_requested.connect(self.copy_value)
         layout.addWidget(self.tabs, 1)
-        self._build_categories()
         self.assignment = AssignmentRow(session, self)
         self.assignment.assigned.connect(self._reload)
         layout.addWidget(self.assignment)
@@ -114,64 +109,6 @@ class ClientForm(QWidget):
             self._show_record(None)
 
     # --- building ------------------------------------------------------------------------------------
-
-    def _build_categories(self) -> None:
-        catalogue = self._session.catalogue
-        for category in catalogue.categories:
-            fields = catalogue.fields_in(category.key)
-            if not fields:
-                continue
-            page = QWidget()
-            form = QFormLayout(page)
-            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-            for fdef in fields:
-                editor = FieldEditor(fdef, page)
-                label_text = field_label(fdef.label) + (" *" if fdef.required else "")
-                label = QLabel(label_text + ":", page)
-                label.setBuddy(editor.widget)
-                form.addRow(label, self._field_cell(editor, page))
-                self.editors[fdef.key] = editor
-                editor.edited.connect(lambda key=fdef.key: self._on_edited(key))
-                editor.left.connect(lambda key=fdef.key: self.check_field(key))
-            scroll = QScrollArea(self.tabs)
-            scroll.setWidgetResizable(True)
-            scroll.setWidget(page)
-            scroll.setAccessibleName(field_label(category.label))
-            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            self.tabs.addTab(scroll, field_label(category.label))
-
-    def _field_cell(self, editor: FieldEditor, page: QWidget) -> QWidget:
-        cell = QWidget(page)
-        column = QVBoxLayout(cell)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        row = QHBoxLayout()
-        row.addWidget(editor.widget, 1)
-        copy = QToolButton(cell)
-        copy.setText(self.tr("Copy"))
-        copy.setAccessibleName(self.tr("Copy {label}").format(label=field_label(editor.fdef.label)))
-        copy.setToolTip(self.tr("Copy this value; the clipboard is cleared again after {s} seconds.").format(
-            s=self._clipboard.clear_after_ms // 1000))
-        copy.clicked.connect(lambda: self.copy_value(editor.fdef.key))
-        row.addWidget(copy, 0, Qt.AlignmentFlag.AlignTop)
-        self.copy_buttons[editor.fdef.key] = copy
-        column.addLayout(row)
-        error = QLabel(cell)
-        error.setWordWrap(True)
-        error.setStyleSheet("color: #a4262c;")
-        error.setAccessibleName(self.tr("Problem with {label}").format(label=field_label(editor.fdef.label)))
-        error.hide()
-        column.addWidget(error)
-        provenance = QLabel(cell)
-        font = provenance.font()
-        font.setItalic(True)  # set apart by style, not by a faint colour that fails contrast
-        provenance.setFont(font)
-        provenance.setWordWrap(True)
-        provenance.hide()
-        column.addWidget(provenance)
-        self.error_labels[editor.fdef.key] = error
-        self.provenance_labels[editor.fdef.key] = provenance
-        return cell
 
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -203,8 +140,8 @@ class ClientForm(QWidget):
             stored = record.values.get(key) if record else None
             editor.set_value(stored.value if stored else None)
             editor.set_read_only(not writable)
-            self._show_provenance(key, stored)
-            self._show_error(key, "")
+            self.tabs.show_provenance(key, stored)
+            self.tabs.show_error(key, "")
         self.anonymous_check.setVisible(record is None and writable)
         self.anonymous_note.setVisible(record is not None and record.anonymous)
         self._set_identity_enabled(not self.anonymous)
@@ -221,30 +158,6 @@ class ClientForm(QWidget):
             self.title.setText(" ".join(str(p) for p in (name, family) if p) or fallback)
         self.setWindowTitle(self.tr("{title} — Tiaki").format(title=self.title.text()))
         self._dirty = False
-
-    def _show_provenance(self, key: str, stored: StoredValue | None) -> None:
-        label = self.provenance_labels[key]
-        if stored is None:
-            label.hide()
-            return
-        who = self._names.get(stored.recorded_by, self.tr("an unknown worker"))
-        source = self.tr("from the person") if stored.source == "person" else self.tr("from {detail}").format(
-            detail=stored.source_detail or self.tr("another source"))
-        if stored.purposes:
-            label.setText(self.tr("Recorded by {who}, {when}, {source}, for: {purposes}").format(
-                who=who, when=local_time(stored.recorded_at), source=source,
-                purposes=", ".join(sorted(purpose_label(p) for p in stored.purposes))))
-        else:  # recorded before purposes were asked for
-            label.setText(self.tr("Recorded by {who}, {when}, {source}").format(
-                who=who, when=local_time(stored.recorded_at), source=source))
-        self.editors[key].widget.setToolTip(label.text())
-        label.show()
-
-    def _show_error(self, key: str, message: str) -> None:
-        label = self.error_labels[key]
-        label.setText(message)
-        label.setVisible(bool(message))
-        self.editors[key].widget.setAccessibleDescription(message)
 
     # --- anonymous contacts --------------------------------------------------------------------------
 
@@ -266,7 +179,7 @@ class ClientForm(QWidget):
             for key, editor in self.editors.items():
                 if self._is_identity(key):
                     editor.set_value(None)
-                    self._show_error(key, "")
+                    self.tabs.show_error(key, "")
         self._set_identity_enabled(not anonymous)
         self._dirty = True
 
@@ -281,17 +194,17 @@ class ClientForm(QWidget):
         editor = self.editors[key]
         raw = editor.raw()
         if self.anonymous and self._is_identity(key):
-            self._show_error(key, "")  # not recorded for an anonymous contact
+            self.tabs.show_error(key, "")  # not recorded for an anonymous contact
             return True
         if raw == "" and not editor.fdef.required:
-            self._show_error(key, "")
+            self.tabs.show_error(key, "")
             return True
         try:
             self._session.catalogue.validate(key, raw)
         except FieldError as exc:
-            self._show_error(key, field_error_text(exc, self._session.catalogue))
+            self.tabs.show_error(key, field_error_text(exc, self._session.catalogue))
             return False
-        self._show_error(key, "")
+        self.tabs.show_error(key, "")
         return True
 
     def _collect(self) -> dict[str, str] | None:
@@ -301,21 +214,11 @@ class ClientForm(QWidget):
             if not self.check_field(key) and first_bad is None:
                 first_bad = key
         if first_bad is not None:
-            self._focus_field(first_bad)
+            self.tabs.focus_field(first_bad)
             self._show_form_error(self.tr("Nothing was saved: fix the fields marked below."))
             return None
         return {key: editor.raw() for key, editor in self.editors.items()
                 if not (self.anonymous and self._is_identity(key))}
-
-    def _focus_field(self, key: str) -> None:
-        widget = self.editors[key].widget
-        for index in range(self.tabs.count()):
-            scroll = self.tabs.widget(index)
-            page = scroll.widget() if isinstance(scroll, QScrollArea) else None
-            if isinstance(scroll, QScrollArea) and page is not None and page.isAncestorOf(widget):
-                self.tabs.setCurrentIndex(index)
-                scroll.ensureWidgetVisible(widget)
-        widget.setFocus()
 
     def _show_form_error(self, message: str) -> None:
         self.form_error.setText(message)
@@ -389,8 +292,8 @@ class ClientForm(QWidget):
         except InvalidInput as exc:
             if isinstance(exc.field_error, FieldError) and exc.field_error.field_key in self.editors:
                 key = exc.field_error.field_key
-                self._show_error(key, field_error_text(exc.field_error, self._session.catalogue))
-                self._focus_field(key)
+                self.tabs.show_error(key, field_error_text(exc.field_error, self._session.catalogue))
+                self.tabs.focus_field(key)
             self._show_form_error(self.tr("Nothing was saved: {problem}").format(problem=store_error_text(exc)))
             return
         except (StoreError, PermissionError) as exc:
