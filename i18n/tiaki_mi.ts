@@ -248,7 +248,7 @@
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/client_form.py" line="81"/>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="157"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="158"/>
         <source>Anonymous contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -309,17 +309,17 @@
         <translation>&amp;Kati</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="154"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="155"/>
         <source>New client</source>
         <translation>Kiritaki hou</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="157"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="158"/>
         <source>Client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="159"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="160"/>
         <source>{title} — Tiaki</source>
         <translation type="unfinished"></translation>
     </message>
@@ -354,58 +354,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="218"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="219"/>
         <source>Nothing was saved: fix the fields marked below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="252"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="253"/>
         <source>Nothing has changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="287"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="288"/>
         <source>Not saved: the collection step was cancelled. What you typed is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="297"/>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="300"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="298"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="301"/>
         <source>Nothing was saved: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="304"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="305"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="317"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="318"/>
         <source>Nothing to copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="320"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="321"/>
         <source>Copied. The clipboard will be cleared in {s} seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="326"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="327"/>
         <source>Archive client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="327"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="328"/>
         <source>Archive this client&apos;s record? It leaves the client list; its history and audit trail are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="355"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="356"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="356"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="357"/>
         <source>Close without saving your changes?</source>
         <translation type="unfinished"></translation>
     </message>

@@ -16,7 +16,8 @@ from tiaki.core.catalogue import IDENTITY_CATEGORY
 from tiaki.core.collection import NoticeTiming
 from tiaki.core.notices import ITEMS
 from tiaki.core.provenance import OTHER
-from tiaki.store.session import Session
+from tiaki.core.roles import Role
+from tiaki.store.session import Session, unlock_store
 from tiaki.ui.client_form import ClientForm
 from tiaki.ui.collection_dialog import CollectionDialog
 from tiaki.ui.labels import PURPOSE_TEXT, purpose_label, ui_language
@@ -24,6 +25,7 @@ from tiaki.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
+SUPERVISOR_PASS = "kahikatea stands tall 7"
 
 
 def _main(make_desktop, session: Session) -> MainWindow:
@@ -292,3 +294,16 @@ def test_purposes_are_shown_in_te_reo_maori_when_the_interface_is(qapp, session,
     finally:
         qapp.removeTranslator(translator)
     assert ui_language() == "en"
+
+
+def test_read_only_record_keeps_identity_choices_shut(qtbot, session, data_dir, make_desktop) -> None:
+    created = add_client(session, {"given_name": "Ana", "family_name": "Havili", "gender": "female"})
+    session.add_worker(name="hine", display_name="Hine", role=Role.SUPERVISOR, passphrase=SUPERVISOR_PASS)
+    session.lock()
+    supervisor = unlock_store(data_dir, passphrase=SUPERVISOR_PASS, worker_name="hine")
+    main = _main(make_desktop, supervisor)
+    form = main.open_client(created.id)
+    assert form is not None and not form.save_button.isVisibleTo(form)
+    assert not form.editors["gender"].widget.isEnabled(), "a read-only record's choices stay read-only"
+    assert not form.anonymous_check.isVisibleTo(form) and not form.anonymous_note.isVisibleTo(form)
+    assert form.provenance_labels["gender"].text().endswith("for: Case management")
