@@ -467,115 +467,115 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="114"/>
         <location filename="../desktop/tiaki/ui/collection_dialog.py" line="115"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="116"/>
         <source>Where did the information come from?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="117"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="118"/>
         <source>From the person &amp;themselves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="118"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="119"/>
         <source>From someone &amp;else</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="127"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="128"/>
         <source>Source&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="129"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="130"/>
         <source>Why not from the person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="130"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="131"/>
         <source>e.g. the person asked their daughter to speak for them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="131"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="132"/>
         <source>Source&apos;s &amp;name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="132"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="133"/>
         <source>&amp;Why not from the person:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="141"/>
         <location filename="../desktop/tiaki/ui/collection_dialog.py" line="142"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="143"/>
         <source>Collection notice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="146"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="147"/>
         <source>Notice language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="147"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="148"/>
         <source>The language the person chose for the notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="152"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="153"/>
         <source>Notice &amp;language:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="161"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="162"/>
         <source>Notice to read to the person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="163"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="164"/>
         <source>This translation is a first draft awaiting review by a fluent speaker.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="166"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="167"/>
         <source>Translation note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="175"/>
         <location filename="../desktop/tiaki/ui/collection_dialog.py" line="176"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="177"/>
         <source>When was the notice given?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="178"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="179"/>
         <source>&amp;Before collecting the information</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="179"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="180"/>
         <source>&amp;After collecting it (telling them before was not practicable)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="230"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="231"/>
         <source>Notice version {version}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="238"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="239"/>
         <source>Give the source&apos;s name and why the information did not come from the person.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="244"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="245"/>
         <source>The source&apos;s name and reason may be at most 300 characters each, with no characters that cannot be stored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="254"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="255"/>
         <source>Choose at least one purpose: no purpose, no save.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -49,7 +49,7 @@ class CollectionDialog(QDialog):
         self.setWindowTitle(self.tr("Collecting information"))
         self.setAccessibleName(self.tr("Collecting information"))
         self.setModal(True)
-        self.resize(640, 680)
+        self.resize(680, 800)
 
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Before saving, record why this information is collected, where it came from, and "
@@ -103,8 +103,9 @@ class CollectionDialog(QDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
         if self.purpose_list.count():
             self.purpose_list.setCurrentRow(0)
-        self.purpose_list.setMaximumHeight(self.purpose_list.sizeHintForRow(0) * min(self.purpose_list.count(), 8)
-                                           + 2 * self.purpose_list.frameWidth() + 4)
+        row_height = max(self.purpose_list.sizeHintForRow(0), self.purpose_list.fontMetrics().height() + 1)
+        self.purpose_list.setFixedHeight(row_height * min(max(self.purpose_list.count(), 2), 8)
+                                         + 2 * self.purpose_list.frameWidth() + 4)
         self.purpose_list.itemChanged.connect(self._on_purposes_changed)
         column.addWidget(label)
         column.addWidget(self.purpose_list)
