@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from cli_support import Run, make_runner
 from support import ADMIN, ADMIN_PASS, FAST_KDF
 from tiaki.store.session import Session, create_store
 
@@ -39,3 +40,18 @@ def made_store(data_dir: Path) -> Iterator[tuple[Session, str]]:
 @pytest.fixture
 def session(made_store: tuple[Session, str]) -> Session:
     return made_store[0]
+
+
+@pytest.fixture
+def run(tmp_path: Path) -> Run:
+    """The ``tiaki`` command, run as a script would (its own HOME, the test passphrase in the environment)."""
+    return make_runner(tmp_path / "home")
+
+
+@pytest.fixture
+def store(run: Run, tmp_path: Path) -> Path:
+    """A store made by ``tiaki init``, at the real Argon2id cost."""
+    data = tmp_path / "data"
+    result = run("--data-dir", str(data), "init", "--worker", "aroha", "--recovery-out", str(tmp_path / "rk.txt"))
+    assert result.returncode == 0, result.stderr
+    return data

@@ -2,73 +2,19 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import subprocess
-import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from cli_support import COLLECTION, NOTICE_VERSION, Run, add_client, fingerprint, one_line_error, with_collection
 from support import ADMIN_PASS
-from tiaki.core.notices import load_notices
-from tiaki.paths import resource_dir
 from tiaki.store.keyslots import read_keyslots
 
-TIAKI = Path(sys.executable).with_name("tiaki")
-NOTICE_VERSION = load_notices(resource_dir() / "notices.json").version
-COLLECTION = {"purposes": ["case_management"], "source": {"kind": "person"},
-              "notice": {"language": "en", "version": NOTICE_VERSION, "timing": "before"}}
-
-
-def with_collection(doc: dict[str, object]) -> dict[str, object]:
-    return {**doc, "collection": COLLECTION}
-Run = Callable[..., subprocess.CompletedProcess[str]]
-
-
-@pytest.fixture
-def run(tmp_path: Path) -> Run:
-    def _run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None,
-             passphrase: str | None = ADMIN_PASS) -> subprocess.CompletedProcess[str]:
-        full_env = {k: v for k, v in os.environ.items() if not k.startswith("TIAKI_")}
-        full_env["HOME"] = str(tmp_path / "home")
-        if passphrase is not None:
-            full_env["TIAKI_PASSPHRASE"] = passphrase
-        full_env.update(env or {})
-        command = [str(TIAKI)] if TIAKI.exists() else [sys.executable, "-m", "tiaki.cli"]
-        return subprocess.run([*command, *args], input=stdin, capture_output=True, text=True, env=full_env,
-                              timeout=120)
-    return _run
-
-
-@pytest.fixture
-def store(run: Run, tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    result = run("--data-dir", str(data), "init", "--worker", "aroha", "--recovery-out", str(tmp_path / "rk.txt"))
-    assert result.returncode == 0, result.stderr
-    return data
-
-
-def _one_line_error(result: subprocess.CompletedProcess[str], code: int) -> str:
-    assert result.returncode == code, (result.returncode, result.stdout, result.stderr)
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    return lines[0]
-
-
-def _fingerprint(data: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(data.iterdir()) if p.is_file()}
-
-
-def _add(run: Run, store: Path, client: dict[str, object]) -> str:
-    result = run("client", "add", "--json", "-", "--data-dir", str(store),
-                 stdin=json.dumps(with_collection({"fields": client})))
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
+_one_line_error = one_line_error
+_fingerprint = fingerprint
+_add = add_client
 
 
 def test_version(run: Run) -> None:
