@@ -104,3 +104,16 @@ def test_organisation_name_is_an_admin_setting(session: Session) -> None:
     assert session.organisation_name() == "Te Whare Tiaki Trust"
     with pytest.raises(InvalidInput):
         session.set_organisation_name("\u202e")
+
+
+def test_legal_bases_catalogue_matches_the_engine() -> None:
+    import json
+
+    from tiaki.core.sharing import CONSENT_BASES, Basis, parse_legal_bases
+    from tiaki.paths import resource_dir
+
+    bases = parse_legal_bases(json.loads((resource_dir() / "legal_bases.json").read_text(encoding="utf-8")))
+    assert set(bases) == set(Basis)
+    assert {b for b, info in bases.items() if info.needs_consent} == set(CONSENT_BASES)
+    assert [b for b, info in bases.items() if info.override_only] == [Basis.SERIOUS_THREAT]
+    assert all(info.label for info in bases.values())

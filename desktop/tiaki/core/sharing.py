@@ -159,3 +159,25 @@ class Override:
     def __post_init__(self) -> None:
         if len(self.justification.strip()) < 20:
             raise ValueError("A serious-threat override needs a written justification (at least 20 characters).")
+
+
+@dataclass(frozen=True)
+class BasisInfo:
+    """A legal basis as people read it (resources/legal_bases.json)."""
+
+    basis: Basis
+    label: str
+    reference: str
+    needs_consent: bool
+    override_only: bool = False
+
+
+def parse_legal_bases(doc: dict[str, object]) -> dict[Basis, BasisInfo]:
+    """Every Basis must be described, and nothing else."""
+    entries = doc["bases"]
+    assert isinstance(entries, list)
+    out = {Basis(e["key"]): BasisInfo(Basis(e["key"]), e["label"], e["reference"], bool(e["needs_consent"]),
+                                      bool(e.get("override_only", False))) for e in entries}
+    if set(out) != set(Basis):
+        raise ValueError("legal bases catalogue does not match the bases the engine knows")
+    return out
