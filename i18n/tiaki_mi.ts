@@ -217,38 +217,38 @@
 <context>
     <name>ClientForm</name>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="58"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="59"/>
         <source>Client record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="70"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="71"/>
         <source>Problem saving</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="73"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="74"/>
         <source>A&amp;nonymous contact (no identity details)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="74"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="75"/>
         <source>Anonymous contact (no identity details)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="76"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="77"/>
         <source>Record this contact without identity details, for a purpose that does not need to know who they are.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="80"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="81"/>
         <source>Anonymous contact: recorded without identity details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="81"/>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="158"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="82"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="172"/>
         <source>Anonymous contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -259,12 +259,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="96"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="99"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="100"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="103"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -289,37 +289,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="115"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="129"/>
         <source>&amp;Archive…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="119"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="133"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="120"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="134"/>
         <source>Save (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="122"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="136"/>
         <source>&amp;Close</source>
         <translation>&amp;Kati</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="155"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="169"/>
         <source>New client</source>
         <translation>Kiritaki hou</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="158"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="172"/>
         <source>Client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="160"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="174"/>
         <source>{title} — Tiaki</source>
         <translation type="unfinished"></translation>
     </message>
@@ -354,58 +354,73 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="219"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="93"/>
+        <source>C&amp;onsent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="108"/>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="109"/>
+        <source>What would be shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="244"/>
         <source>Nothing was saved: fix the fields marked below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="253"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="278"/>
         <source>Nothing has changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="288"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="313"/>
         <source>Not saved: the collection step was cancelled. What you typed is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="298"/>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="301"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="323"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="326"/>
         <source>Nothing was saved: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="305"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="330"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="318"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="343"/>
         <source>Nothing to copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="321"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="346"/>
         <source>Copied. The clipboard will be cleared in {s} seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="327"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="352"/>
         <source>Archive client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="328"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="353"/>
         <source>Archive this client&apos;s record? It leaves the client list; its history and audit trail are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="356"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="381"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="357"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="382"/>
         <source>Close without saving your changes?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -577,6 +592,162 @@
     <message>
         <location filename="../desktop/tiaki/ui/collection_dialog.py" line="255"/>
         <source>Choose at least one purpose: no purpose, no save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentModel</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_model.py" line="42"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_model.py" line="43"/>
+        <source>Recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_model.py" line="44"/>
+        <source>Purposes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_model.py" line="45"/>
+        <source>Information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_model.py" line="46"/>
+        <source>Given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_model.py" line="47"/>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_model.py" line="48"/>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_model.py" line="49"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_model.py" line="50"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_model.py" line="123"/>
+        <source>No expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPanel</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="52"/>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="55"/>
+        <source>&amp;Consent records (current and past):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="59"/>
+        <source>Consent records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="76"/>
+        <source>Selected consent&apos;s history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="79"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="84"/>
+        <source>&amp;Record consent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="85"/>
+        <source>&amp;Withdraw…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="86"/>
+        <source>&amp;Print receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="87"/>
+        <source>What would be s&amp;hared…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="88"/>
+        <source>What would be shared with a partner (Ctrl+Shift+W)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="138"/>
+        <source>No consent recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="144"/>
+        <source>an unknown worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="145"/>
+        <source>{event} {when} by {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="148"/>
+        <source> (reason: {reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="150"/>
+        <source>{decision}: {purposes}. Notice version {version} ({language}). History: {events}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="206"/>
+        <source>Print consent receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="207"/>
+        <source>The receipt is saved as an ordinary PDF file that holds this person&apos;s information unencrypted: anyone who can open the file can read it. Save it only where you will print it or hand it to the person, and delete any copy left on this computer afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="222"/>
+        <source>Save consent receipt (personal information, unencrypted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="223"/>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="231"/>
+        <source>The receipt could not be saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1071,6 +1242,209 @@
     </message>
 </context>
 <context>
+    <name>Reason</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="140"/>
+        <source>We have no sharing agreement with this organisation, so nothing is sent to them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="142"/>
+        <source>Our agreement with this organisation does not cover this information for this purpose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="144"/>
+        <source>This information was not collected for this purpose, so it is not shared for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="146"/>
+        <source>The person has not agreed to share this information with this organisation for this purpose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="148"/>
+        <source>The person withdrew their agreement to share this information.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="149"/>
+        <source>The person&apos;s agreement to share this information has run out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="150"/>
+        <source>The person has said this information must not be shared with this organisation for this purpose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="152"/>
+        <source>This information never leaves this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="153"/>
+        <source>This organisation is overseas and there is no recorded reason that makes it safe to send information there (Privacy Act, principle 12).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="156"/>
+        <source>This is an anonymous contact; nothing about it is shared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="157"/>
+        <source>Our sharing agreement with this organisation is not in force at this time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordConsentDialog</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="67"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="68"/>
+        <source>Record consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="72"/>
+        <source>Record what the person agreed to, or refused: who may receive which information, and what for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="80"/>
+        <source>Recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="81"/>
+        <source>Purposes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="83"/>
+        <source>Information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="85"/>
+        <source>&amp;Recipients (partners or kinds of partner):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="86"/>
+        <source>&amp;Purposes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="87"/>
+        <source>&amp;Information (kinds of information):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="97"/>
+        <source>How consent was given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="101"/>
+        <source>Language of the notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="106"/>
+        <source>Given by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="109"/>
+        <source>&amp;Method:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="110"/>
+        <source>&amp;Language of the notice:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="111"/>
+        <source>Given &amp;by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="113"/>
+        <source>&amp;Expires on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="114"/>
+        <source>Consent expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="116"/>
+        <source>Expiry date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="130"/>
+        <source>What is still needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="132"/>
+        <source>&amp;Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="138"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="139"/>
+        <source>The person&apos;s decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="141"/>
+        <source>A&amp;grees: this may be shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="142"/>
+        <source>Re&amp;fuses: this must not be shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="152"/>
+        <source>a recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="153"/>
+        <source>a purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="154"/>
+        <source>a kind of information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="156"/>
+        <source>Choose at least: {missing}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="176"/>
+        <source>The expiry must be after today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="182"/>
+        <source>Not recorded: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <location filename="../desktop/tiaki/ui/recovery_dialog.py" line="24"/>
@@ -1239,6 +1613,280 @@
     </message>
 </context>
 <context>
+    <name>SharePreviewDialog</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="58"/>
+        <source>What would be shared — {person}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="59"/>
+        <source>What would be shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="62"/>
+        <source>What would leave Tiaki now if this client&apos;s record were sent to a partner for a purpose. Nothing is sent from here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="69"/>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="73"/>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="76"/>
+        <source>&amp;Partner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="76"/>
+        <source>P&amp;urpose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="79"/>
+        <source>Preview a serious-&amp;threat override (IPP 11(1)(f))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="82"/>
+        <source>Written justification for the override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="83"/>
+        <source>Why is sharing necessary to prevent or lessen a serious threat to someone&apos;s life or health? (at least 20 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="94"/>
+        <source>Needs review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="98"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="102"/>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="105"/>
+        <source>&amp;Would be shared:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="106"/>
+        <source>Would be shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="106"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="109"/>
+        <source>Information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="106"/>
+        <source>Basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="108"/>
+        <source>W&amp;ithheld:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="109"/>
+        <source>Withheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="109"/>
+        <source>Why it is withheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="157"/>
+        <source>No partners are recorded yet. A privacy officer adds them under Tools → Partners and agreements.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="162"/>
+        <source>An override needs a written justification of at least 20 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="184"/>
+        <source>{allowed} item(s) would be shared; {withheld} withheld.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="187"/>
+        <source>Serious-threat override: this disclosure would be allowed only because of the written justification, and it must be reviewed by a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Sharing</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="28"/>
+        <source>The person&apos;s consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="29"/>
+        <source>The purpose it was collected for, or a directly related purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="31"/>
+        <source>Authorised by the person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="32"/>
+        <source>An approved information sharing agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="33"/>
+        <source>An information matching agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="34"/>
+        <source>A legal requirement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="35"/>
+        <source>A serious threat to someone&apos;s life or health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="39"/>
+        <source>Government agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="40"/>
+        <source>NGO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="41"/>
+        <source>Iwi or Pacific provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="42"/>
+        <source>Health provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="47"/>
+        <source>Any government agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="48"/>
+        <source>Any NGO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="49"/>
+        <source>Any iwi or Pacific provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="50"/>
+        <source>Any health provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="54"/>
+        <source>Verbal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="55"/>
+        <source>Written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="56"/>
+        <source>Electronic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="60"/>
+        <source>The person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="61"/>
+        <source>A parent or guardian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="62"/>
+        <source>A representative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="66"/>
+        <source>Not yet in force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="67"/>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="68"/>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="75"/>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="69"/>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="76"/>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="73"/>
+        <source>Given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="74"/>
+        <source>Renewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="109"/>
+        <source>Permit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sharing_labels.py" line="109"/>
+        <source>Deny</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StoreError</name>
     <message>
         <location filename="../desktop/tiaki/ui/messages.py" line="75"/>
@@ -1391,6 +2039,47 @@
     <message>
         <location filename="../desktop/tiaki/ui/verify_log.py" line="78"/>
         <source>Audit log result</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawConsentDialog</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="198"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="199"/>
+        <source>Withdraw consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="202"/>
+        <source>Withdraw this consent now? From now on it no longer allows sharing. It stays in the client&apos;s history; nothing already shared is recalled.
+
+{summary}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="209"/>
+        <source>Reason for withdrawing (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="211"/>
+        <source>&amp;Reason (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="214"/>
+        <source>Problem withdrawing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="217"/>
+        <source>&amp;Withdraw consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="228"/>
+        <source>Not withdrawn: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

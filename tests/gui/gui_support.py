@@ -78,3 +78,30 @@ def finish_collection(qtbot, form, purposes=("case_management",)):  # type: igno
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     return dialog
+
+
+def add_partner_with_agreement(session, name="Kāinga Housing Trust", basis="consent",  # type: ignore[no-untyped-def]
+                               purposes=("referral",), categories=("identity", "contact")):
+    """A partner and one agreement in force since yesterday, added through the store API (privacy officer)."""
+    import datetime as dt
+
+    from tiaki.core.sharing import Basis, PartnerKind
+    from tiaki.core.sharing_json import AgreementInput, PartnerInput
+
+    partner = session.sharing.add_partner(PartnerInput(name, PartnerKind.NGO, False, ""))
+    session.sharing.add_agreement(AgreementInput(
+        partner.id, "", "", Basis(basis), frozenset(purposes), frozenset(categories), frozenset(),
+        dt.datetime.now(dt.UTC) - dt.timedelta(days=1), None))
+    return partner
+
+
+def consent_input(recipients, purposes=("referral",), categories=("identity", "contact"),  # type: ignore[no-untyped-def]
+                  permit=True, language="en"):
+    import datetime as dt
+
+    from tiaki.core.sharing import ConsentMethod, GivenBy
+    from tiaki.core.sharing_json import ConsentInput
+
+    return ConsentInput(frozenset(recipients), frozenset(purposes), frozenset(categories), permit,
+                        dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1), None, ConsentMethod.VERBAL, language,
+                        GivenBy.PERSON)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from tiaki.core import passphrase
 from tiaki.core.catalogue import FieldError
+from tiaki.core.reasons import REASON_TEXT, Reason
 from tiaki.core.roles import ROLE_LABELS
 from tiaki.store.errors import InvalidInput
 from tiaki.ui import catalogue_strings
@@ -26,10 +27,13 @@ from tiaki.ui.messages import (
     FIELD_ERROR_TEMPLATES,
     INVALID_INPUT_TEMPLATES,
     PASSPHRASE_TEMPLATES,
+    REASON_TEMPLATES,
     field_error_text,
     invalid_input_text,
     passphrase_problem_text,
+    reason_text,
 )
+from tiaki.ui.sharing_labels import BASIS_TEXT
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -78,6 +82,16 @@ def test_store_and_passphrase_templates_match_their_english(qapp) -> None:
 def test_role_texts_match_core_labels(qapp) -> None:
     assert {role: text for role, text in ROLE_TEXT.items()} == dict(ROLE_LABELS)
     assert all(role_label(role) == ROLE_LABELS[role] for role in ROLE_LABELS)
+
+
+def test_reason_templates_match_core_reason_text(qapp) -> None:
+    assert dict(REASON_TEMPLATES) == {reason.value: text for reason, text in REASON_TEXT.items()}
+    assert all(reason_text(reason) == REASON_TEXT[reason] for reason in Reason)
+
+
+def test_basis_texts_match_the_legal_bases_catalogue() -> None:
+    doc = json.loads((ROOT / "resources" / "legal_bases.json").read_text(encoding="utf-8"))
+    assert {basis.value: text for basis, text in BASIS_TEXT.items()} == {b["key"]: b["label"] for b in doc["bases"]}
 
 
 def _ts_sources(path: Path) -> set[tuple[str, str]]:

@@ -33,6 +33,7 @@ from tiaki.ui.accessibility import name_buttons, problem_label
 from tiaki.ui.client_assignment import AssignmentRow
 from tiaki.ui.clipboard import GuardedClipboard
 from tiaki.ui.collection_dialog import CollectionDialog
+from tiaki.ui.consent_panel import ConsentPanel
 from tiaki.ui.duplicate_warning import DuplicateWarning
 from tiaki.ui.field_groups import FieldGroups
 from tiaki.ui.messages import field_error_text, store_error_text
@@ -88,6 +89,8 @@ class ClientForm(QWidget):
         self.tabs.edited.connect(self._on_edited)
         self.tabs.left.connect(self.check_field)
         self.tabs.copy_requested.connect(self.copy_value)
+        self.consent_panel = ConsentPanel(session, self._names, self)
+        self.tabs.addTab(self.consent_panel, self.tr("C&onsent"))
         layout.addWidget(self.tabs, 1)
         self.assignment = AssignmentRow(session, self)
         self.assignment.assigned.connect(self._reload)
@@ -102,6 +105,9 @@ class ClientForm(QWidget):
         self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.save_action.triggered.connect(self.save)
         self.addAction(self.save_action)
+        self.consent_action = self._form_action(self.tr("Consent"), "Ctrl+Shift+C", self.show_consent)
+        self.preview_action = self._form_action(self.tr("What would be shared"), "Ctrl+Shift+W",
+                                                self.consent_panel.show_preview)
 
         if client_id is not None:
             self._show_record(session.clients.get(client_id))
@@ -109,6 +115,14 @@ class ClientForm(QWidget):
             self._show_record(None)
 
     # --- building ------------------------------------------------------------------------------------
+
+    def _form_action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
 
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -158,7 +172,18 @@ class ClientForm(QWidget):
             fallback = self.tr("Anonymous contact") if record.anonymous else self.tr("Client")
             self.title.setText(" ".join(str(p) for p in (name, family) if p) or fallback)
         self.setWindowTitle(self.tr("{title} — Tiaki").format(title=self.title.text()))
+        self.consent_panel.show_for(record.id if record else None, self.title.text(), writable)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.consent_panel), record is not None)
+        self.consent_action.setEnabled(record is not None)
+        self.preview_action.setEnabled(record is not None)
         self._dirty = False
+
+    def show_consent(self) -> None:
+        """The Consent tab (Ctrl+Shift+C), with the focus on its list of consent records."""
+        if self._record is None:
+            return
+        self.tabs.setCurrentWidget(self.consent_panel)
+        self.consent_panel.table.setFocus()
 
     # --- anonymous contacts --------------------------------------------------------------------------
 

@@ -135,6 +135,36 @@ INVALID_INPUT_TEMPLATES: Mapping[str, str] = {
 }
 
 
+# Why a field is withheld from a partner. The English text must equal core.reasons.REASON_TEXT (a test checks).
+REASON_TEMPLATES: Mapping[str, str] = {
+    "no_agreement": QT_TRANSLATE_NOOP(
+        "Reason", "We have no sharing agreement with this organisation, so nothing is sent to them."),
+    "not_covered": QT_TRANSLATE_NOOP(
+        "Reason", "Our agreement with this organisation does not cover this information for this purpose."),
+    "purpose_not_collected": QT_TRANSLATE_NOOP(
+        "Reason", "This information was not collected for this purpose, so it is not shared for it."),
+    "no_consent": QT_TRANSLATE_NOOP(
+        "Reason", "The person has not agreed to share this information with this organisation for this purpose."),
+    "consent_withdrawn": QT_TRANSLATE_NOOP("Reason", "The person withdrew their agreement to share this information."),
+    "consent_expired": QT_TRANSLATE_NOOP("Reason", "The person's agreement to share this information has run out."),
+    "consent_denies": QT_TRANSLATE_NOOP(
+        "Reason", "The person has said this information must not be shared with this organisation for this purpose."),
+    "never_leaves_device": QT_TRANSLATE_NOOP("Reason", "This information never leaves this device."),
+    "overseas_without_basis": QT_TRANSLATE_NOOP(
+        "Reason", "This organisation is overseas and there is no recorded reason that makes it safe to send "
+                  "information there (Privacy Act, principle 12)."),
+    "anonymous_record": QT_TRANSLATE_NOOP("Reason", "This is an anonymous contact; nothing about it is shared."),
+    "agreement_expired": QT_TRANSLATE_NOOP(
+        "Reason", "Our sharing agreement with this organisation is not in force at this time."),
+}
+
+
+def reason_text(code: str) -> str:
+    """A withheld field's reason (core.reasons.Reason or its string) in the worker's language."""
+    template = REASON_TEMPLATES.get(str(code))
+    return _tr("Reason", template) if template else str(code)
+
+
 def passphrase_problem_text(problem: PassphraseProblem | None) -> str:
     """core.passphrase.passphrase_problem's finding, translated (empty when there is no problem)."""
     if problem is None:

@@ -1,0 +1,204 @@
+""""What will leave": for one client, a partner and a purpose, the fields that would go (with their legal basis)
+and the fields withheld (with the reason in plain language).
+
+It shows ``session.sharing.preview`` — the same policy engine every outgoing path uses — and decides nothing
+itself. A serious-threat override can be previewed with its written justification; such a decision is marked
+for supervisor review and the dialog says so.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tiaki.core.policy import Decision
+from tiaki.core.sharing import Override
+from tiaki.store.errors import StoreError
+from tiaki.store.session import Session
+from tiaki.ui.accessibility import add_labelled_rows, name_button_box, name_buttons, problem_label
+from tiaki.ui.labels import purpose_label
+from tiaki.ui.messages import reason_text, store_error_text
+from tiaki.ui.sharing_labels import basis_label, field_key_label
+
+BANNER_STYLE = "background: #fff4ce; color: #3b2f00; padding: 6px;"
+
+
+def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.setWordWrap(True)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+class SharePreviewDialog(QDialog):
+    def __init__(self, session: Session, client_id: str, person: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._client_id = client_id
+        self.decision: Decision | None = None
+        self.setWindowTitle(self.tr("What would be shared — {person}").format(person=person))
+        self.setAccessibleName(self.tr("What would be shared"))
+        self.resize(760, 620)
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("What would leave Tiaki now if this client's record were sent to a partner for a "
+                               "purpose. Nothing is sent from here."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        form = QFormLayout()
+        self.partner = QComboBox(self)
+        self.partner.setAccessibleName(self.tr("Partner"))
+        for partner in session.sharing.partners():
+            self.partner.addItem(partner.name, partner.id)
+        self.purpose = QComboBox(self)
+        self.purpose.setAccessibleName(self.tr("Purpose"))
+        for key in session.purposes.keys:
+            self.purpose.addItem(purpose_label(key), key)
+        add_labelled_rows(form, self, [(self.tr("&Partner:"), self.partner), (self.tr("P&urpose:"), self.purpose)])
+        layout.addLayout(form)
+
+        self.override = QCheckBox(self.tr("Preview a serious-&threat override (IPP 11(1)(f))"), self)
+        self.justification = QPlainTextEdit(self)
+        self.justification.setTabChangesFocus(True)
+        self.justification.setAccessibleName(self.tr("Written justification for the override"))
+        self.justification.setPlaceholderText(self.tr("Why is sharing necessary to prevent or lessen a serious "
+                                                      "threat to someone's life or health? (at least 20 characters)"))
+        self.justification.setMaximumHeight(70)
+        self.justification.setVisible(False)
+        name_buttons([self.override])
+        layout.addWidget(self.override)
+        layout.addWidget(self.justification)
+
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.setAccessibleName(self.tr("Needs review"))
+        self.banner.hide()
+        layout.addWidget(self.banner)
+        self.problem = problem_label(self)
+        self.problem.setAccessibleName(self.tr("Problem"))
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        self.summary = QLabel(self)
+        self.summary.setAccessibleName(self.tr("Summary"))
+        layout.addWidget(self.summary)
+
+        allowed_label = QLabel(self.tr("&Would be shared:"), self)
+        self.allowed = _table(self, self.tr("Would be shared"), [self.tr("Information"), self.tr("Basis")])
+        allowed_label.setBuddy(self.allowed)
+        withheld_label = QLabel(self.tr("W&ithheld:"), self)
+        self.withheld = _table(self, self.tr("Withheld"), [self.tr("Information"), self.tr("Why it is withheld")])
+        withheld_label.setBuddy(self.withheld)
+        for widget in (allowed_label, self.allowed, withheld_label, self.withheld):
+            layout.addWidget(widget, 1 if isinstance(widget, QTableWidget) else 0)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        name_button_box(buttons)
+        layout.addWidget(buttons)
+
+        self.partner.currentIndexChanged.connect(self.refresh)
+        self.purpose.currentIndexChanged.connect(self.refresh)
+        self.override.toggled.connect(self._on_override)
+        self.justification.textChanged.connect(self.refresh)
+        self.refresh()
+        self.partner.setFocus()
+
+    def select(self, partner_id: str, purpose: str) -> None:
+        self.partner.setCurrentIndex(self.partner.findData(partner_id))
+        self.purpose.setCurrentIndex(self.purpose.findData(purpose))
+        self.refresh()
+
+    def _on_override(self, on: bool) -> None:
+        self.justification.setVisible(on)
+        if on:
+            self.justification.setFocus()
+        self.refresh()
+
+    def _override(self) -> Override | None:
+        if not self.override.isChecked():
+            return None
+        try:
+            return Override(self.justification.toPlainText(), self._session.worker.id)
+        except ValueError:
+            return None
+
+    def _show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
+    def refresh(self) -> None:
+        self.decision = None
+        self.allowed.setRowCount(0)
+        self.withheld.setRowCount(0)
+        self.banner.hide()
+        self.summary.clear()
+        partner_id, purpose = self.partner.currentData(), self.purpose.currentData()
+        if partner_id is None:
+            self._show_problem(self.tr("No partners are recorded yet. A privacy officer adds them under Tools → "
+                                       "Partners and agreements."))
+            return
+        override = self._override()
+        if self.override.isChecked() and override is None:
+            self._show_problem(self.tr("An override needs a written justification of at least 20 characters."))
+            return
+        try:
+            decision = self._session.sharing.preview(self._client_id, str(partner_id), str(purpose),
+                                                     override=override)
+        except (StoreError, PermissionError) as exc:
+            self._show_problem(store_error_text(exc))
+            return
+        self._show_problem("")
+        self.show_decision(decision)
+
+    def show_decision(self, decision: Decision) -> None:
+        self.decision = decision
+        catalogue = self._session.catalogue
+        self.allowed.setRowCount(len(decision.allowed))
+        for row, allowed in enumerate(decision.allowed):
+            self._set_row(self.allowed, row, field_key_label(catalogue, allowed.field), basis_label(allowed.basis))
+        self.withheld.setRowCount(len(decision.withheld))
+        for row, withheld in enumerate(decision.withheld):
+            self._set_row(self.withheld, row, field_key_label(catalogue, withheld.field),
+                          reason_text(withheld.reason))
+        self.withheld.resizeRowsToContents()
+        self.summary.setText(self.tr("{allowed} item(s) would be shared; {withheld} withheld.").format(
+            allowed=len(decision.allowed), withheld=len(decision.withheld)))
+        if decision.needs_review:
+            self.banner.setText(self.tr("Serious-threat override: this disclosure would be allowed only because of "
+                                        "the written justification, and it must be reviewed by a supervisor."))
+            self.banner.show()
+
+    @staticmethod
+    def _set_row(table: QTableWidget, row: int, field: str, why: str) -> None:
+        for column, text in enumerate((field, why)):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            table.setItem(row, column, item)
+
+    def rows(self, table: QTableWidget) -> list[tuple[str, str]]:
+        """The (information, basis or reason) pairs a table shows, for tests and screen-reader summaries."""
+        def text(row: int, column: int) -> str:
+            item = table.item(row, column)
+            return item.text() if item is not None else ""
+
+        return [(text(r, 0), text(r, 1)) for r in range(table.rowCount())]
