@@ -91,6 +91,228 @@
     </message>
 </context>
 <context>
+    <name>AddAgreementDialog</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="67"/>
+        <source>Add agreement with {partner}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="68"/>
+        <source>Add sharing agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="74"/>
+        <source>Legal basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="78"/>
+        <source>Agreement name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="79"/>
+        <source>Needed for an approved information sharing agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="81"/>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="82"/>
+        <source>e.g. the statute, for a legal requirement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="83"/>
+        <source>&amp;Basis:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="83"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="84"/>
+        <source>&amp;Reference:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="88"/>
+        <source>Purposes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="90"/>
+        <source>Information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="92"/>
+        <source>Fields excluded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="94"/>
+        <source>&amp;Purposes it covers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="95"/>
+        <source>&amp;Information it covers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="96"/>
+        <source>Fields &amp;excluded (never sent under it):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="104"/>
+        <source>Valid from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="106"/>
+        <source>Valid &amp;until:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="107"/>
+        <source>Has an end date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="108"/>
+        <source>Valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="113"/>
+        <source>Valid &amp;from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="118"/>
+        <source>What is still needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="125"/>
+        <source>&amp;Add agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="141"/>
+        <source>The name and reference may be at most {n} characters each, with no characters that cannot be stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="144"/>
+        <source>An approved information sharing agreement needs its name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="146"/>
+        <source>A legal requirement needs the statute in the reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="148"/>
+        <source>Choose at least one purpose and one kind of information.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="154"/>
+        <source>The end date must be after the start date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="172"/>
+        <source>Not added: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AddPartnerDialog</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="71"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="72"/>
+        <source>Add partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="77"/>
+        <source>Partner&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="79"/>
+        <source>Kind of partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="82"/>
+        <source>&amp;Overseas (outside New Zealand)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="84"/>
+        <source>IPP 12 basis for sending overseas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="85"/>
+        <source>e.g. comparable safeguards (IPP 12(1)(b)); leave empty if none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="89"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="89"/>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="91"/>
+        <source>IPP 12 &amp;basis:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="93"/>
+        <source>Without an IPP 12 basis nothing is sent to an overseas partner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="97"/>
+        <source>What is still needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="104"/>
+        <source>&amp;Add partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="115"/>
+        <source>Give the partner&apos;s name (at most 300 characters, with no characters that cannot be stored).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="132"/>
+        <source>Not added: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AddWorkerDialog</name>
     <message>
         <location filename="../desktop/tiaki/ui/workers_dialog.py" line="178"/>
@@ -1030,152 +1252,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="49"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="50"/>
         <source>Tiaki</source>
         <translation>Tiaki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="50"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="51"/>
         <source>Tiaki client list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="84"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="85"/>
         <source>&amp;New client</source>
         <translation>&amp;Kiritaki hou</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="85"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="86"/>
         <source>Record a new client (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="87"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="88"/>
         <source>&amp;Find</source>
         <translation>&amp;Rapu</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="88"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="89"/>
         <source>Search the client list (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="89"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="90"/>
         <source>&amp;Lock</source>
         <translation>&amp;Raka</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="90"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="91"/>
         <source>Lock Tiaki now (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="91"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="92"/>
         <source>&amp;Workers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="93"/>
-        <source>&amp;Verify log…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="95"/>
-        <source>Change my &amp;passphrase…</source>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="94"/>
+        <source>P&amp;artners and agreements…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/main_window.py" line="96"/>
-        <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="97"/>
-        <source>&amp;About and security…</source>
+        <source>&amp;Verify log…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/main_window.py" line="98"/>
-        <source>&amp;Quit</source>
+        <source>Change my &amp;passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="99"/>
+        <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/main_window.py" line="100"/>
+        <source>&amp;About and security…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="101"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="103"/>
         <source>&amp;Clients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="104"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="107"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="106"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="110"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="109"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="113"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="111"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="115"/>
         <source>Main actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="127"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="131"/>
         <source>Security notice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="128"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="132"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="129"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="133"/>
         <source>Dismiss notice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="137"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="141"/>
         <source>&amp;Search:</source>
         <translation>&amp;Rapu:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="139"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="143"/>
         <source>Name, NHI, phone… (macrons optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="140"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="144"/>
         <source>Search clients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="150"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="154"/>
         <source>Clients</source>
         <translation>Ngā kiritaki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="182"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="186"/>
         <source>{count} failed attempt(s) to unlock Tiaki since it was last opened; the last at {when}. If that was not you, tell your privacy officer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="194"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="198"/>
         <source>{n} client(s) match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="196"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="200"/>
         <source>{n} client(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="198"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="202"/>
         <source>Signed in: {name} — {role}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1215,6 +1442,125 @@
     <message>
         <location filename="../desktop/tiaki/ui/passphrase_fields.py" line="56"/>
         <source>The two passphrases are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PartnersDialog</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="144"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="145"/>
+        <source>Partners and agreements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="148"/>
+        <source>&amp;Partners:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="149"/>
+        <source>Partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="149"/>
+        <source>Name</source>
+        <translation type="unfinished">Ingoa</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="149"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="149"/>
+        <source>Overseas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="153"/>
+        <source>A&amp;greements with the selected partner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="154"/>
+        <source>Agreements with the selected partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="155"/>
+        <source>Basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="155"/>
+        <source>Name or reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="155"/>
+        <source>Purposes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="155"/>
+        <source>Information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="156"/>
+        <source>Excluded fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="156"/>
+        <source>Valid from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="156"/>
+        <source>Valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="161"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="166"/>
+        <source>Add &amp;partner…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="167"/>
+        <source>Add &amp;agreement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="180"/>
+        <source>Only a privacy officer can add partners and agreements.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="192"/>
+        <source>Yes — IPP 12: {basis}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="193"/>
+        <source>Yes — no IPP 12 basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="193"/>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="211"/>
+        <source>No end date</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1567,33 +1913,48 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="21"/>
         <location filename="../desktop/tiaki/ui/settings_dialog.py" line="22"/>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="23"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="28"/>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="29"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="29"/>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="30"/>
         <source>Lock after this many idle minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="33"/>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="34"/>
         <source>&amp;Lock after idle:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="39"/>
-        <source>Applies to everyone who uses Tiaki on this computer.</source>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="38"/>
+        <source>Organisation name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/settings_dialog.py" line="40"/>
+        <source>Named in collection notices, consent records and receipts as the agency holding the information.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="44"/>
+        <source>&amp;Organisation name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="51"/>
+        <source>Applies to everyone who uses Tiaki on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="52"/>
         <source>Only a privacy officer can change this.</source>
         <translation type="unfinished"></translation>
     </message>

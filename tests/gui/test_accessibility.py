@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from gui_support import add_client, unnamed_controls
+from gui_support import add_client, add_partner_with_agreement, consent_input, unnamed_controls
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from tiaki.ui.about_dialog import AboutDialog
+from tiaki.ui.agreement_dialog import AddAgreementDialog
+from tiaki.ui.consent_dialogs import RecordConsentDialog, WithdrawConsentDialog
+from tiaki.ui.partners_dialog import AddPartnerDialog, PartnersDialog
 from tiaki.ui.passphrase_dialogs import ChangePassphraseDialog, ResetPassphraseDialog
 from tiaki.ui.settings_dialog import SettingsDialog
+from tiaki.ui.share_preview import SharePreviewDialog
 
 
 def test_the_check_itself_finds_an_unnamed_control(qtbot) -> None:
@@ -42,6 +46,29 @@ def test_main_window_and_client_form_controls_are_named(qtbot, session, make_des
         dialog.show()
         assert accessibility(dialog) == [], type(dialog).__name__
         dialog.close()
+
+
+def test_consent_and_sharing_dialogs_are_named(qtbot, session, make_desktop, accessibility) -> None:
+    partner = add_partner_with_agreement(session)
+    created = add_client(session, {"given_name": "Ana", "family_name": "Havili"})
+    record = session.sharing.record_consent(created.id, consent_input([partner.id]))
+    desktop = make_desktop()
+    desktop.start(session)
+    main = desktop.main_window
+    form = main.open_client(created.id)
+    form.show_consent()
+    assert accessibility(form) == []
+    for dialog in (RecordConsentDialog(session, created.id, form), WithdrawConsentDialog(session, record, "", form),
+                   SharePreviewDialog(session, created.id, "Ana Havili", form), PartnersDialog(session, main),
+                   AddPartnerDialog(session, main), AddAgreementDialog(session, partner, main)):
+        dialog.show()
+        assert accessibility(dialog) == [], type(dialog).__name__
+        dialog.close()
+    preview = SharePreviewDialog(session, created.id, "Ana Havili", form)
+    preview.show()
+    preview.override.setChecked(True)  # the justification box appears
+    assert accessibility(preview) == []
+    preview.close()
 
 
 def test_keyboard_path_new_client_save_and_find(qtbot, session, make_desktop) -> None:

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QFormLayout, QLabel, QWidget, QWizard
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+    QWizard,
+)
 
 
 def _plain(text: str) -> str:
@@ -52,3 +61,11 @@ def add_labelled_rows(form: QFormLayout, parent: QWidget, rows: Iterable[tuple[s
         label = QLabel(text, parent)
         label.setBuddy(widget)
         form.addRow(label, widget)
+
+
+def name_spin_box(box: QAbstractSpinBox, name: str) -> None:
+    """A spin or date box and the line edit inside it (which takes the focus) share one accessible name."""
+    box.setAccessibleName(name)
+    inner = box.findChild(QLineEdit)
+    if inner is not None:
+        inner.setAccessibleName(name)

@@ -31,7 +31,7 @@ from tiaki.core.sharing import ConsentMethod, ConsentRecord, GivenBy, PartnerKin
 from tiaki.core.sharing_json import ConsentInput
 from tiaki.store.errors import StoreError
 from tiaki.store.session import Session
-from tiaki.ui.accessibility import add_labelled_rows, name_button_box, name_buttons, problem_label
+from tiaki.ui.accessibility import add_labelled_rows, name_button_box, name_buttons, name_spin_box, problem_label
 from tiaki.ui.check_list import CheckList
 from tiaki.ui.labels import purpose_label, ui_language
 from tiaki.ui.messages import store_error_text
@@ -113,7 +113,7 @@ class RecordConsentDialog(QDialog):
         self.expires = QCheckBox(self.tr("&Expires on:"), self)
         self.expires.setAccessibleName(self.tr("Consent expires"))
         self.expiry_date = QDateEdit(self)
-        self.expiry_date.setAccessibleName(self.tr("Expiry date"))
+        name_spin_box(self.expiry_date, self.tr("Expiry date"))
         self.expiry_date.setCalendarPopup(True)
         self.expiry_date.setDisplayFormat("yyyy-MM-dd")
         tomorrow = QDate.currentDate().addDays(1)

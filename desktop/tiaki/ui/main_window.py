@@ -26,6 +26,7 @@ from tiaki.ui.client_form import ClientForm
 from tiaki.ui.client_list_model import CLIENT_ID_ROLE, COL_DATE_OF_BIRTH, COL_NAME, COL_UPDATED, ClientListModel
 from tiaki.ui.clipboard import GuardedClipboard
 from tiaki.ui.labels import local_time, role_label
+from tiaki.ui.partners_dialog import PartnersDialog
 from tiaki.ui.passphrase_dialogs import ChangePassphraseDialog
 from tiaki.ui.settings_dialog import SettingsDialog
 from tiaki.ui.verify_log import VerifyLogRun
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
                                         self.tr("Lock Tiaki now (Ctrl+L)"))
         self.workers_action = self._action(self.tr("&Workers…"), self.show_workers)
         self.workers_action.setVisible(roles.can_administer(worker))
+        self.partners_action = self._action(self.tr("P&artners and agreements…"), self.show_partners)
+        self.partners_action.setVisible(roles.can_administer(worker))
         self.verify_action = self._action(self.tr("&Verify log…"), self.verify_log)
         self.verify_action.setVisible(roles.can_review_audit(worker))
         self.passphrase_action = self._action(self.tr("Change my &passphrase…"), self.change_passphrase)
@@ -102,7 +105,8 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addActions([self.lock_action, self.quit_action])
         tools = self.menuBar().addMenu(self.tr("&Tools"))
-        tools.addActions([self.workers_action, self.verify_action, self.passphrase_action, self.settings_action])
+        tools.addActions([self.workers_action, self.partners_action, self.verify_action, self.passphrase_action,
+                          self.settings_action])
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -265,6 +269,13 @@ class MainWindow(QMainWindow):
     def show_workers(self) -> None:
         if self.session is not None:
             WorkersDialog(self.session, self).open()
+
+    def show_partners(self) -> PartnersDialog | None:
+        if self.session is None:
+            return None
+        dialog = PartnersDialog(self.session, self)
+        dialog.open()
+        return dialog
 
     def change_passphrase(self) -> None:
         if self.session is not None:

@@ -1,4 +1,5 @@
-"""Store settings a privacy officer sets for everyone on this laptop (for now: the auto-lock delay)."""
+"""Store settings a privacy officer sets for everyone on this laptop: the auto-lock delay and the organisation's
+name (the collecting and holding agency named in notices, consent records and receipts)."""
 
 from __future__ import annotations
 
@@ -33,9 +34,20 @@ class SettingsDialog(QDialog):
         label = QLabel(self.tr("&Lock after idle:"), self)
         label.setBuddy(self.auto_lock)
         form.addRow(label, self.auto_lock)
+        self.organisation = QLineEdit(self)
+        self.organisation.setAccessibleName(self.tr("Organisation name"))
+        self.organisation.setAccessibleDescription(
+            self.tr("Named in collection notices, consent records and receipts as the agency holding the "
+                    "information."))
+        self.organisation.setMaxLength(200)
+        self.organisation.setText(session.organisation_name())
+        organisation_label = QLabel(self.tr("&Organisation name:"), self)
+        organisation_label.setBuddy(self.organisation)
+        form.addRow(organisation_label, self.organisation)
         layout.addLayout(form)
         may_change = roles.can_administer(session.worker)
         self.auto_lock.setEnabled(may_change)
+        self.organisation.setReadOnly(not may_change)
         note = QLabel(self.tr("Applies to everyone who uses Tiaki on this computer.") if may_change else
                       self.tr("Only a privacy officer can change this."), self)
         note.setWordWrap(True)
@@ -49,6 +61,13 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def apply(self) -> None:
+        name = self.organisation.text().strip()
+        if not self.organisation.isReadOnly() and name != self._session.organisation_name():
+            try:
+                self._session.set_organisation_name(name)
+            except (StoreError, PermissionError) as exc:
+                self.problem.setText(store_error_text(exc))
+                return
         minutes = self.auto_lock.value()
         if self.auto_lock.isEnabled() and minutes != self._session.auto_lock_minutes():
             try:
