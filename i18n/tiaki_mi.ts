@@ -968,8 +968,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="231"/>
-        <source>The receipt could not be saved: {error}</source>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="234"/>
+        <source>The receipt could not be saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

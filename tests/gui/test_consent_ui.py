@@ -151,3 +151,13 @@ def test_print_receipt_from_the_panel_writes_the_pdf(qtbot, session, make_deskto
     assert panel.save_receipt(record, path)
     assert path.read_bytes().startswith(b"%PDF")
     assert record.status(record.given_at) is ConsentStatus.ACTIVE
+
+
+def test_receipt_to_a_folder_that_does_not_exist_says_so(qtbot, session, make_desktop, tmp_path: Path) -> None:
+    client = _client(session)
+    record = session.sharing.record_consent(client.id, consent_input(["ngo"]))
+    desktop = make_desktop()
+    desktop.start(session)
+    panel = desktop.main_window.open_client(client.id).consent_panel
+    assert not panel.save_receipt(record, tmp_path / "missing" / "receipt.pdf")
+    assert "could not be saved" in panel.problem.text()

@@ -227,8 +227,11 @@ class ConsentPanel(QWidget):
     def save_receipt(self, record: ConsentRecord, path: Path) -> bool:
         try:
             self.receipt(record).write_pdf(path)
-        except OSError as exc:
-            self._show_problem(self.tr("The receipt could not be saved: {error}").format(error=exc.strerror or exc))
+            written = path.is_file() and path.stat().st_size > 0
+        except OSError:
+            written = False
+        if not written:  # QPdfWriter reports nothing when it cannot open the file
+            self._show_problem(self.tr("The receipt could not be saved to {path}.").format(path=path))
             return False
         self._show_problem("")
         return True

@@ -183,7 +183,11 @@ class ConsentReceipt:
         return document
 
     def write_pdf(self, path: Path) -> None:
-        """An A4 PDF of the receipt. It holds personal information in plain form: the caller warns first."""
+        """An A4 PDF of the receipt. It holds personal information in plain form: the caller warns first.
+
+        Raises OSError when the file cannot be written (QPdfWriter itself would only log a warning)."""
+        with path.open("wb"):
+            pass
         writer = QPdfWriter(str(path))
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
