@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 import tempfile
@@ -17,8 +18,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
 
+from tiaki.core.sharing import Basis, ConsentMethod, GivenBy, PartnerKind
+from tiaki.core.sharing_json import AgreementInput, ConsentInput, PartnerInput
 from tiaki.demo_store import open_demo_store
+from tiaki.store.session import Session
 from tiaki.ui.app import build_main_window
+from tiaki.ui.collection_dialog import CollectionDialog
+from tiaki.ui.share_preview import SharePreviewDialog
 from tiaki.ui.unlock import UnlockWindow
 
 
@@ -37,6 +43,21 @@ def grab(app: QApplication, widget: QWidget, path: Path, size: tuple[int, int]) 
     if not widget.grab().save(str(path)):
         raise SystemExit(f"could not write {path}")
     print(path)
+
+
+def _preview(session: Session, client_id: str, person: str, parent: QWidget) -> SharePreviewDialog | None:
+    """A fictional partner and agreement, a consent, then the preview the coordinator sees."""
+    now = dt.datetime.now(dt.UTC)
+    partner = session.sharing.add_partner(PartnerInput("Te Whare Āwhina (demo NGO)", PartnerKind.NGO, False, ""))
+    session.sharing.add_agreement(AgreementInput(partner.id, "", "", Basis.CONSENT, frozenset({"referral"}),
+                                                 frozenset({"identity", "contact", "health"}), frozenset(),
+                                                 now - dt.timedelta(days=1), None))
+    session.sharing.record_consent(client_id, ConsentInput(frozenset({partner.id}), frozenset({"referral"}),
+                                                           frozenset({"identity", "contact"}), True, now, None,
+                                                           ConsentMethod.VERBAL, "mi", GivenBy.PERSON))
+    dialog = SharePreviewDialog(session, client_id, person, parent)
+    dialog.select(partner.id, "referral")
+    return dialog
 
 
 def main() -> int:
@@ -58,6 +79,15 @@ def main() -> int:
         form = window.open_client(first[0].id) if first else None
         if form is not None:
             grab(app, form, out / "client-form.png", (900, 720))
+            collection = CollectionDialog(session, form)
+            collection.set_purpose_checked("case_management")
+            collection.set_purpose_checked("referral")
+            grab(app, collection, out / "collection-step.png", (760, 760))
+            collection.reject()
+            preview = _preview(session, first[0].id, first[0].display_name, form)
+            if preview is not None:
+                grab(app, preview, out / "what-would-be-shared.png", (820, 620))
+                preview.reject()
             form.close_without_asking()
         window.lock_down()
         window.close()

@@ -23,9 +23,14 @@ def test_version(run: Run) -> None:
 
 
 def test_init_prints_the_recovery_key_once(run: Run, tmp_path: Path) -> None:
-    result = run("--data-dir", str(tmp_path / "d"), "--worker", "aroha", "init")
+    result = run("--data-dir", str(tmp_path / "d"), "--worker", "aroha", "init", "--organisation", "Te Whare Tiaki")
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("TIAKI-") == 1
+    from tiaki.store.session import unlock_store
+
+    session = unlock_store(tmp_path / "d", passphrase=ADMIN_PASS)
+    assert session.organisation_name() == "Te Whare Tiaki"
+    session.lock()
     again = run("--data-dir", str(tmp_path / "d"), "--worker", "aroha", "init")
     _one_line_error(again, 4)
 

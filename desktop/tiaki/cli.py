@@ -62,6 +62,7 @@ def build_parser() -> _Parser:
 
     init = _command(top, "init", "cmd_init", "create the store and its first administrator")
     init.add_argument("--display-name", metavar="TEXT")
+    init.add_argument("--organisation", metavar="NAME", help="the collecting agency named in notices and receipts")
     init.add_argument("--recovery-out", metavar="FILE", help="write the recovery key to FILE instead of printing")
 
     _command(top, "gui", _gui, "open the app")

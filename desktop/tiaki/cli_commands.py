@@ -95,12 +95,19 @@ def cmd_init(args: argparse.Namespace) -> int:
         raise CliError("A Tiaki store already exists in this data directory.", EXIT_INVALID)
     if not args.worker:
         raise CliError("Name the first administrator with --worker NAME.", EXIT_USAGE)
+    organisation = nfc(args.organisation or "").strip()
+    if args.organisation is not None and (not organisation or len(organisation) > 200 or bad_characters(organisation)):
+        raise CliError("The organisation's name must be 1 to 200 ordinary characters.", EXIT_INVALID)
     secret_pass = passphrase(args, confirm=True)
     out = PrivateFile(args.recovery_out) if args.recovery_out else None
     try:
         session, recovery_key = create_store(directory, admin_name=args.worker, passphrase=secret_pass,
                                              admin_display_name=args.display_name or "")
-        session.lock()
+        try:
+            if args.organisation:
+                session.set_organisation_name(args.organisation)
+        finally:
+            session.lock()
         if out is not None:
             try:
                 out.write(recovery_key)

@@ -41,6 +41,8 @@ def demo_client(rng: random.Random, index: int) -> dict[str, object]:
         fields["living_arrangement"] = rng.choice(["renting", "whanau", "social_housing", "owner"])
     if rng.random() < 0.3:
         fields["dependent_children"] = rng.randint(0, 6)
+    if rng.random() < 0.5:
+        fields["case_notes"] = "Fictional demo note: home visit went well; follow up about housing next week."
     return fields
 
 

@@ -30,6 +30,7 @@ def open_demo_store(directory: Path | None = None, *, clients: int = 200) -> tup
     else:
         session, _recovery = create_store(directory, admin_name=DEMO_ADMIN, admin_display_name="Aroha Te Rangi",
                                           passphrase=DEMO_PASSPHRASE)
+        session.set_organisation_name("Te Whare Tiaki (demo)")
         team = [session.add_worker(name=n, display_name=d, role=r, passphrase=DEMO_PASSPHRASE)
                 for n, d, r in DEMO_TEAM]
         caseworkers = [w.id for w in team if w.role is Role.CASEWORKER]
