@@ -23,10 +23,13 @@ Per requested field ``f`` (category ``c``), in this order:
 The result lists fields in the order requested (a key requested twice appears once, at its first place) and does
 not depend on the order of ``agreements`` or ``consents``.
 
-Speed: the partner's agreements and the client's consents are indexed once per call, each consent's status is
-derived once per call, and the plan for a category (which agreements to try, what each would give) is worked
-out once per call and shared by that category's fields. ``Allowed``/``Withheld`` values are immutable, so equal
-ones are shared between calls from a small bounded cache instead of being rebuilt.
+Speed: per call, the client's consents are filtered and each one's status derived once, and each category's plan
+(which agreements to try, what each gives) is worked out once and shared by that category's fields. The layout
+of a fields *tuple* and the index of an agreements *tuple* (the partner's agreements for a purpose, valid until
+the next instant an agreement starts or ends) are kept between calls, keyed by the tuple's identity; lists are
+laid out and indexed on every call. ``Allowed``/``Withheld`` values are immutable, so equal ones are shared
+between calls from small bounded caches instead of being rebuilt. None of this changes a result: the tests
+check the engine against a field-at-a-time re-implementation of the rules.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from tiaki.core.reasons import Reason
 from tiaki.core.sharing import (
     AGREEMENT_BASES,
     Basis,
+    ConsentEventKind,
     ConsentRecord,
     ConsentStatus,
     Override,
@@ -116,9 +120,11 @@ _PRIORITY: Final[dict[Basis, int]] = {basis: i for i, basis in enumerate(BASIS_O
 _STATUTORY: Final = frozenset({Basis.LEGAL_REQUIREMENT, Basis.APPROVED_SHARING_AGREEMENT, Basis.INFORMATION_MATCHING})
 _NOTHING: Final[frozenset[str]] = frozenset()
 
-# What one step of a plan gives: allowed on (basis, agreement id, consent id), or withheld for a reason.
+# What a step gives: allowed on (basis, agreement id, consent id), or withheld for a reason.
 _Grant: TypeAlias = tuple[Basis, str | None, str | None]
 _Outcome: TypeAlias = _Grant | Reason
+# An agreement covering a category: (its basis, its grant without a consent, the fields it excludes).
+_Cover: TypeAlias = tuple[Basis, _Grant, frozenset[str]]
 # One step of a category's plan: (the agreement's excluded fields, is it the purpose-of-collection basis, outcome).
 # For the purpose of collection the outcome is what a value collected for this purpose gets.
 _Step: TypeAlias = tuple[frozenset[str], bool, _Outcome]
@@ -126,8 +132,6 @@ _Step: TypeAlias = tuple[frozenset[str], bool, _Outcome]
 _Consent: TypeAlias = tuple[frozenset[str], bool, ConsentStatus, str]
 _Value: TypeAlias = Allowed | Withheld
 _Bucket: TypeAlias = dict[str, _Value]  # field key -> the value for one outcome
-# A category whose every field gets the same outcome: its bucket, the outcome, and the list it goes to.
-_Fixed: TypeAlias = tuple[_Bucket, _Outcome, list[Any]]
 
 _ACTIVE: Final = ConsentStatus.ACTIVE
 _WITHDRAWN: Final = ConsentStatus.WITHDRAWN
@@ -135,9 +139,57 @@ _EXPIRED: Final = ConsentStatus.EXPIRED
 _NOT_YET: Final = ConsentStatus.NOT_YET
 _OVERRIDE: Final[_Grant] = (Basis.SERIOUS_THREAT, None, None)
 
-# Equal Allowed/Withheld values shared between calls: outcome -> field key -> value. Bounded; cleared when full.
+# Equal Allowed/Withheld values are shared between calls: outcome -> field key -> value. Bounded; cleared when full.
 _CACHE_LIMIT: Final = 4096
 _values: dict[_Outcome, _Bucket] = {}
+# The same for a run of keys that all get one outcome: (outcome, keys) -> values.
+_runs: dict[tuple[_Outcome, tuple[str, ...]], tuple[_Value, ...]] = {}
+
+
+@dataclass(slots=True)
+class _Layout:
+    """The requested fields as runs of one category (None: fields that never leave), first occurrence of each key.
+
+    Worked out once per fields *tuple* (the catalogue's own, typically) and kept; a list is laid out afresh each
+    call (it could change between calls)."""
+
+    fields: Sequence[FieldDef]  # held, so that its id is not reused while the layout is kept
+    keys: tuple[str, ...]
+    runs: tuple[tuple[str | None, tuple[str, ...]], ...]
+
+
+@dataclass(slots=True)
+class _Index:
+    """A partner's agreements for one purpose, valid for every instant in [since, until) (None: unbounded), in
+    which no agreement of the partner starts or ends, so the same ones are in force.
+
+    Worked out once per agreements *tuple* and kept; a list or other iterable is indexed afresh each call."""
+
+    agreements: Iterable[SharingAgreement]  # held, so that its id is not reused while the index is kept
+    since: dt.datetime | None
+    until: dt.datetime | None
+    blocked: Reason | None  # no agreement, or none in force
+    for_purpose: list[SharingAgreement]  # in force and naming the purpose, in the order they are tried
+    consent_needed: bool  # does any of them rest on the person's say (consent, authorisation, or refusal)?
+    covering: dict[str, tuple[_Cover, ...]]  # category -> the agreements covering it, in order (filled lazily)
+
+    def covers(self, category: str) -> tuple[_Cover, ...]:
+        found = self.covering.get(category)
+        if found is None:
+            steps = []
+            for agreement in self.for_purpose:
+                if category in agreement.categories:
+                    basis, excluded = agreement.basis, agreement.excluded_fields
+                    steps.append((basis, (basis, agreement.id, None), excluded))
+                    if basis in _STATUTORY and not excluded:
+                        break  # holds for every field that reaches it: later agreements are never tried
+            found = self.covering[category] = tuple(steps)
+        return found
+
+
+_KEPT_LIMIT: Final = 64
+_layouts: dict[int, _Layout] = {}
+_indexes: dict[tuple[int, str, str], _Index] = {}
 
 
 def decide(
@@ -152,34 +204,99 @@ def decide(
 ) -> Decision:
     """Decide, field by field, what may go to ``partner`` for ``purpose`` at ``now`` (an aware datetime).
 
-    Raises ValueError for a naive ``now``, or when an agreement with this partner names a basis an agreement may
-    not name (a serious threat is only ever a one-off override)."""
+    Pass the catalogue's fields and the agreements as tuples where you can: they are then laid out and indexed
+    once for many decisions. Raises ValueError for a naive ``now``, or when the partner's agreements are consulted
+    and one names a basis an agreement may not name (a serious threat is only ever a one-off override)."""
     if now.utcoffset() is None:
         raise ValueError("the time of a decision must be timezone-aware (UTC)")
-    if len({f.key for f in fields}) != len(fields):
-        fields = _first_of_each(fields)
-    allowed: list[Allowed] = []
-    withheld: list[Withheld] = []
+    layout = _layout(fields)
+    allowed: list[Any] = []
+    withheld: list[Any] = []
     used_override = False
     if client.anonymous:
-        _all(fields, Reason.ANONYMOUS_RECORD, withheld)
+        withheld.extend(_run(Reason.ANONYMOUS_RECORD, layout.keys))
     elif override is not None:
-        _all(fields, _OVERRIDE, allowed)
+        allowed.extend(_run(_OVERRIDE, layout.keys))
         used_override = bool(allowed)
     else:
-        _by_policy(client, partner, purpose, fields, agreements, consents, now, allowed, withheld)
+        _by_policy(client, partner, purpose, layout, agreements, consents, now, allowed, withheld)
     return Decision(client.id, partner.id, purpose, now, tuple(allowed), tuple(withheld), used_override,
                     None if override is None else override.justification)
 
 
-def _first_of_each(fields: Sequence[FieldDef]) -> list[FieldDef]:
-    seen: set[str] = set()
-    unique = []
-    for f in fields:
-        if f.key not in seen:
-            seen.add(f.key)
-            unique.append(f)
-    return unique
+def _layout(fields: Sequence[FieldDef]) -> _Layout:
+    keep = type(fields) is tuple
+    if keep:
+        kept = _layouts.get(id(fields))
+        if kept is not None and kept.fields is fields:
+            return kept
+    keys = [f.key for f in fields]
+    groups = [f.category if f.may_leave_device else None for f in fields]
+    if len(set(keys)) != len(keys):  # a key requested again counts once, where it was first requested
+        first: dict[str, int] = {}
+        for i, key in enumerate(keys):
+            first.setdefault(key, i)
+        keys = [keys[i] for i in first.values()]
+        groups = [groups[i] for i in first.values()]
+    runs: list[tuple[str | None, tuple[str, ...]]] = []
+    start = 0
+    for i in range(1, len(keys)):
+        if groups[i] != groups[start]:
+            runs.append((groups[start], tuple(keys[start:i])))
+            start = i
+    if keys:
+        runs.append((groups[start], tuple(keys[start:])))
+    layout = _Layout(fields, tuple(keys), tuple(runs))
+    if keep:
+        if len(_layouts) >= _KEPT_LIMIT:
+            _layouts.clear()
+        _layouts[id(fields)] = layout
+    return layout
+
+
+def _index(agreements: Iterable[SharingAgreement], partner_id: str, purpose: str, now: dt.datetime) -> _Index:
+    keep = type(agreements) is tuple
+    key = (id(agreements), partner_id, purpose)
+    if keep:
+        kept = _indexes.get(key)
+        if (kept is not None and kept.agreements is agreements and (kept.since is None or kept.since <= now)
+                and (kept.until is None or now < kept.until)):
+            return kept
+    since: dt.datetime | None = None
+    until: dt.datetime | None = None
+    has_own = has_in_force = False
+    for_purpose: list[SharingAgreement] = []
+    for agreement in agreements:
+        if agreement.partner_id != partner_id:
+            continue
+        if agreement.basis not in _PRIORITY:
+            raise ValueError(f"agreement {agreement.id} names {agreement.basis.value!r}, which is not a basis an "
+                             "agreement may name")
+        has_own = True
+        for edge in (agreement.valid_from, agreement.valid_until) if keep else ():
+            if edge is None:
+                continue
+            if edge <= now:
+                since = edge if since is None or edge > since else since
+            else:
+                until = edge if until is None or edge < until else until
+        if agreement.in_force(now):
+            has_in_force = True
+            if purpose in agreement.purposes:
+                for_purpose.append(agreement)
+    for_purpose.sort(key=_order)
+    blocked = None if has_in_force else Reason.AGREEMENT_EXPIRED if has_own else Reason.NO_AGREEMENT
+    index = _Index(agreements, since, until, blocked, for_purpose,
+                   any(a.basis not in _STATUTORY for a in for_purpose), {})
+    if keep:
+        if len(_indexes) >= _KEPT_LIMIT:
+            _indexes.clear()
+        _indexes[key] = index
+    return index
+
+
+def _order(agreement: SharingAgreement) -> tuple[int, str]:
+    return _PRIORITY[agreement.basis], agreement.id
 
 
 def _bucket(outcome: _Outcome) -> _Bucket:
@@ -198,140 +315,122 @@ def _value(outcome: _Outcome, key: str, bucket: _Bucket) -> _Value:
     return value
 
 
-def _all(fields: Sequence[FieldDef], outcome: _Outcome, into: list[Any]) -> None:
-    bucket = _bucket(outcome)
-    for f in fields:
-        into.append(bucket.get(f.key) or _value(outcome, f.key, bucket))
-
-
-def _order(agreement: SharingAgreement) -> tuple[int, str]:
-    return _PRIORITY[agreement.basis], agreement.id
+def _run(outcome: _Outcome, keys: tuple[str, ...]) -> tuple[_Value, ...]:
+    """The values for a run of keys that all get the same outcome."""
+    values = _runs.get((outcome, keys))
+    if values is None:
+        if len(_runs) >= _CACHE_LIMIT:
+            _runs.clear()
+        bucket = _bucket(outcome)
+        values = _runs[(outcome, keys)] = tuple([bucket.get(k) or _value(outcome, k, bucket) for k in keys])
+    return values
 
 
 def _status(rec: ConsentRecord, now: dt.datetime) -> ConsentStatus:
-    """``rec.status(now)``, without sorting an empty history (the common case)."""
-    if rec.events:
+    """``rec.status(now)``, without sorting a history of one event or none (the common cases)."""
+    events = rec.events
+    if len(events) > 1:
         return rec.status(now)
     if now < rec.given_at:
         return _NOT_YET
     expires = rec.expires_at
+    if events and events[0].at <= now:
+        kind = events[0].kind
+        if kind is ConsentEventKind.WITHDRAWN:
+            return _WITHDRAWN
+        if kind is ConsentEventKind.EXPIRED:
+            return _EXPIRED
+        if kind is ConsentEventKind.RENEWED:
+            expires = events[0].expires_at
     return _EXPIRED if expires is not None and now >= expires else _ACTIVE
 
 
-def _by_policy(client: ClientFacts, partner: Partner, purpose: str, fields: Sequence[FieldDef],
+def _by_policy(client: ClientFacts, partner: Partner, purpose: str, layout: _Layout,
                agreements: Iterable[SharingAgreement], consents: Iterable[ConsentRecord], now: dt.datetime,
-               allowed: list[Allowed], withheld: list[Withheld]) -> None:
+               allowed: list[Any], withheld: list[Any]) -> None:
     """Rules 3 to 6 for every requested field (not anonymous, no override)."""
-    partner_id = partner.id
-    has_own = has_in_force = False
-    for_purpose: list[SharingAgreement] = []
-    for agreement in agreements:
-        if agreement.partner_id != partner_id:
-            continue
-        if agreement.basis not in _PRIORITY:
-            raise ValueError(f"agreement {agreement.id} names {agreement.basis.value!r}, which is not a basis an "
-                             "agreement may name")
-        has_own = True
-        if agreement.in_force(now):
-            has_in_force = True
-            if purpose in agreement.purposes:
-                for_purpose.append(agreement)
+    never = Reason.NEVER_LEAVES_DEVICE
+    index: _Index | None = None
     blocked: Reason | None = None
     if partner.overseas and not (partner.ipp12_basis or "").strip():
         blocked = Reason.OVERSEAS_WITHOUT_BASIS
-    elif not has_own:
-        blocked = Reason.NO_AGREEMENT
-    elif not has_in_force:
-        blocked = Reason.AGREEMENT_EXPIRED
-
-    never = Reason.NEVER_LEAVES_DEVICE
-    never_bucket = _bucket(never)
-    fixed: dict[str, _Fixed] = {}
-    stepped: dict[str, list[_Step]] = {}
-    if blocked is not None:
-        fixed = dict.fromkeys({f.category for f in fields}, (_bucket(blocked), blocked, withheld))
     else:
-        for_purpose.sort(key=_order)
-        mine: list[_Consent] = []
-        if any(a.basis not in _STATUTORY for a in for_purpose):
-            kind = partner.kind.value
-            for rec in consents:
-                recipients = rec.recipients
-                if (rec.client_id == client.id and purpose in rec.purposes
-                        and (partner_id in recipients or kind in recipients)):
-                    mine.append((rec.categories, rec.permit, _status(rec, now), rec.id))
+        index = _index(agreements, partner.id, purpose, now)
+        blocked = index.blocked
+    if blocked is not None or index is None:
+        for category, keys in layout.runs:
+            withheld.extend(_run(never if category is None else blocked or never, keys))
+        return
+
+    mine: list[_Consent] = []
+    if index.consent_needed:
+        partner_id, kind = partner.id, partner.kind.value
+        for rec in consents:
+            recipients = rec.recipients
+            if (rec.client_id == client.id and purpose in rec.purposes
+                    and (partner_id in recipients or kind in recipients)):
+                mine.append((rec.categories, rec.permit, _status(rec, now), rec.id))
 
     collected_for = client.collected_for
-    for f in fields:
-        key = f.key
-        if not f.may_leave_device:
-            withheld.append(never_bucket.get(key) or _value(never, key, never_bucket))  # type: ignore[arg-type]
+    plans: dict[str, _Outcome | list[_Step]] = {}
+    routes: dict[_Outcome, tuple[_Bucket, list[Any]]] = {}  # an outcome's values and the list they go to
+    for category, keys in layout.runs:
+        if category is None:
+            withheld.extend(_run(never, keys))
             continue
-        category = f.category
-        same = fixed.get(category)
-        if same is None:
-            steps = stepped.get(category)
-            if steps is None:
-                plan = _plan(category, for_purpose, mine)
-                if isinstance(plan, list):
-                    steps = stepped[category] = plan
-                else:
-                    same = fixed[category] = (_bucket(plan), plan, allowed if isinstance(plan, tuple) else withheld)
-        if same is not None:
-            bucket, outcome, into = same
+        plan = plans.get(category)
+        if plan is None:
+            plan = plans[category] = _plan(category, index.covers(category), mine)
+        if not isinstance(plan, list):
+            (allowed if isinstance(plan, tuple) else withheld).extend(_run(plan, keys))
+            continue
+        for key in keys:  # the first step that holds for this field, else the first applicable step's reason
+            collected = purpose in collected_for.get(key, _NOTHING)
+            first: Reason | None = None
+            for excluded, by_collection, outcome in plan:
+                if key in excluded:
+                    continue
+                if by_collection and not collected:
+                    outcome = Reason.PURPOSE_NOT_COLLECTED
+                if isinstance(outcome, tuple):
+                    break
+                if first is None:
+                    first = outcome
+            else:
+                outcome = Reason.NOT_COVERED if first is None else first
+            route = routes.get(outcome)
+            if route is None:
+                route = routes[outcome] = (_bucket(outcome), allowed if isinstance(outcome, tuple) else withheld)
+            bucket, into = route
             into.append(bucket.get(key) or _value(outcome, key, bucket))
-            continue
-        assert steps is not None
-        first: Reason | None = None
-        for excluded, by_collection, step in steps:
-            if key in excluded:
-                continue
-            if by_collection and purpose not in collected_for.get(key, _NOTHING):
-                step = Reason.PURPOSE_NOT_COLLECTED
-            if isinstance(step, tuple):
-                outcome = step
-                break
-            if first is None:
-                first = step
-        else:
-            outcome = Reason.NOT_COVERED if first is None else first
-        bucket = _bucket(outcome)
-        value = bucket.get(key) or _value(outcome, key, bucket)
-        if isinstance(value, Allowed):
-            allowed.append(value)
-        else:
-            withheld.append(value)
 
 
-def _plan(category: str, for_purpose: list[SharingAgreement], mine: list[_Consent]) -> _Outcome | list[_Step]:
-    """What each in-force agreement covering (purpose, category) would give, in order; or the one outcome every
-    field of the category gets, when that does not depend on the field."""
+def _plan(category: str, covers: tuple[_Cover, ...], mine: list[_Consent]) -> _Outcome | list[_Step]:
+    """The one outcome every field of the category gets, or — when it depends on the field (an exclusion, or
+    what the value was collected for) — the steps to try for each field."""
     steps: list[_Step] = []
+    varies = False  # does an earlier step depend on the field?
     consent: _Outcome | None = None
-    for agreement in for_purpose:
-        if category not in agreement.categories:
-            continue
-        basis = agreement.basis
-        outcome: _Outcome
-        if basis in _STATUTORY:
-            outcome = (basis, agreement.id, None)
-        else:
+    for basis, grant, excluded in covers:
+        outcome: _Outcome = grant
+        if basis not in _STATUTORY:
             if consent is None:
                 consent = _consent_outcome(category, mine)
             if basis is Basis.PURPOSE_OF_COLLECTION:
                 # Collected for this purpose: allowed unless the person refused (an active deny).
-                outcome = (basis, agreement.id, None) if consent is not Reason.CONSENT_DENIES else consent
-            else:
-                outcome = (basis, agreement.id, consent[2]) if isinstance(consent, tuple) else consent
-        by_collection = basis is Basis.PURPOSE_OF_COLLECTION
-        steps.append((agreement.excluded_fields, by_collection, outcome))
-        if isinstance(outcome, tuple) and not by_collection and not agreement.excluded_fields:
-            break  # holds for every field that reaches it: later agreements are never tried
-    if any(excluded or by_collection for excluded, by_collection, _ in steps):
+                steps.append((excluded, True, consent if consent is Reason.CONSENT_DENIES else grant))
+                varies = True
+                continue
+            outcome = (basis, grant[1], consent[2]) if isinstance(consent, tuple) else consent
+        steps.append((excluded, False, outcome))
+        if excluded:
+            varies = True
+        elif isinstance(outcome, tuple):
+            if not varies:
+                return outcome  # every field of the category reaches this step, and it holds
+            break  # it holds for every field that reaches it: later agreements are never tried
+    if varies:
         return steps
-    for _, _, outcome in steps:
-        if isinstance(outcome, tuple):
-            return outcome
     return steps[0][2] if steps else Reason.NOT_COVERED
 
 
