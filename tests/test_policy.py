@@ -440,7 +440,7 @@ def test_values_are_plain_frozen_dataclasses() -> None:
 
 
 def test_many_distinct_outcomes_and_layouts_stay_correct() -> None:
-    """The engine shares equal values between calls in bounded caches; past their bounds results do not change."""
+    """Thousands of decisions with ever-different consents, fields and agreements: each is decided afresh."""
     agreements = (agreement(basis=Basis.CONSENT),)
     fields = (PHONE,)
     for i in range(5000):  # one kept layout, ever more outcomes

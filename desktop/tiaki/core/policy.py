@@ -23,13 +23,9 @@ Per requested field ``f`` (category ``c``), in this order:
 The result lists fields in the order requested (a key requested twice appears once, at its first place) and does
 not depend on the order of ``agreements`` or ``consents``.
 
-Speed: per call, the client's consents are filtered and each one's status derived once, and each category's plan
-(which agreements to try, what each gives) is worked out once and shared by that category's fields. The layout
-of a fields *tuple* and the index of an agreements *tuple* (the partner's agreements for a purpose, valid until
-the next instant an agreement starts or ends) are kept between calls, keyed by the tuple's identity; lists are
-laid out and indexed on every call. ``Allowed``/``Withheld`` values are immutable, so equal ones are shared
-between calls from small bounded caches instead of being rebuilt. None of this changes a result: the tests
-check the engine against a field-at-a-time re-implementation of the rules.
+Speed without state: per call, the client's consents for this partner and purpose are filtered and each one's
+status derived once, and the person's say is worked out once per field category. Nothing is kept between calls
+(no caches to go stale in the one function that decides what leaves the device).
 """
 
 from __future__ import annotations
@@ -44,7 +40,6 @@ from tiaki.core.reasons import Reason
 from tiaki.core.sharing import (
     AGREEMENT_BASES,
     Basis,
-    ConsentEventKind,
     ConsentRecord,
     ConsentStatus,
     Override,
@@ -118,78 +113,9 @@ BASIS_ORDER: Final[tuple[Basis, ...]] = (
 assert frozenset(BASIS_ORDER) == AGREEMENT_BASES, "every basis an agreement may name has a place in the order"
 _PRIORITY: Final[dict[Basis, int]] = {basis: i for i, basis in enumerate(BASIS_ORDER)}
 _STATUTORY: Final = frozenset({Basis.LEGAL_REQUIREMENT, Basis.APPROVED_SHARING_AGREEMENT, Basis.INFORMATION_MATCHING})
-_NOTHING: Final[frozenset[str]] = frozenset()
 
-# What a step gives: allowed on (basis, agreement id, consent id), or withheld for a reason.
-_Grant: TypeAlias = tuple[Basis, str | None, str | None]
-_Outcome: TypeAlias = _Grant | Reason
-# An agreement covering a category: (its basis, its grant without a consent, the fields it excludes).
-_Cover: TypeAlias = tuple[Basis, _Grant, frozenset[str]]
-# One step of a category's plan: (the agreement's excluded fields, is it the purpose-of-collection basis, outcome).
-# For the purpose of collection the outcome is what a value collected for this purpose gets.
-_Step: TypeAlias = tuple[frozenset[str], bool, _Outcome]
-# The client's consents that concern this partner and purpose: (categories, permit, status, id).
-_Consent: TypeAlias = tuple[frozenset[str], bool, ConsentStatus, str]
-_Value: TypeAlias = Allowed | Withheld
-_Bucket: TypeAlias = dict[str, _Value]  # field key -> the value for one outcome
-
-_ACTIVE: Final = ConsentStatus.ACTIVE
-_WITHDRAWN: Final = ConsentStatus.WITHDRAWN
-_EXPIRED: Final = ConsentStatus.EXPIRED
-_NOT_YET: Final = ConsentStatus.NOT_YET
-_OVERRIDE: Final[_Grant] = (Basis.SERIOUS_THREAT, None, None)
-
-# Equal Allowed/Withheld values are shared between calls: outcome -> field key -> value. Bounded; cleared when full.
-_CACHE_LIMIT: Final = 4096
-_values: dict[_Outcome, _Bucket] = {}
-# The same for a run of keys that all get one outcome: (outcome, keys) -> values.
-_runs: dict[tuple[_Outcome, tuple[str, ...]], tuple[_Value, ...]] = {}
-
-
-@dataclass(slots=True)
-class _Layout:
-    """The requested fields as runs of one category (None: fields that never leave), first occurrence of each key.
-
-    Worked out once per fields *tuple* (the catalogue's own, typically) and kept; a list is laid out afresh each
-    call (it could change between calls)."""
-
-    fields: Sequence[FieldDef]  # held, so that its id is not reused while the layout is kept
-    keys: tuple[str, ...]
-    runs: tuple[tuple[str | None, tuple[str, ...]], ...]
-
-
-@dataclass(slots=True)
-class _Index:
-    """A partner's agreements for one purpose, valid for every instant in [since, until) (None: unbounded), in
-    which no agreement of the partner starts or ends, so the same ones are in force.
-
-    Worked out once per agreements *tuple* and kept; a list or other iterable is indexed afresh each call."""
-
-    agreements: Iterable[SharingAgreement]  # held, so that its id is not reused while the index is kept
-    since: dt.datetime | None
-    until: dt.datetime | None
-    blocked: Reason | None  # no agreement, or none in force
-    for_purpose: list[SharingAgreement]  # in force and naming the purpose, in the order they are tried
-    consent_needed: bool  # does any of them rest on the person's say (consent, authorisation, or refusal)?
-    covering: dict[str, tuple[_Cover, ...]]  # category -> the agreements covering it, in order (filled lazily)
-
-    def covers(self, category: str) -> tuple[_Cover, ...]:
-        found = self.covering.get(category)
-        if found is None:
-            steps = []
-            for agreement in self.for_purpose:
-                if category in agreement.categories:
-                    basis, excluded = agreement.basis, agreement.excluded_fields
-                    steps.append((basis, (basis, agreement.id, None), excluded))
-                    if basis in _STATUTORY and not excluded:
-                        break  # holds for every field that reaches it: later agreements are never tried
-            found = self.covering[category] = tuple(steps)
-        return found
-
-
-_KEPT_LIMIT: Final = 64
-_layouts: dict[int, _Layout] = {}
-_indexes: dict[tuple[int, str, str], _Index] = {}
+# The person's say for one category: the active permit's id, or why there is none.
+_Say: TypeAlias = str | Reason
 
 
 def decide(
@@ -204,260 +130,121 @@ def decide(
 ) -> Decision:
     """Decide, field by field, what may go to ``partner`` for ``purpose`` at ``now`` (an aware datetime).
 
-    Pass the catalogue's fields and the agreements as tuples where you can: they are then laid out and indexed
-    once for many decisions. Raises ValueError for a naive ``now``, or when the partner's agreements are consulted
-    and one names a basis an agreement may not name (a serious threat is only ever a one-off override)."""
+    Raises ValueError for a naive ``now``, or when the partner's agreements are consulted and one names a basis
+    an agreement may not name (a serious threat is only ever a one-off override)."""
     if now.utcoffset() is None:
         raise ValueError("the time of a decision must be timezone-aware (UTC)")
-    layout = _layout(fields)
-    allowed: list[Any] = []
-    withheld: list[Any] = []
-    used_override = False
+    first: dict[str, FieldDef] = {}
+    for fdef in fields:  # a key requested twice counts once, as and where it was first requested
+        first.setdefault(fdef.key, fdef)
+    requested = list(first.values())
     if client.anonymous:
-        withheld.extend(_run(Reason.ANONYMOUS_RECORD, layout.keys))
-    elif override is not None:
-        allowed.extend(_run(_OVERRIDE, layout.keys))
-        used_override = bool(allowed)
-    else:
-        _by_policy(client, partner, purpose, layout, agreements, consents, now, allowed, withheld)
-    return Decision(client.id, partner.id, purpose, now, tuple(allowed), tuple(withheld), used_override,
-                    None if override is None else override.justification)
+        return _decision(client, partner, purpose, now, [], [Withheld(f.key, Reason.ANONYMOUS_RECORD)
+                                                              for f in requested], override)
+    if override is not None:
+        return _decision(client, partner, purpose, now, [Allowed(f.key, Basis.SERIOUS_THREAT, None, None)
+                                                          for f in requested], [], override)
+    return _by_policy(client, partner, purpose, requested, agreements, consents, now)
 
 
-def _layout(fields: Sequence[FieldDef]) -> _Layout:
-    keep = type(fields) is tuple
-    if keep:
-        kept = _layouts.get(id(fields))
-        if kept is not None and kept.fields is fields:
-            return kept
-    keys = [f.key for f in fields]
-    groups = [f.category if f.may_leave_device else None for f in fields]
-    if len(set(keys)) != len(keys):  # a key requested again counts once, where it was first requested
-        first: dict[str, int] = {}
-        for i, key in enumerate(keys):
-            first.setdefault(key, i)
-        keys = [keys[i] for i in first.values()]
-        groups = [groups[i] for i in first.values()]
-    runs: list[tuple[str | None, tuple[str, ...]]] = []
-    start = 0
-    for i in range(1, len(keys)):
-        if groups[i] != groups[start]:
-            runs.append((groups[start], tuple(keys[start:i])))
-            start = i
-    if keys:
-        runs.append((groups[start], tuple(keys[start:])))
-    layout = _Layout(fields, tuple(keys), tuple(runs))
-    if keep:
-        if len(_layouts) >= _KEPT_LIMIT:
-            _layouts.clear()
-        _layouts[id(fields)] = layout
-    return layout
+def _decision(client: ClientFacts, partner: Partner, purpose: str, now: dt.datetime, allowed: list[Allowed],
+              withheld: list[Withheld], override: Override | None) -> Decision:
+    return Decision(client.id, partner.id, purpose, now, tuple(allowed), tuple(withheld),
+                    override is not None and bool(allowed), None if override is None else override.justification)
 
 
-def _index(agreements: Iterable[SharingAgreement], partner_id: str, purpose: str, now: dt.datetime) -> _Index:
-    keep = type(agreements) is tuple
-    key = (id(agreements), partner_id, purpose)
-    if keep:
-        kept = _indexes.get(key)
-        if (kept is not None and kept.agreements is agreements and (kept.since is None or kept.since <= now)
-                and (kept.until is None or now < kept.until)):
-            return kept
-    since: dt.datetime | None = None
-    until: dt.datetime | None = None
-    has_own = has_in_force = False
-    for_purpose: list[SharingAgreement] = []
-    for agreement in agreements:
-        if agreement.partner_id != partner_id:
-            continue
-        if agreement.basis not in _PRIORITY:
-            raise ValueError(f"agreement {agreement.id} names {agreement.basis.value!r}, which is not a basis an "
-                             "agreement may name")
-        has_own = True
-        for edge in (agreement.valid_from, agreement.valid_until) if keep else ():
-            if edge is None:
-                continue
-            if edge <= now:
-                since = edge if since is None or edge > since else since
-            else:
-                until = edge if until is None or edge < until else until
-        if agreement.in_force(now):
-            has_in_force = True
-            if purpose in agreement.purposes:
-                for_purpose.append(agreement)
-    for_purpose.sort(key=_order)
-    blocked = None if has_in_force else Reason.AGREEMENT_EXPIRED if has_own else Reason.NO_AGREEMENT
-    index = _Index(agreements, since, until, blocked, for_purpose,
-                   any(a.basis not in _STATUTORY for a in for_purpose), {})
-    if keep:
-        if len(_indexes) >= _KEPT_LIMIT:
-            _indexes.clear()
-        _indexes[key] = index
-    return index
-
-
-def _order(agreement: SharingAgreement) -> tuple[int, str]:
-    return _PRIORITY[agreement.basis], agreement.id
-
-
-def _bucket(outcome: _Outcome) -> _Bucket:
-    bucket = _values.get(outcome)
-    if bucket is None:
-        if len(_values) >= _CACHE_LIMIT:
-            _values.clear()
-        bucket = _values[outcome] = {}
-    return bucket
-
-
-def _value(outcome: _Outcome, key: str, bucket: _Bucket) -> _Value:
-    if len(bucket) >= _CACHE_LIMIT:
-        bucket.clear()
-    value = bucket[key] = Allowed(key, *outcome) if isinstance(outcome, tuple) else Withheld(key, outcome)
-    return value
-
-
-def _run(outcome: _Outcome, keys: tuple[str, ...]) -> tuple[_Value, ...]:
-    """The values for a run of keys that all get the same outcome."""
-    values = _runs.get((outcome, keys))
-    if values is None:
-        if len(_runs) >= _CACHE_LIMIT:
-            _runs.clear()
-        bucket = _bucket(outcome)
-        values = _runs[(outcome, keys)] = tuple([bucket.get(k) or _value(outcome, k, bucket) for k in keys])
-    return values
-
-
-def _status(rec: ConsentRecord, now: dt.datetime) -> ConsentStatus:
-    """``rec.status(now)``, without sorting a history of one event or none (the common cases)."""
-    events = rec.events
-    if len(events) > 1:
-        return rec.status(now)
-    if now < rec.given_at:
-        return _NOT_YET
-    expires = rec.expires_at
-    if events and events[0].at <= now:
-        kind = events[0].kind
-        if kind is ConsentEventKind.WITHDRAWN:
-            return _WITHDRAWN
-        if kind is ConsentEventKind.EXPIRED:
-            return _EXPIRED
-        if kind is ConsentEventKind.RENEWED:
-            expires = events[0].expires_at
-    return _EXPIRED if expires is not None and now >= expires else _ACTIVE
-
-
-def _by_policy(client: ClientFacts, partner: Partner, purpose: str, layout: _Layout,
-               agreements: Iterable[SharingAgreement], consents: Iterable[ConsentRecord], now: dt.datetime,
-               allowed: list[Any], withheld: list[Any]) -> None:
-    """Rules 3 to 6 for every requested field (not anonymous, no override)."""
-    never = Reason.NEVER_LEAVES_DEVICE
-    index: _Index | None = None
+def _by_policy(client: ClientFacts, partner: Partner, purpose: str, requested: list[FieldDef],
+               agreements: Iterable[SharingAgreement], consents: Iterable[ConsentRecord],
+               now: dt.datetime) -> Decision:
+    """Rules 3 to 6 (not anonymous, no override)."""
+    allowed: list[Allowed] = []
+    withheld: list[Withheld] = []
     blocked: Reason | None = None
+    candidates: list[SharingAgreement] = []
     if partner.overseas and not (partner.ipp12_basis or "").strip():
         blocked = Reason.OVERSEAS_WITHOUT_BASIS
     else:
-        index = _index(agreements, partner.id, purpose, now)
-        blocked = index.blocked
-    if blocked is not None or index is None:
-        for category, keys in layout.runs:
-            withheld.extend(_run(never if category is None else blocked or never, keys))
-        return
-
-    mine: list[_Consent] = []
-    if index.consent_needed:
-        partner_id, kind = partner.id, partner.kind.value
-        for rec in consents:
-            recipients = rec.recipients
-            if (rec.client_id == client.id and purpose in rec.purposes
-                    and (partner_id in recipients or kind in recipients)):
-                mine.append((rec.categories, rec.permit, _status(rec, now), rec.id))
-
-    collected_for = client.collected_for
-    plans: dict[str, _Outcome | list[_Step]] = {}
-    routes: dict[_Outcome, tuple[_Bucket, list[Any]]] = {}  # an outcome's values and the list they go to
-    for category, keys in layout.runs:
-        if category is None:
-            withheld.extend(_run(never, keys))
+        own = [a for a in agreements if a.partner_id == partner.id]
+        for agreement in own:
+            if agreement.basis not in _PRIORITY:
+                raise ValueError(f"agreement {agreement.id} names {agreement.basis.value!r}, which is not a basis "
+                                 "an agreement may name")
+        in_force = [a for a in own if a.in_force(now)]
+        blocked = Reason.NO_AGREEMENT if not own else Reason.AGREEMENT_EXPIRED if not in_force else None
+        candidates = sorted((a for a in in_force if purpose in a.purposes), key=lambda a: (_PRIORITY[a.basis], a.id))
+    statuses = [(rec, rec.status(now)) for rec in consents
+                if rec.client_id == client.id and purpose in rec.purposes
+                and (partner.id in rec.recipients or partner.kind.value in rec.recipients)]
+    says: dict[str, _Say] = {}
+    covering: dict[str, list[SharingAgreement]] = {}
+    for fdef in requested:
+        if not fdef.may_leave_device:
+            withheld.append(Withheld(fdef.key, Reason.NEVER_LEAVES_DEVICE))
             continue
-        plan = plans.get(category)
-        if plan is None:
-            plan = plans[category] = _plan(category, index.covers(category), mine)
-        if not isinstance(plan, list):
-            (allowed if isinstance(plan, tuple) else withheld).extend(_run(plan, keys))
+        if blocked is not None:
+            withheld.append(Withheld(fdef.key, blocked))
             continue
-        for key in keys:  # the first step that holds for this field, else the first applicable step's reason
-            collected = purpose in collected_for.get(key, _NOTHING)
-            first: Reason | None = None
-            for excluded, by_collection, outcome in plan:
-                if key in excluded:
-                    continue
-                if by_collection and not collected:
-                    outcome = Reason.PURPOSE_NOT_COLLECTED
-                if isinstance(outcome, tuple):
-                    break
-                if first is None:
-                    first = outcome
+        category = fdef.category
+        those = covering.get(category)
+        if those is None:
+            those = covering[category] = [a for a in candidates if category in a.categories]
+        outcome = _field_outcome(fdef, purpose, client, those, statuses, says)
+        if isinstance(outcome, Allowed):
+            allowed.append(outcome)
+        else:
+            withheld.append(Withheld(fdef.key, outcome))
+    return _decision(client, partner, purpose, now, allowed, withheld, None)
+
+
+def _field_outcome(fdef: FieldDef, purpose: str, client: ClientFacts, covering: list[SharingAgreement],
+                   statuses: list[tuple[ConsentRecord, ConsentStatus]], says: dict[str, _Say]) -> Allowed | Reason:
+    """The first agreement covering the field whose basis holds allows it; else the first one's reason.
+
+    ``covering``: the agreements in force for this purpose and the field's category, in the order tried."""
+    first: Reason | None = None
+    key = fdef.key
+    for agreement in covering:
+        if key in agreement.excluded_fields:
+            continue
+        basis = agreement.basis
+        if basis in _STATUTORY:
+            return Allowed(key, basis, agreement.id, None)
+        say = says.get(fdef.category)
+        if say is None:
+            say = says[fdef.category] = _persons_say(fdef.category, statuses)
+        if basis is Basis.PURPOSE_OF_COLLECTION:
+            if purpose not in client.collected_for.get(key, frozenset()):
+                reason: Reason = Reason.PURPOSE_NOT_COLLECTED
+            elif say is Reason.CONSENT_DENIES:
+                reason = say
             else:
-                outcome = Reason.NOT_COVERED if first is None else first
-            route = routes.get(outcome)
-            if route is None:
-                route = routes[outcome] = (_bucket(outcome), allowed if isinstance(outcome, tuple) else withheld)
-            bucket, into = route
-            into.append(bucket.get(key) or _value(outcome, key, bucket))
+                return Allowed(key, basis, agreement.id, None)
+        elif isinstance(say, Reason):
+            reason = say
+        else:
+            return Allowed(key, basis, agreement.id, say)
+        first = first or reason
+    return first or Reason.NOT_COVERED
 
 
-def _plan(category: str, covers: tuple[_Cover, ...], mine: list[_Consent]) -> _Outcome | list[_Step]:
-    """The one outcome every field of the category gets, or — when it depends on the field (an exclusion, or
-    what the value was collected for) — the steps to try for each field."""
-    steps: list[_Step] = []
-    varies = False  # does an earlier step depend on the field?
-    consent: _Outcome | None = None
-    for basis, grant, excluded in covers:
-        outcome: _Outcome = grant
-        if basis not in _STATUTORY:
-            if consent is None:
-                consent = _consent_outcome(category, mine)
-            if basis is Basis.PURPOSE_OF_COLLECTION:
-                # Collected for this purpose: allowed unless the person refused (an active deny).
-                steps.append((excluded, True, consent if consent is Reason.CONSENT_DENIES else grant))
-                varies = True
-                continue
-            outcome = (basis, grant[1], consent[2]) if isinstance(consent, tuple) else consent
-        steps.append((excluded, False, outcome))
-        if excluded:
-            varies = True
-        elif isinstance(outcome, tuple):
-            if not varies:
-                return outcome  # every field of the category reaches this step, and it holds
-            break  # it holds for every field that reaches it: later agreements are never tried
-    if varies:
-        return steps
-    return steps[0][2] if steps else Reason.NOT_COVERED
-
-
-def _consent_outcome(category: str, mine: list[_Consent]) -> _Outcome:
-    """The person's say for this category: a refusal, the active permit with the smallest id, or why not.
-
-    The grant's basis is a placeholder; only its consent id is used."""
-    denied = False
-    permit: str | None = None
+def _persons_say(category: str, statuses: list[tuple[ConsentRecord, ConsentStatus]]) -> _Say:
+    """For one category: a refusal beats everything; else the active permit with the smallest id; else why not."""
+    permits: list[str] = []
     withdrawn = expired = False
-    for categories, is_permit, status, consent_id in mine:
-        if category not in categories:
+    for record, status in statuses:
+        if category not in record.categories:
             continue
-        if not is_permit:
-            denied = denied or status is _ACTIVE
-        elif status is _ACTIVE:
-            permit = consent_id if permit is None or consent_id < permit else permit
-        elif status is _WITHDRAWN:
+        if not record.permit:
+            if status is ConsentStatus.ACTIVE:
+                return Reason.CONSENT_DENIES
+        elif status is ConsentStatus.ACTIVE:
+            permits.append(record.id)
+        elif status is ConsentStatus.WITHDRAWN:
             withdrawn = True
-        elif status is _EXPIRED:
+        elif status is ConsentStatus.EXPIRED:
             expired = True
-    if denied:
-        return Reason.CONSENT_DENIES
-    if permit is not None:
-        return (Basis.CONSENT, None, permit)
+    if permits:
+        return min(permits)
     if withdrawn:
         return Reason.CONSENT_WITHDRAWN
-    if expired:
-        return Reason.CONSENT_EXPIRED
-    return Reason.NO_CONSENT
+    return Reason.CONSENT_EXPIRED if expired else Reason.NO_CONSENT
