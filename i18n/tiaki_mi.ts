@@ -93,147 +93,147 @@
 <context>
     <name>AddAgreementDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="67"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="65"/>
         <source>Add agreement with {partner}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="68"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="66"/>
         <source>Add sharing agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="74"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="72"/>
         <source>Legal basis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="78"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="76"/>
         <source>Agreement name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="79"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="77"/>
         <source>Needed for an approved information sharing agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="81"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="79"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="82"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="80"/>
         <source>e.g. the statute, for a legal requirement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="83"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="81"/>
         <source>&amp;Basis:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="83"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="81"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="84"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="82"/>
         <source>&amp;Reference:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="88"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="86"/>
         <source>Purposes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="90"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="88"/>
         <source>Information</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="92"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="90"/>
         <source>Fields excluded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="94"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="92"/>
         <source>&amp;Purposes it covers:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="95"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="93"/>
         <source>&amp;Information it covers:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="96"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="94"/>
         <source>Fields &amp;excluded (never sent under it):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="104"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="102"/>
         <source>Valid from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="106"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="104"/>
         <source>Valid &amp;until:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="107"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="105"/>
         <source>Has an end date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="108"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="106"/>
         <source>Valid until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="113"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="111"/>
         <source>Valid &amp;from:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="118"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="116"/>
         <source>What is still needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="125"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="119"/>
         <source>&amp;Add agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="141"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="131"/>
         <source>The name and reference may be at most {n} characters each, with no characters that cannot be stored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="144"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="134"/>
         <source>An approved information sharing agreement needs its name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="146"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="136"/>
         <source>A legal requirement needs the statute in the reference.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="148"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="138"/>
         <source>Choose at least one purpose and one kind of information.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="154"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="144"/>
         <source>The end date must be after the start date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="172"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="162"/>
         <source>Not added: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -297,17 +297,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="104"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="100"/>
         <source>&amp;Add partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="115"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="107"/>
         <source>Give the partner&apos;s name (at most 300 characters, with no characters that cannot be stored).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="132"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="124"/>
         <source>Not added: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1448,118 +1448,118 @@
 <context>
     <name>PartnersDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="144"/>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="145"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="136"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="137"/>
         <source>Partners and agreements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="148"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="140"/>
         <source>&amp;Partners:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="149"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="141"/>
         <source>Partners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="149"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="141"/>
         <source>Name</source>
         <translation type="unfinished">Ingoa</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="149"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="141"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="149"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="141"/>
         <source>Overseas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="153"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="145"/>
         <source>A&amp;greements with the selected partner:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="154"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="146"/>
         <source>Agreements with the selected partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="155"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="147"/>
         <source>Basis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="155"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="147"/>
         <source>Name or reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="155"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="147"/>
         <source>Purposes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="155"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="147"/>
         <source>Information</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="156"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="148"/>
         <source>Excluded fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="156"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="148"/>
         <source>Valid from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="156"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="148"/>
         <source>Valid until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="161"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="153"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="166"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="158"/>
         <source>Add &amp;partner…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="167"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="159"/>
         <source>Add &amp;agreement…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="180"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="172"/>
         <source>Only a privacy officer can add partners and agreements.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="192"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="184"/>
         <source>Yes — IPP 12: {basis}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="193"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="185"/>
         <source>Yes — no IPP 12 basis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="193"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="185"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="211"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="203"/>
         <source>No end date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1648,144 +1648,144 @@
 <context>
     <name>RecordConsentDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="67"/>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="68"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="61"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="62"/>
         <source>Record consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="72"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="66"/>
         <source>Record what the person agreed to, or refused: who may receive which information, and what for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="80"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="74"/>
         <source>Recipients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="81"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="75"/>
         <source>Purposes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="83"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="77"/>
         <source>Information</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="85"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="79"/>
         <source>&amp;Recipients (partners or kinds of partner):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="86"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="80"/>
         <source>&amp;Purposes:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="87"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="81"/>
         <source>&amp;Information (kinds of information):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="97"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="91"/>
         <source>How consent was given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="101"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="95"/>
         <source>Language of the notice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="106"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="100"/>
         <source>Given by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="109"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="103"/>
         <source>&amp;Method:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="110"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="104"/>
         <source>&amp;Language of the notice:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="111"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="105"/>
         <source>Given &amp;by:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="113"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="107"/>
         <source>&amp;Expires on:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="114"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="108"/>
         <source>Consent expires</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="116"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="110"/>
         <source>Expiry date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="130"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="124"/>
         <source>What is still needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="132"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="126"/>
         <source>&amp;Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="138"/>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="139"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="132"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="133"/>
         <source>The person&apos;s decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="141"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="135"/>
         <source>A&amp;grees: this may be shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="142"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="136"/>
         <source>Re&amp;fuses: this must not be shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="152"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="146"/>
         <source>a recipient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="153"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="147"/>
         <source>a purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="154"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="148"/>
         <source>a kind of information</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="156"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="150"/>
         <source>Choose at least: {missing}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="176"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="170"/>
         <source>The expiry must be after today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="182"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="176"/>
         <source>Not recorded: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2406,40 +2406,40 @@
 <context>
     <name>WithdrawConsentDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="198"/>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="199"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="192"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="193"/>
         <source>Withdraw consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="202"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="196"/>
         <source>Withdraw this consent now? From now on it no longer allows sharing. It stays in the client&apos;s history; nothing already shared is recalled.
 
 {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="209"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="203"/>
         <source>Reason for withdrawing (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="211"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="205"/>
         <source>&amp;Reason (optional):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="214"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="208"/>
         <source>Problem withdrawing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="217"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="211"/>
         <source>&amp;Withdraw consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="228"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="222"/>
         <source>Not withdrawn: {problem}</source>
         <translation type="unfinished"></translation>
     </message>

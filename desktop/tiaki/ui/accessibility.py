@@ -7,10 +7,12 @@ from collections.abc import Iterable
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
+    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QWidget,
     QWizard,
 )
@@ -69,3 +71,15 @@ def name_spin_box(box: QAbstractSpinBox, name: str) -> None:
     inner = box.findChild(QLineEdit)
     if inner is not None:
         inner.setAccessibleName(name)
+
+
+def ok_cancel_buttons(dialog: QDialog, ok_text: str) -> tuple[QDialogButtonBox, QPushButton]:
+    """OK (with a verb on it) and Cancel, named for screen readers, wired to accept and reject."""
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    ok = box.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok is not None
+    ok.setText(ok_text)
+    name_button_box(box)
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box, ok

@@ -15,12 +15,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +28,7 @@ from tiaki.core.sharing_json import AgreementInput
 from tiaki.core.text import bad_characters, nfc
 from tiaki.store.errors import StoreError
 from tiaki.store.session import Session
-from tiaki.ui.accessibility import add_labelled_rows, name_button_box, name_spin_box, problem_label
+from tiaki.ui.accessibility import add_labelled_rows, name_spin_box, ok_cancel_buttons, problem_label
 from tiaki.ui.check_list import CheckList
 from tiaki.ui.consent_dialogs import local_midnight_utc
 from tiaki.ui.labels import purpose_label
@@ -118,15 +116,7 @@ class AddAgreementDialog(QDialog):
         self.problem.setAccessibleName(self.tr("What is still needed"))
         self.problem.hide()
         layout.addWidget(self.problem)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        assert ok is not None
-        ok.setText(self.tr("&Add agreement"))
-        self.ok_button: QPushButton = ok
-        name_button_box(self.buttons)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = ok_cancel_buttons(self, self.tr("&Add agreement"))
         layout.addWidget(self.buttons)
         self.basis.setFocus()
 

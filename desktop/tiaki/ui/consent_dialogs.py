@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -31,22 +30,17 @@ from tiaki.core.sharing import ConsentMethod, ConsentRecord, GivenBy, PartnerKin
 from tiaki.core.sharing_json import ConsentInput
 from tiaki.store.errors import StoreError
 from tiaki.store.session import Session
-from tiaki.ui.accessibility import add_labelled_rows, name_button_box, name_buttons, name_spin_box, problem_label
+from tiaki.ui.accessibility import (
+    add_labelled_rows,
+    name_buttons,
+    name_spin_box,
+    ok_cancel_buttons,
+    problem_label,
+)
 from tiaki.ui.check_list import CheckList
 from tiaki.ui.labels import purpose_label, ui_language
 from tiaki.ui.messages import store_error_text
 from tiaki.ui.sharing_labels import category_label, given_by_label, method_label, recipient_label
-
-
-def _buttons(dialog: QDialog, ok_text: str) -> tuple[QDialogButtonBox, QPushButton]:
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
-    ok = box.button(QDialogButtonBox.StandardButton.Ok)
-    assert ok is not None
-    ok.setText(ok_text)
-    name_button_box(box)
-    box.accepted.connect(dialog.accept)
-    box.rejected.connect(dialog.reject)
-    return box, ok
 
 
 def local_midnight_utc(date: QDate) -> dt.datetime:
@@ -129,7 +123,7 @@ class RecordConsentDialog(QDialog):
         self.problem = problem_label(self)
         self.problem.setAccessibleName(self.tr("What is still needed"))
         layout.addWidget(self.problem)
-        self.buttons, self.ok_button = _buttons(self, self.tr("&Record"))
+        self.buttons, self.ok_button = ok_cancel_buttons(self, self.tr("&Record"))
         layout.addWidget(self.buttons)
         self._update_ok()
         self.recipient_list.setFocus()
@@ -214,7 +208,7 @@ class WithdrawConsentDialog(QDialog):
         self.problem.setAccessibleName(self.tr("Problem withdrawing"))
         self.problem.hide()
         layout.addWidget(self.problem)
-        self.buttons, self.ok_button = _buttons(self, self.tr("&Withdraw consent"))
+        self.buttons, self.ok_button = ok_cancel_buttons(self, self.tr("&Withdraw consent"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         assert cancel is not None
         cancel.setDefault(True)

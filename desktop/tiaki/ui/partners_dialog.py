@@ -30,7 +30,7 @@ from tiaki.core.sharing import Partner, PartnerKind, SharingAgreement
 from tiaki.core.sharing_json import PartnerInput
 from tiaki.store.errors import StoreError
 from tiaki.store.session import Session
-from tiaki.ui.accessibility import add_labelled_rows, name_button_box, name_buttons, problem_label
+from tiaki.ui.accessibility import add_labelled_rows, name_button_box, name_buttons, ok_cancel_buttons, problem_label
 from tiaki.ui.agreement_dialog import AddAgreementDialog, clean_text
 from tiaki.ui.labels import local_time, purpose_label
 from tiaki.ui.messages import store_error_text
@@ -97,15 +97,7 @@ class AddPartnerDialog(QDialog):
         self.problem.setAccessibleName(self.tr("What is still needed"))
         self.problem.hide()
         layout.addWidget(self.problem)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        assert ok is not None
-        ok.setText(self.tr("&Add partner"))
-        self.ok_button: QPushButton = ok
-        name_button_box(self.buttons)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = ok_cancel_buttons(self, self.tr("&Add partner"))
         layout.addWidget(self.buttons)
         self.name.setFocus()
 
