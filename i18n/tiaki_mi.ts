@@ -1240,11 +1240,16 @@
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/messages.py" line="132"/>
+        <source>A renewed consent must expire in the future (or not at all).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="134"/>
         <source>{message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="133"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="135"/>
         <source>This store already holds records, so it cannot be discarded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1590,57 +1595,57 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="140"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="142"/>
         <source>We have no sharing agreement with this organisation, so nothing is sent to them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="142"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="144"/>
         <source>Our agreement with this organisation does not cover this information for this purpose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="144"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="146"/>
         <source>This information was not collected for this purpose, so it is not shared for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="146"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="148"/>
         <source>The person has not agreed to share this information with this organisation for this purpose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="148"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="150"/>
         <source>The person withdrew their agreement to share this information.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="149"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="151"/>
         <source>The person&apos;s agreement to share this information has run out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="150"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="152"/>
         <source>The person has said this information must not be shared with this organisation for this purpose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="152"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="154"/>
         <source>This information never leaves this device.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="153"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="155"/>
         <source>This organisation is overseas and there is no recorded reason that makes it safe to send information there (Privacy Act, principle 12).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="156"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="158"/>
         <source>This is an anonymous contact; nothing about it is shared.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="157"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="159"/>
         <source>Our sharing agreement with this organisation is not in force at this time.</source>
         <translation type="unfinished"></translation>
     </message>

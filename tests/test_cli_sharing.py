@@ -45,12 +45,16 @@ def test_consent_changes_the_preview(run: Run, shared: PartnerIds) -> None:
     assert all(a["basis"] == "consent" for a in second["allowed"])
     listed = json.loads(run("consent", "list", "--client", cid, "--json", "--data-dir", str(store)).stdout)
     assert [c["id"] for c in listed] == [consent_id] and listed[0]["status"] == "active"
+    _one_line_error(run("consent", "renew", consent_id, "--expires", "2001-01-01", "--data-dir", str(store)), 4)
+    _one_line_error(run("consent", "renew", consent_id, "--expires", "soon", "--data-dir", str(store)), 4)
+    assert run("consent", "renew", consent_id, "--expires", "2099-01-01", "--data-dir", str(store)).returncode == 0
     assert run("consent", "withdraw", consent_id, "--reason", "changed mind", "--data-dir", str(store)).returncode == 0
     third = json.loads(run(*preview, "--data-dir", str(store)).stdout)
     assert third["allowed"] == []
     assert {"field": "given_name", "reason": "consent_withdrawn"} in third["withheld"]
     history = json.loads(run("consent", "list", "--client", cid, "--json", "--data-dir", str(store)).stdout)
-    assert [e["kind"] for e in history[0]["events"]] == ["given", "withdrawn"]
+    assert [e["kind"] for e in history[0]["events"]] == ["given", "renewed", "withdrawn"]
+    assert history[0]["events"][1]["expires_at"].startswith("2099-01-01")
     _one_line_error(run("consent", "withdraw", consent_id, "--data-dir", str(store)), 4)
 
 

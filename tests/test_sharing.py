@@ -128,3 +128,22 @@ def test_roles_on_sharing(session: Session, data_dir: Path) -> None:
     as_tama.sharing.record_consent(tamas, _consent(pid))
     assert "given_name" in as_tama.sharing.preview(tamas, pid, "referral").allowed_fields
     as_tama.lock()
+
+
+def test_renewal_is_a_new_event_with_a_new_expiry(session: Session) -> None:
+    cid = session.clients.create(PERSON, collection=collected(session)).id
+    pid = _partner(session)
+    _agreement(session, pid)
+    soon = dt.datetime.now(dt.UTC) + dt.timedelta(days=2)
+    record = session.sharing.record_consent(cid, ConsentInput(
+        frozenset({pid}), frozenset({"referral"}), frozenset({"identity"}), True,
+        dt.datetime.now(dt.UTC) - dt.timedelta(days=1), soon, ConsentMethod.WRITTEN, "en", GivenBy.PERSON))
+    later = soon + dt.timedelta(days=365)
+    with pytest.raises(InvalidInput):
+        session.sharing.renew_consent(record.id, expires_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=1))
+    renewed = session.sharing.renew_consent(record.id, expires_at=later)
+    assert [e.kind.value for e in renewed.events] == ["given", "renewed"]
+    assert renewed.expires_at == record.expires_at  # the record never changes; the event carries the expiry
+    assert renewed.status(soon + dt.timedelta(days=1)) is ConsentStatus.ACTIVE
+    assert renewed.status(later) is ConsentStatus.EXPIRED
+    assert session.audit.recent(1)[0].action == "consent.renew"

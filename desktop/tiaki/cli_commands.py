@@ -4,6 +4,7 @@ never changes the store (not even by an unlock entry in the audit log)."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 import sys
@@ -392,6 +393,25 @@ def cmd_consent_withdraw(args: argparse.Namespace) -> int:
     finally:
         session.lock()
     print("Consent withdrawn.")
+    return EXIT_OK
+
+
+def cmd_consent_renew(args: argparse.Namespace) -> int:
+    consent_id = client_id(args.consent_id)
+    expires_at = None
+    if args.expires:
+        try:
+            expires_at = dt.datetime.combine(dt.date.fromisoformat(args.expires), dt.time(), tzinfo=dt.UTC)
+        except ValueError:
+            raise CliError("--expires must be a date written as YYYY-MM-DD.", EXIT_INVALID) from None
+        if expires_at <= utc_now():
+            raise CliError("A renewed consent must expire in the future (or not at all).", EXIT_INVALID)
+    session = open_session(args)
+    try:
+        session.sharing.renew_consent(consent_id, expires_at=expires_at)
+    finally:
+        session.lock()
+    print("Consent renewed.")
     return EXIT_OK
 
 

@@ -44,6 +44,7 @@ class Action:
     AGREEMENT_ADD = "agreement.add"
     CONSENT_RECORD = "consent.record"
     CONSENT_WITHDRAW = "consent.withdraw"
+    CONSENT_RENEW = "consent.renew"
 
 
 def canonical_json(value: Any) -> bytes:

@@ -80,6 +80,7 @@ class InvalidInput(StoreError):
         "no_such_partner": "There is no partner with that id.",
         "unknown_recipient": "A consent recipient is neither a partner's id nor a kind of partner.",
         "consent_not_active": "That consent is not in force (it was withdrawn, has expired or is not yet given).",
+        "consent_expiry_past": "A renewed consent must expire in the future (or not at all).",
         "collection": "{message}",
         "field": "{message}",
         "passphrase": "{message}",

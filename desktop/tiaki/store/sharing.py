@@ -181,6 +181,25 @@ class SharingRepository:
                                                                     "reason_given": bool(reason)})
         return self.consent(consent_id)
 
+    def renew_consent(self, consent_id: str, *, expires_at: dt.datetime | None) -> ConsentRecord:
+        """The person confirms their consent again, with a new expiry (None: open-ended). A new event."""
+        me = self._worker()
+        record = self.consent(consent_id)
+        now = self._clock()
+        if record.status(now) is not ConsentStatus.ACTIVE:
+            raise InvalidInput("consent_not_active")
+        if expires_at is not None and expires_at <= now:
+            raise InvalidInput("consent_expiry_past")
+        with self._db.transaction() as tx:
+            self._client_for(tx, record.client_id, write=True)
+            tx.execute("INSERT INTO consent_events (id, consent_id, kind, at, recorded_by, expires_at) "
+                       "VALUES (?,?,?,?,?,?)",
+                       (new_id(), consent_id, ConsentEventKind.RENEWED.value, iso(now), me.id,
+                        iso(expires_at) if expires_at else None))
+            self._audit.append(tx, actor_id=me.id, action=Action.CONSENT_RENEW, subject_type="client",
+                               subject_id=record.client_id, detail={"consent_id": consent_id})
+        return self.consent(consent_id)
+
     def consent(self, consent_id: str) -> ConsentRecord:
         with self._db.transaction() as tx:
             row = tx.query_one(f"SELECT {_CONSENT} FROM consents WHERE id = ?", (consent_id,))

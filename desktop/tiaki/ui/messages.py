@@ -129,6 +129,8 @@ INVALID_INPUT_TEMPLATES: Mapping[str, str] = {
                                            "A consent recipient is neither a partner's id nor a kind of partner."),
     "consent_not_active": QT_TRANSLATE_NOOP(
         "InvalidInput", "That consent is not in force (it was withdrawn, has expired or is not yet given)."),
+    "consent_expiry_past": QT_TRANSLATE_NOOP("InvalidInput",
+                                             "A renewed consent must expire in the future (or not at all)."),
     "collection": QT_TRANSLATE_NOOP("InvalidInput", "{message}"),
     "store_not_empty": QT_TRANSLATE_NOOP("InvalidInput",
                                          "This store already holds records, so it cannot be discarded."),
