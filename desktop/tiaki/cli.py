@@ -7,6 +7,7 @@ line on stderr, never a traceback, and never contain a client's information.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
@@ -117,30 +118,31 @@ def build_parser() -> _Parser:
     rotate.add_argument("--recovery-out", metavar="FILE")
     partner = _command(top, "partner", _needs_subcommand, "partner organisations (privacy officer adds)")
     psub = partner.add_subparsers(title="partner commands", metavar="ACTION", parser_class=_Parser)
-    padd = _command(psub, "add", "cmd_partner_add", "add a partner from JSON (prints its id)")
+    padd = _command(psub, "add", "cli_sharing.cmd_partner_add", "add a partner from JSON (prints its id)")
     padd.add_argument("--json", required=True, metavar="FILE|-", help="see docs/sharing-json.md")
-    _command(psub, "list", "cmd_partner_list", "list partners as JSON")
+    _command(psub, "list", "cli_sharing.cmd_partner_list", "list partners as JSON")
     agreement = _command(top, "agreement", _needs_subcommand, "sharing agreements (privacy officer adds)")
     gsub = agreement.add_subparsers(title="agreement commands", metavar="ACTION", parser_class=_Parser)
-    gadd = _command(gsub, "add", "cmd_agreement_add", "add a sharing agreement from JSON (prints its id)")
+    gadd = _command(gsub, "add", "cli_sharing.cmd_agreement_add", "add a sharing agreement from JSON (prints its id)")
     gadd.add_argument("--json", required=True, metavar="FILE|-", help="see docs/sharing-json.md")
     consent = _command(top, "consent", _needs_subcommand, "a client's consent records")
     nsub = consent.add_subparsers(title="consent commands", metavar="ACTION", parser_class=_Parser)
-    nrec = _command(nsub, "record", "cmd_consent_record", "record a consent (prints its id)")
+    nrec = _command(nsub, "record", "cli_sharing.cmd_consent_record", "record a consent (prints its id)")
     nrec.add_argument("--client", required=True, metavar="ID")
     nrec.add_argument("--json", required=True, metavar="FILE|-", help="see docs/sharing-json.md")
-    nwd = _command(nsub, "withdraw", "cmd_consent_withdraw", "withdraw a consent (a new event, from now)")
+    nwd = _command(nsub, "withdraw", "cli_sharing.cmd_consent_withdraw", "withdraw a consent (a new event, from now)")
     nwd.add_argument("consent_id", metavar="CONSENT_ID")
     nwd.add_argument("--reason", metavar="TEXT")
-    nrenew = _command(nsub, "renew", "cmd_consent_renew", "the person confirms a consent again (a new event)")
+    nrenew = _command(nsub, "renew", "cli_sharing.cmd_consent_renew",
+                      "the person confirms a consent again (a new event)")
     nrenew.add_argument("consent_id", metavar="CONSENT_ID")
     nrenew.add_argument("--expires", metavar="DATE", help="the new expiry (YYYY-MM-DD); none: open-ended")
-    nlist = _command(nsub, "list", "cmd_consent_list", "a client's consents with their history")
+    nlist = _command(nsub, "list", "cli_sharing.cmd_consent_list", "a client's consents with their history")
     nlist.add_argument("--client", required=True, metavar="ID")
     nlist.add_argument("--json", action="store_true", help="print JSON (the only format)")
     share = _command(top, "share", _needs_subcommand, "what may be shared")
     ssub_ = share.add_subparsers(title="share commands", metavar="ACTION", parser_class=_Parser)
-    prev = _command(ssub_, "preview", "cmd_share_preview",
+    prev = _command(ssub_, "preview", "cli_sharing.cmd_share_preview",
                     "the fields that would go to a partner for a purpose, and those withheld, with reasons")
     prev.add_argument("--client", required=True, metavar="ID")
     prev.add_argument("--partner", required=True, metavar="PID")
@@ -163,11 +165,12 @@ def _gui(args: argparse.Namespace) -> int:
 
 
 def _resolve(run: str | Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """A command named as "function" (in cli_commands) or "module.function" (a tiaki module), imported now."""
     if callable(run):
         return run
-    from tiaki import cli_commands
-
-    function: Callable[[argparse.Namespace], int] = getattr(cli_commands, run)
+    module_name, _, name = run.rpartition(".")
+    module = importlib.import_module(f"tiaki.{module_name or 'cli_commands'}")
+    function: Callable[[argparse.Namespace], int] = getattr(module, name)
     return function
 
 

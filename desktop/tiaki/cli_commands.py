@@ -4,7 +4,6 @@ never changes the store (not even by an unlock entry in the audit log)."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import re
 import sys
@@ -23,13 +22,9 @@ from tiaki.cli_io import (
     secret,
 )
 from tiaki.core.client_json import MAX_INPUT_BYTES, ClientInput, ClientInputError, parse_client_input
-from tiaki.core.clock import utc_now
-from tiaki.core.consent_json import consent_json
 from tiaki.core.notices import load_notices
 from tiaki.core.purposes import load_purposes
-from tiaki.core.reasons import REASON_TEXT
 from tiaki.core.roles import Role
-from tiaki.core.sharing_json import parse_agreement, parse_consent, parse_partner
 from tiaki.core.text import bad_characters, nfc
 from tiaki.paths import resource_dir
 from tiaki.store.session import (
@@ -321,131 +316,9 @@ def cmd_recovery_rotate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _sharing_input(source: str, parse: Any) -> Any:
-    data = read_input(source, MAX_INPUT_BYTES)
-    try:
-        return parse(data)
-    except ClientInputError as exc:
-        raise CliError(str(exc), EXIT_INVALID) from None
-
-
-def _catalogues() -> tuple[Any, Any, Any]:
+def catalogues() -> tuple[Any, Any, Any]:
     resources = resource_dir()
     return default_catalogue(), load_purposes(resources / "purposes.json"), load_notices(resources / "notices.json")
-
-
-def cmd_partner_add(args: argparse.Namespace) -> int:
-    partner = _sharing_input(args.json, parse_partner)
-    session = open_session(args)
-    try:
-        added = session.sharing.add_partner(partner)
-    finally:
-        session.lock()
-    print(added.id)
-    return EXIT_OK
-
-
-def cmd_partner_list(args: argparse.Namespace) -> int:
-    session = open_session(args)
-    try:
-        partners = session.sharing.partners()
-    finally:
-        session.lock()
-    emit([{"id": p.id, "name": p.name, "kind": p.kind.value, "overseas": p.overseas, "ipp12_basis": p.ipp12_basis}
-          for p in partners])
-    return EXIT_OK
-
-
-def cmd_agreement_add(args: argparse.Namespace) -> int:
-    catalogue, purposes, _ = _catalogues()
-    agreement = _sharing_input(args.json, lambda data: parse_agreement(data, catalogue, purposes, utc_now()))
-    session = open_session(args)
-    try:
-        added = session.sharing.add_agreement(agreement)
-    finally:
-        session.lock()
-    print(added.id)
-    return EXIT_OK
-
-
-def cmd_consent_record(args: argparse.Namespace) -> int:
-    cid = client_id(args.client)
-    catalogue, purposes, notices = _catalogues()
-    consent = _sharing_input(args.json, lambda data: parse_consent(data, catalogue, purposes,
-                                                                   notices.language_names(), utc_now()))
-    session = open_session(args)
-    try:
-        record = session.sharing.record_consent(cid, consent)
-    finally:
-        session.lock()
-    print(record.id)
-    return EXIT_OK
-
-
-def cmd_consent_withdraw(args: argparse.Namespace) -> int:
-    consent_id = client_id(args.consent_id)
-    reason = args.reason or ""
-    if len(reason) > 300 or bad_characters(reason):
-        raise CliError("The reason is too long or contains a character that cannot be stored.", EXIT_INVALID)
-    session = open_session(args)
-    try:
-        session.sharing.withdraw_consent(consent_id, reason=nfc(reason).strip())
-    finally:
-        session.lock()
-    print("Consent withdrawn.")
-    return EXIT_OK
-
-
-def cmd_consent_renew(args: argparse.Namespace) -> int:
-    consent_id = client_id(args.consent_id)
-    expires_at = None
-    if args.expires:
-        try:
-            expires_at = dt.datetime.combine(dt.date.fromisoformat(args.expires), dt.time(), tzinfo=dt.UTC)
-        except ValueError:
-            raise CliError("--expires must be a date written as YYYY-MM-DD.", EXIT_INVALID) from None
-        if expires_at <= utc_now():
-            raise CliError("A renewed consent must expire in the future (or not at all).", EXIT_INVALID)
-    session = open_session(args)
-    try:
-        session.sharing.renew_consent(consent_id, expires_at=expires_at)
-    finally:
-        session.lock()
-    print("Consent renewed.")
-    return EXIT_OK
-
-
-def cmd_consent_list(args: argparse.Namespace) -> int:
-    cid = client_id(args.client)
-    session = open_session(args)
-    try:
-        records = session.sharing.consents(cid)
-        now = utc_now()
-    finally:
-        session.lock()
-    emit([consent_json(r, now) for r in records])
-    return EXIT_OK
-
-
-def cmd_share_preview(args: argparse.Namespace) -> int:
-    cid = client_id(args.client)
-    partner_id = client_id(args.partner)
-    _, purposes, _ = _catalogues()
-    if args.purpose not in purposes:
-        raise CliError("There is no purpose with that key.", EXIT_INVALID)
-    session = open_session(args)
-    try:
-        decision = session.sharing.preview(cid, partner_id, args.purpose)
-    finally:
-        session.lock()
-    if args.json:
-        emit(decision.to_json())
-    else:
-        for allowed in decision.allowed:
-            print(f"goes      {allowed.field}  ({allowed.basis.value})")
-        for withheld in decision.withheld:
-            print(f"withheld  {withheld.field}  ({REASON_TEXT[withheld.reason]})")
-    return EXIT_OK
 
 
 def cmd_settings_auto_lock(args: argparse.Namespace) -> int:
