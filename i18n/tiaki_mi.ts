@@ -873,102 +873,102 @@
 <context>
     <name>ConsentPanel</name>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="52"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="51"/>
         <source>Consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="55"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="54"/>
         <source>&amp;Consent records (current and past):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="59"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="58"/>
         <source>Consent records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="76"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="69"/>
         <source>Selected consent&apos;s history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="79"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="72"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="84"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="77"/>
         <source>&amp;Record consent…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="85"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="78"/>
         <source>&amp;Withdraw…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="86"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="79"/>
         <source>&amp;Print receipt…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="87"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="80"/>
         <source>What would be s&amp;hared…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="88"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="81"/>
         <source>What would be shared with a partner (Ctrl+Shift+W)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="138"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="131"/>
         <source>No consent recorded yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="144"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="137"/>
         <source>an unknown worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="145"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="138"/>
         <source>{event} {when} by {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="148"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="141"/>
         <source> (reason: {reason})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="150"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="143"/>
         <source>{decision}: {purposes}. Notice version {version} ({language}). History: {events}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="206"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="199"/>
         <source>Print consent receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="207"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="200"/>
         <source>The receipt is saved as an ordinary PDF file that holds this person&apos;s information unencrypted: anyone who can open the file can read it. Save it only where you will print it or hand it to the person, and delete any copy left on this computer afterwards.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="222"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="215"/>
         <source>Save consent receipt (personal information, unencrypted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="223"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="216"/>
         <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="234"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="227"/>
         <source>The receipt could not be saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1392,22 +1392,22 @@
         <translation>Ngā kiritaki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="186"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="180"/>
         <source>{count} failed attempt(s) to unlock Tiaki since it was last opened; the last at {when}. If that was not you, tell your privacy officer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="198"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="192"/>
         <source>{n} client(s) match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="200"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="194"/>
         <source>{n} client(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="202"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="196"/>
         <source>Signed in: {name} — {role}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -7,6 +7,8 @@ import argparse
 import json
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -56,13 +58,18 @@ def new_passphrase(args: argparse.Namespace) -> str:
                   what="new passphrase", confirm=True)
 
 
-def open_session(args: argparse.Namespace) -> Session:
+@contextmanager
+def unlocked(args: argparse.Namespace) -> Iterator[Session]:
+    """The store unlocked as the worker for one command, locked again however the command ends."""
     directory = data_dir(args)
     if not store_exists(directory):
         raise CliError("There is no Tiaki store here yet; run 'tiaki init' first.", EXIT_USAGE)
     session = unlock_store(directory, passphrase=passphrase(args), worker_name=args.worker)
-    _failed_unlock_notice(session)
-    return session
+    try:
+        _failed_unlock_notice(session)
+        yield session
+    finally:
+        session.lock()
 
 
 def client_id(text: str) -> str:
@@ -124,12 +131,9 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_client_add(args: argparse.Namespace) -> int:
     parsed = _parse_client(args.json, partial=False)
-    session = open_session(args)
-    try:
+    with unlocked(args) as session:
         duplicates = session.clients.likely_duplicates(parsed.fields)
         record = session.clients.create(parsed.fields, collection=parsed.collection, anonymous=parsed.anonymous)
-    finally:
-        session.lock()
     if duplicates.any:
         count = len(duplicates.visible) + duplicates.hidden_count
         print(f"Warning: {count} client(s) with the same name and date of birth already exist.", file=sys.stderr)
@@ -140,11 +144,8 @@ def cmd_client_add(args: argparse.Namespace) -> int:
 def cmd_client_edit(args: argparse.Namespace) -> int:
     cid = client_id(args.id)
     parsed = _parse_client(args.json, partial=True)
-    session = open_session(args)
-    try:
+    with unlocked(args) as session:
         record = session.clients.update(cid, parsed.fields, collection=parsed.collection)
-    finally:
-        session.lock()
     emit(record.to_json())
     return EXIT_OK
 
@@ -161,12 +162,9 @@ def _parse_client(source: str, *, partial: bool) -> ClientInput:
 
 def cmd_client_get(args: argparse.Namespace) -> int:
     cid = client_id(args.id)
-    session = open_session(args)
-    try:
+    with unlocked(args) as session:
         record = session.clients.get(cid)
         catalogue = session.catalogue
-    finally:
-        session.lock()
     if args.json:
         emit(record.to_json())
     else:
@@ -180,12 +178,9 @@ def cmd_client_search(args: argparse.Namespace) -> int:
         raise CliError("The search text is too long (at most 200 characters).", EXIT_INVALID)
     if not 1 <= args.limit <= 1000:
         raise CliError("--limit must be between 1 and 1000.", EXIT_INVALID)
-    session = open_session(args)
-    try:
+    with unlocked(args) as session:
         results = session.clients.list(args.query, limit=args.limit)
         values = session.clients.summary_fields([r.id for r in results], _SUMMARY_KEYS)
-    finally:
-        session.lock()
     if args.json:
         emit([{**r.to_json(), "fields": values.get(r.id, {})} for r in results])
     else:
@@ -196,33 +191,24 @@ def cmd_client_search(args: argparse.Namespace) -> int:
 
 def cmd_client_archive(args: argparse.Namespace) -> int:
     cid = client_id(args.id)
-    session = open_session(args)
-    try:
+    with unlocked(args) as session:
         session.clients.archive(cid)
-    finally:
-        session.lock()
     return EXIT_OK
 
 
 def cmd_client_assign(args: argparse.Namespace) -> int:
     cid = client_id(args.id)
-    session = open_session(args)
-    try:
+    with unlocked(args) as session:
         target = next((w for w in session.workers() if w.name.casefold() == args.to.strip().casefold()), None)
         if target is None:
             raise CliError("There is no worker with that sign-in name.", EXIT_INVALID)
         session.clients.assign(cid, target.id)
-    finally:
-        session.lock()
     return EXIT_OK
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    session = open_session(args)
-    try:
+    with unlocked(args) as session:
         result = session.verify_audit()
-    finally:
-        session.lock()
     if result.problem is None:
         print(f"Audit log intact: {result.entries} entries, {result.checkpoints} signed checkpoint(s) verified.")
         return EXIT_OK
@@ -231,11 +217,8 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    session = open_session(args)
-    try:
+    with unlocked(args) as session:
         problems = session.integrity_problems()
-    finally:
-        session.lock()
     if problems:
         print(f"The database is damaged: {len(problems)} problem(s); first: {problems[0][:200]}", file=sys.stderr)
         return EXIT_CHECK_FAILED
@@ -246,23 +229,17 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_worker_add(args: argparse.Namespace) -> int:
     new_pass = new_passphrase(args)
     check_passphrase(new_pass, clean_worker_name(args.name))  # before unlocking: bad input changes nothing
-    session = open_session(args)
-    try:
+    with unlocked(args) as session:
         worker = session.add_worker(name=args.name, display_name=args.display_name or "", role=Role(args.role),
                                     passphrase=new_pass)
-    finally:
-        session.lock()
     print(worker.id)
     return EXIT_OK
 
 
 def cmd_worker_list(args: argparse.Namespace) -> int:
-    session = open_session(args)
-    try:
+    with unlocked(args) as session:
         workers = session.workers()
         sizes = session.caseload_sizes()
-    finally:
-        session.lock()
     rows = [{"id": w.id, "name": w.name, "display_name": w.display_name, "role": w.role.value,
              "active": w.active, "caseload": sizes.get(w.id, 0)} for w in workers]
     if args.json:
@@ -276,12 +253,9 @@ def cmd_worker_list(args: argparse.Namespace) -> int:
 def cmd_passphrase_change(args: argparse.Namespace) -> int:
     new_pass = new_passphrase(args)
     check_passphrase(new_pass, args.worker or "")  # what can be checked before unlocking
-    session = open_session(args)
-    try:
+    with unlocked(args) as session:
         check_passphrase(new_pass, session.worker.name)
         session.change_passphrase(passphrase(args), new_pass)
-    finally:
-        session.lock()
     print("Passphrase changed.")
     return EXIT_OK
 
@@ -301,11 +275,8 @@ def cmd_recover(args: argparse.Namespace) -> int:
 def cmd_recovery_rotate(args: argparse.Namespace) -> int:
     out = PrivateFile(args.recovery_out) if args.recovery_out else None
     try:
-        session = open_session(args)
-        try:
+        with unlocked(args) as session:
             key = session.rotate_recovery_key(keep=out.write if out is not None else None)
-        finally:
-            session.lock()
     finally:
         if out is not None:
             out.close()
@@ -325,13 +296,10 @@ def cmd_settings_auto_lock(args: argparse.Namespace) -> int:
     low, high = AUTO_LOCK_RANGE
     if args.minutes is not None and not low <= args.minutes <= high:
         raise CliError(f"Auto-lock must be between {low} and {high} minutes.", EXIT_INVALID)
-    session = open_session(args)
-    try:
+    with unlocked(args) as session:
         if args.minutes is not None:
             session.set_auto_lock_minutes(args.minutes)
         minutes = session.auto_lock_minutes()
-    finally:
-        session.lock()
     print(f"Tiaki locks after {minutes} idle minute(s).")
     return EXIT_OK
 

@@ -10,7 +10,7 @@ import argparse
 import datetime as dt
 from typing import Any
 
-from tiaki.cli_commands import catalogues, client_id, emit, open_session
+from tiaki.cli_commands import catalogues, client_id, emit, unlocked
 from tiaki.cli_io import EXIT_INVALID, EXIT_OK, CliError, read_input
 from tiaki.core.client_json import MAX_INPUT_BYTES, ClientInputError
 from tiaki.core.clock import utc_now
@@ -30,21 +30,15 @@ def _sharing_input(source: str, parse: Any) -> Any:
 
 def cmd_partner_add(args: argparse.Namespace) -> int:
     partner = _sharing_input(args.json, parse_partner)
-    session = open_session(args)
-    try:
+    with unlocked(args) as session:
         added = session.sharing.add_partner(partner)
-    finally:
-        session.lock()
     print(added.id)
     return EXIT_OK
 
 
 def cmd_partner_list(args: argparse.Namespace) -> int:
-    session = open_session(args)
-    try:
+    with unlocked(args) as session:
         partners = session.sharing.partners()
-    finally:
-        session.lock()
     emit([{"id": p.id, "name": p.name, "kind": p.kind.value, "overseas": p.overseas, "ipp12_basis": p.ipp12_basis}
           for p in partners])
     return EXIT_OK
@@ -53,11 +47,8 @@ def cmd_partner_list(args: argparse.Namespace) -> int:
 def cmd_agreement_add(args: argparse.Namespace) -> int:
     catalogue, purposes, _ = catalogues()
     agreement = _sharing_input(args.json, lambda data: parse_agreement(data, catalogue, purposes, utc_now()))
-    session = open_session(args)
-    try:
+    with unlocked(args) as session:
         added = session.sharing.add_agreement(agreement)
-    finally:
-        session.lock()
     print(added.id)
     return EXIT_OK
 
@@ -67,11 +58,8 @@ def cmd_consent_record(args: argparse.Namespace) -> int:
     catalogue, purposes, notices = catalogues()
     consent = _sharing_input(args.json, lambda data: parse_consent(data, catalogue, purposes,
                                                                    notices.language_names(), utc_now()))
-    session = open_session(args)
-    try:
+    with unlocked(args) as session:
         record = session.sharing.record_consent(cid, consent)
-    finally:
-        session.lock()
     print(record.id)
     return EXIT_OK
 
@@ -81,11 +69,8 @@ def cmd_consent_withdraw(args: argparse.Namespace) -> int:
     reason = args.reason or ""
     if len(reason) > 300 or bad_characters(reason):
         raise CliError("The reason is too long or contains a character that cannot be stored.", EXIT_INVALID)
-    session = open_session(args)
-    try:
+    with unlocked(args) as session:
         session.sharing.withdraw_consent(consent_id, reason=nfc(reason).strip())
-    finally:
-        session.lock()
     print("Consent withdrawn.")
     return EXIT_OK
 
@@ -100,23 +85,17 @@ def cmd_consent_renew(args: argparse.Namespace) -> int:
             raise CliError("--expires must be a date written as YYYY-MM-DD.", EXIT_INVALID) from None
         if expires_at <= utc_now():
             raise CliError("A renewed consent must expire in the future (or not at all).", EXIT_INVALID)
-    session = open_session(args)
-    try:
+    with unlocked(args) as session:
         session.sharing.renew_consent(consent_id, expires_at=expires_at)
-    finally:
-        session.lock()
     print("Consent renewed.")
     return EXIT_OK
 
 
 def cmd_consent_list(args: argparse.Namespace) -> int:
     cid = client_id(args.client)
-    session = open_session(args)
-    try:
+    with unlocked(args) as session:
         records = session.sharing.consents(cid)
         now = utc_now()
-    finally:
-        session.lock()
     emit([consent_json(r, now) for r in records])
     return EXIT_OK
 
@@ -127,11 +106,8 @@ def cmd_share_preview(args: argparse.Namespace) -> int:
     _, purposes, _ = catalogues()
     if args.purpose not in purposes:
         raise CliError("There is no purpose with that key.", EXIT_INVALID)
-    session = open_session(args)
-    try:
+    with unlocked(args) as session:
         decision = session.sharing.preview(cid, partner_id, args.purpose)
-    finally:
-        session.lock()
     if args.json:
         emit(decision.to_json())
     else:

@@ -104,9 +104,7 @@ class Session:
 
     def record(self, action: str, subject_type: str | None, subject_id: str | None,
                detail: dict[str, object] | None = None) -> None:
-        with self._db.transaction() as tx:
-            self.audit.append(tx, actor_id=self.worker.id, action=action, subject_type=subject_type,
-                              subject_id=subject_id, detail=detail)
+        self.record_as(self.worker, action, subject_type, subject_id, detail)
 
     def _require_admin(self, what: str) -> Worker:
         me = self.current_worker()
@@ -193,11 +191,12 @@ class Session:
     def change_passphrase(self, current: str, new: str) -> None:
         """Rewrites only this worker's key slot; the database is not re-encrypted."""
         me = self.current_worker()
-        slot = read_keyslots(self.data_dir).slot_for_worker(me.id)
+        slots = read_keyslots(self.data_dir)
+        slot = slots.slot_for_worker(me.id)
         if slot is None:
             raise WrongPassphrase
         try:
-            read_keyslots(self.data_dir).open_with_passphrase(slot, current)
+            slots.open_with_passphrase(slot, current)
         except UnwrapFailed:
             raise WrongPassphrase from None
         self._set_passphrase(me, me, new)

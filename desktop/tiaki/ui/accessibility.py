@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractSpinBox,
     QDialog,
     QDialogButtonBox,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTableView,
     QWidget,
     QWizard,
 )
@@ -83,3 +85,14 @@ def ok_cancel_buttons(dialog: QDialog, ok_text: str) -> tuple[QDialogButtonBox, 
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box, ok
+
+
+def read_only_rows(table: QTableView, name: str) -> None:
+    """A table of whole rows to pick from: one row at a time, no editing, Tab leaves the table."""
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from tiaki.core.sharing import ConsentRecord, ConsentStatus
 from tiaki.store.errors import StoreError
 from tiaki.store.session import Session
-from tiaki.ui.accessibility import name_buttons, problem_label
+from tiaki.ui.accessibility import name_buttons, problem_label, read_only_rows
 from tiaki.ui.consent_dialogs import RecordConsentDialog, WithdrawConsentDialog
 from tiaki.ui.consent_model import COL_PURPOSES, COL_RECIPIENTS, ConsentModel
 from tiaki.ui.consent_receipt import ConsentReceipt
@@ -56,13 +55,7 @@ class ConsentPanel(QWidget):
         self.model = ConsentModel(session.catalogue, session.notices, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Consent records"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        read_only_rows(self.table, self.tr("Consent records"))
         for column in (COL_RECIPIENTS, COL_PURPOSES):
             self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         heading.setBuddy(self.table)

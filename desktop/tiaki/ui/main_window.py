@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from tiaki.core import roles
 from tiaki.store.session import Session
 from tiaki.ui.about_dialog import AboutDialog
+from tiaki.ui.accessibility import read_only_rows
 from tiaki.ui.client_form import ClientForm
 from tiaki.ui.client_list_model import CLIENT_ID_ROLE, COL_DATE_OF_BIRTH, COL_NAME, COL_UPDATED, ClientListModel
 from tiaki.ui.clipboard import GuardedClipboard
@@ -151,13 +151,7 @@ class MainWindow(QMainWindow):
 
         self.table = QTableView(central)
         self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Clients"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        read_only_rows(self.table, self.tr("Clients"))
         # Fixed row heights: the view never measures rows it does not show, so 100,000 rows stay fluid.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
