@@ -431,7 +431,7 @@ def test_to_json_shape() -> None:
     assert all(type(w["reason"]) is str for w in out["withheld"])
 
 
-def test_values_are_plain_frozen_dataclasses() -> None:
+def test_field_outcomes_are_immutable_values() -> None:
     a = Allowed("phone", Basis.CONSENT, "agr-1", "con-1")
     w = Withheld("phone", Reason.NO_CONSENT)
     with pytest.raises(AttributeError):

@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Final, TypeAlias
+from typing import Any, Final, NamedTuple, TypeAlias
 
 from tiaki.core.catalogue import FieldDef
 from tiaki.core.reasons import Reason
@@ -57,16 +57,17 @@ class ClientFacts:
     collected_for: Mapping[str, frozenset[str]] = field(default_factory=dict)  # field key -> purposes
 
 
-@dataclass(frozen=True)
-class Allowed:
+class Allowed(NamedTuple):
+    """A field that may go, and on what (immutable; a named tuple because it is built ~3x faster than a frozen
+    dataclass, and a decision builds one per field)."""
+
     field: str
     basis: Basis
     agreement_id: str | None
     consent_id: str | None
 
 
-@dataclass(frozen=True)
-class Withheld:
+class Withheld(NamedTuple):
     field: str
     reason: Reason
 
