@@ -131,3 +131,10 @@ def test_unknown_partner_or_recipient_is_refused_and_creates_nothing(run: Run, s
     preview = json.loads(run("share", "preview", "--client", cid, "--partner", pid, "--purpose", "referral",
                              "--json", "--data-dir", str(store)).stdout)
     assert preview["allowed"] == []
+
+
+def test_cli_partner_kinds_are_the_models() -> None:
+    from tiaki.cli import PARTNER_KINDS
+    from tiaki.core.sharing import PartnerKind
+
+    assert tuple(k.value for k in PartnerKind) == PARTNER_KINDS

@@ -27,6 +27,9 @@ from tiaki.store.errors import (
     WrongPassphrase,
 )
 
+# PartnerKind's values, spelled out so that starting the app does not import the sharing model (a test checks).
+PARTNER_KINDS = ("government_agency", "ngo", "iwi_or_pacific_provider", "health_provider")
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
@@ -121,6 +124,37 @@ def build_parser() -> _Parser:
     padd = _command(psub, "add", "cli_sharing.cmd_partner_add", "add a partner from JSON (prints its id)")
     padd.add_argument("--json", required=True, metavar="FILE|-", help="see docs/sharing-json.md")
     _command(psub, "list", "cli_sharing.cmd_partner_list", "list partners as JSON")
+    enroll = _command(psub, "enroll", "cli_sync.cmd_partner_enroll",
+                      "enrol a partner from its card after comparing the fingerprint (prints id and fingerprint)")
+    enroll.add_argument("--card", required=True, metavar="FILE")
+    enroll.add_argument("--yes", action="store_true",
+                        help="the fingerprint was compared with the partner out of band (else a prompt)")
+    # The partner's own side: its inbox service (no store, no passphrase).
+    pinit = _command(psub, "init", "cli_partner.cmd_init", "create a partner inbox's identity and write its card")
+    pinit.add_argument("--name", metavar="TEXT", help="the organisation's name on its card")
+    pinit.add_argument("--kind", default="ngo", choices=PARTNER_KINDS)
+    pinit.add_argument("--inbox-url", metavar="URL", help="the URL devices send to (default from --host/--port)")
+    pinit.add_argument("--host", default="127.0.0.1")
+    pinit.add_argument("--port", type=int, default=8470)
+    prot = _command(psub, "rotate", "cli_partner.cmd_rotate",
+                    "make a new key and a card signed by the old one (old keys still open what was sealed to them)")
+    prot.add_argument("--inbox-url", metavar="URL")
+    serve = _command(psub, "serve", "cli_partner.cmd_serve", "run the partner inbox")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8470)
+    allow = _command(psub, "allow", "cli_partner.cmd_allow", "let a Tiaki device send to this inbox (its card)")
+    allow.add_argument("--card", required=True, metavar="SENDER_CARD")
+    inbox = _command(psub, "inbox", _needs_subcommand, "what arrived in this partner inbox")
+    isub = inbox.add_subparsers(title="inbox commands", metavar="ACTION", parser_class=_Parser)
+    ilist = _command(isub, "list", "cli_partner.cmd_inbox_list", "messages received, newest first")
+    ilist.add_argument("--json", action="store_true", help="print JSON (the only format)")
+    iopen = _command(isub, "open", "cli_partner.cmd_inbox_open", "decrypt one message and print it as JSON")
+    iopen.add_argument("message_id", metavar="MSG_ID")
+    device = _command(top, "device", _needs_subcommand, "this device's identity")
+    dsub = device.add_subparsers(title="device commands", metavar="ACTION", parser_class=_Parser)
+    dcard = _command(dsub, "card", "cli_sync.cmd_device_card",
+                     "write this device's sender card (a partner allows it with 'tiaki partner allow')")
+    dcard.add_argument("--out", required=True, metavar="FILE")
     agreement = _command(top, "agreement", _needs_subcommand, "sharing agreements (privacy officer adds)")
     gsub = agreement.add_subparsers(title="agreement commands", metavar="ACTION", parser_class=_Parser)
     gadd = _command(gsub, "add", "cli_sharing.cmd_agreement_add", "add a sharing agreement from JSON (prints its id)")
@@ -148,6 +182,19 @@ def build_parser() -> _Parser:
     prev.add_argument("--partner", required=True, metavar="PID")
     prev.add_argument("--purpose", required=True, metavar="KEY")
     prev.add_argument("--json", action="store_true", help="print JSON")
+    queue = _command(ssub_, "queue", "cli_sync.cmd_share_queue",
+                     "queue a client's permitted fields for a partner (prints the message id)")
+    queue.add_argument("--client", required=True, metavar="ID")
+    queue.add_argument("--partner", required=True, metavar="PID")
+    queue.add_argument("--purpose", required=True, metavar="KEY")
+    sync = _command(top, "sync", "cli_sync.cmd_sync", "send what is queued to partners and collect their receipts")
+    sync.add_argument("--once", action="store_true", help="one run, then exit (the only mode on the command line)")
+    sync.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS",
+                      help="give up retrying after this long (default 120)")
+    history = _command(top, "history", "cli_sync.cmd_history", "the sharing history: every disclosure")
+    history.add_argument("--json", action="store_true", help="print JSON (the only format)")
+    history.add_argument("--client", metavar="ID")
+    history.add_argument("--partner", metavar="PID")
 
     settings = _command(top, "settings", _needs_subcommand, "settings for everyone using this store")
     ssub = settings.add_subparsers(title="settings", metavar="SETTING", parser_class=_Parser)
