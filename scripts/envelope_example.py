@@ -12,11 +12,10 @@ import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from crypto_support import T0, partner_keys  # noqa: E402
-
-from tiaki.core import envelope  # noqa: E402
-from tiaki.core.canonical import canonical_json  # noqa: E402
-from tiaki.core.clock import iso  # noqa: E402
+from crypto_support import T0, partner_keys
+from tiaki.core import envelope
+from tiaki.core.canonical import canonical_json
+from tiaki.core.clock import iso
 
 
 def main() -> None:
@@ -25,7 +24,8 @@ def main() -> None:
     message = {
         "id": "7d1f0c55-3f7b-4c2e-9a51-0c1e2d3f4a5b", "kind": "share",
         "client_id": "0b8e4c1a-6d2f-4e3b-8c9d-1a2b3c4d5e6f", "created_at": iso(T0), "sealed_at": iso(T0),
-        "purpose": "referral", "organisation": "Te Whare Tiaki", "consent_ids": ["c0a80101-0000-4000-8000-000000000001"],
+        "purpose": "referral", "organisation": "Te Whare Tiaki",
+        "consent_ids": ["c0a80101-0000-4000-8000-000000000001"],
         "fields": {"given_name": {"value": "Aroha", "basis": "consent", "agreement_id": None,
                                   "consent_id": "c0a80101-0000-4000-8000-000000000001"},
                    "region": {"value": "Northland", "basis": "approved_sharing_agreement",
