@@ -45,6 +45,18 @@ class Action:
     CONSENT_RECORD = "consent.record"
     CONSENT_WITHDRAW = "consent.withdraw"
     CONSENT_RENEW = "consent.renew"
+    PARTNER_ENROL = "partner.enrol"
+    PARTNER_KEY_ROTATE = "partner.key_rotate"
+    SHARE_QUEUE = "share.queue"
+    SHARE_SEAL = "share.seal"
+    SHARE_DROP = "share.drop"  # fields allowed when queued, no longer allowed when sealed
+    SHARE_CANCEL = "share.cancel"
+    SHARE_REQUEUE = "share.requeue"  # a sealed envelope superseded (a consent changed): its messages re-decided
+    SHARE_ACK = "share.ack"
+    SHARE_REFUSED = "share.refused"
+    SHARE_PARK = "share.park"
+    REVOCATION_QUEUE = "revocation.queue"
+    SHARING_HISTORY_VIEW = "sharing.history_view"
 
 
 def canonical_json(value: Any) -> bytes:

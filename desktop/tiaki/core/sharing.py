@@ -58,6 +58,7 @@ class SharingAgreement:
     excluded_fields: frozenset[str] = frozenset()
     name: str = ""  # e.g. the AISA's name
     reference: str = ""  # e.g. the statute for a legal requirement
+    updates_flow: bool = False  # later changes to what was shared under it are sent to the partner too
 
     def in_force(self, now: dt.datetime) -> bool:
         return self.valid_from <= now and (self.valid_until is None or now < self.valid_until)

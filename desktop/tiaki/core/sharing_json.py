@@ -116,12 +116,13 @@ class AgreementInput:
     excluded_fields: frozenset[str]
     valid_from: dt.datetime
     valid_until: dt.datetime | None
+    updates_flow: bool = False
 
 
 def parse_agreement(data: bytes, catalogue: Catalogue, purposes: PurposeCatalogue, now: dt.datetime) -> AgreementInput:
     doc = load_json_object(data)
     _only(doc, {"partner_id", "name", "reference", "basis", "purposes", "categories", "excluded_fields", "valid_from",
-                "valid_until"}, {"partner_id", "basis", "purposes", "categories"}, "agreement")
+                "valid_until", "updates_flow"}, {"partner_id", "basis", "purposes", "categories"}, "agreement")
     basis = _choice(doc, "basis", Basis)
     if basis not in AGREEMENT_BASES:
         raise SharingInputError("A serious threat is an override for one disclosure, never an agreement's basis.")
@@ -140,7 +141,7 @@ def parse_agreement(data: bytes, catalogue: Catalogue, purposes: PurposeCatalogu
         purposes=_keys(doc, "purposes", purposes.keys),
         categories=_keys(doc, "categories", [c.key for c in catalogue.categories]),
         excluded_fields=_keys(doc, "excluded_fields", [f.key for f in catalogue.fields], required=False),
-        valid_from=valid_from, valid_until=valid_until)
+        valid_from=valid_from, valid_until=valid_until, updates_flow=_bool(doc, "updates_flow", False))
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import builtins
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 from tiaki.core import roles
 from tiaki.core.audit import Action
@@ -52,10 +53,18 @@ class DuplicateCheck:
         return bool(self.visible) or self.hidden_count > 0
 
 
+class UpdateListener(Protocol):
+    """Told of changed fields inside the edit's transaction (the outbox queues updates to partners whose
+    agreement lets updates flow), so the edit and what it queues commit together."""
+
+    def client_updated(self, tx: Transaction, client_id: str, fields: frozenset[str]) -> None: ...
+
+
 class ClientRepository:
     def __init__(self, db: Database, audit: AuditLog, catalogue: Catalogue, purposes: PurposeCatalogue,
-                 worker: Callable[[], Worker], clock: Clock) -> None:
+                 worker: Callable[[], Worker], clock: Clock, *, updates: UpdateListener | None = None) -> None:
         self._db = db
+        self._updates = updates
         self._purposes = purposes
         self._audit = audit
         self._catalogue = catalogue
@@ -197,6 +206,8 @@ class ClientRepository:
                                    subject_id=client_id, detail={"fields": sorted(changed), "source": source.kind,
                                                                  "collection_event_id": event_id,
                                                                  "purposes": sorted(collection.purposes)})
+                if self._updates is not None:
+                    self._updates.client_updated(tx, client_id, frozenset(changed))
         return self._read(client_id, audit=False)
 
     def archive(self, client_id: str, *, reason: str = "") -> None:

@@ -206,6 +206,124 @@ BEGIN
     SELECT RAISE(ABORT, 'consent history is append-only');
 END;
 """),
+    (4, """
+ALTER TABLE agreements ADD COLUMN updates_flow INTEGER NOT NULL DEFAULT 0 CHECK (updates_flow IN (0, 1));
+
+CREATE TABLE partner_keys (
+    key_id TEXT PRIMARY KEY,
+    partner_id TEXT NOT NULL REFERENCES partners(id),
+    device_id TEXT NOT NULL,
+    age_recipient TEXT NOT NULL,
+    receipt_key TEXT NOT NULL,
+    inbox_url TEXT,
+    card_json TEXT NOT NULL,
+    enrolled_at TEXT NOT NULL,
+    enrolled_by TEXT NOT NULL REFERENCES workers(id),
+    replaced_at TEXT
+);
+CREATE INDEX partner_keys_partner ON partner_keys (partner_id);
+CREATE UNIQUE INDEX partner_keys_current ON partner_keys (partner_id) WHERE replaced_at IS NULL;
+
+CREATE TABLE envelopes (
+    id TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    partner_id TEXT NOT NULL REFERENCES partners(id),
+    recipient_key_id TEXT NOT NULL REFERENCES partner_keys(key_id),
+    data BLOB NOT NULL,
+    created_at TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'acknowledged', 'superseded')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_attempt_at TEXT,
+    last_error TEXT
+);
+CREATE INDEX envelopes_pending ON envelopes (partner_id, created_at) WHERE state = 'pending';
+
+CREATE TABLE messages (
+    id TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    partner_id TEXT NOT NULL REFERENCES partners(id),
+    client_id TEXT NOT NULL REFERENCES clients(id),
+    purpose TEXT,
+    kind TEXT NOT NULL CHECK (kind IN ('share', 'update', 'revocation')),
+    channel TEXT NOT NULL DEFAULT 'sync' CHECK (channel IN ('sync', 'packet')),
+    state TEXT NOT NULL DEFAULT 'queued'
+        CHECK (state IN ('queued', 'sealed', 'acknowledged', 'refused', 'parked', 'cancelled')),
+    state_reason TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL REFERENCES workers(id),
+    seq INTEGER NOT NULL,
+    decision TEXT,
+    consent_id TEXT REFERENCES consents(id),
+    revokes TEXT,
+    envelope_id TEXT REFERENCES envelopes(id),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_attempt_at TEXT,
+    last_error TEXT,
+    acknowledged_at TEXT,
+    CHECK ((kind = 'revocation') = (consent_id IS NOT NULL AND revokes IS NOT NULL)),
+    CHECK ((kind = 'revocation') = (decision IS NULL))
+);
+CREATE INDEX messages_queue ON messages (partner_id, state, seq);
+CREATE INDEX messages_client ON messages (client_id, seq);
+CREATE INDEX messages_envelope ON messages (envelope_id);
+
+CREATE TABLE message_seals (
+    id TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    message_id TEXT NOT NULL REFERENCES messages(id),
+    envelope_id TEXT NOT NULL REFERENCES envelopes(id),
+    position INTEGER NOT NULL,
+    digest TEXT NOT NULL,
+    sealed_at TEXT NOT NULL,
+    fields TEXT NOT NULL,
+    withheld TEXT NOT NULL,
+    dropped TEXT NOT NULL,
+    consent_ids TEXT NOT NULL,
+    UNIQUE (envelope_id, position),
+    UNIQUE (message_id, envelope_id)
+);
+CREATE INDEX message_seals_message ON message_seals (message_id, sealed_at);
+CREATE TRIGGER message_seals_no_update BEFORE UPDATE ON message_seals
+BEGIN
+    SELECT RAISE(ABORT, 'what was sealed is history: it is never changed');
+END;
+CREATE TRIGGER message_seals_no_delete BEFORE DELETE ON message_seals
+BEGIN
+    SELECT RAISE(ABORT, 'what was sealed is history: it is never deleted');
+END;
+
+CREATE TABLE receipts (
+    id TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    message_id TEXT NOT NULL REFERENCES messages(id),
+    envelope_id TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('accepted', 'duplicate', 'rejected')),
+    reason TEXT NOT NULL DEFAULT '',
+    digest TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    partner_key_id TEXT NOT NULL REFERENCES partner_keys(key_id),
+    signature TEXT NOT NULL,
+    stored_at TEXT NOT NULL
+);
+CREATE INDEX receipts_message ON receipts (message_id, stored_at);
+CREATE TRIGGER receipts_no_update BEFORE UPDATE ON receipts
+BEGIN
+    SELECT RAISE(ABORT, 'receipts are append-only');
+END;
+CREATE TRIGGER receipts_no_delete BEFORE DELETE ON receipts
+BEGIN
+    SELECT RAISE(ABORT, 'receipts are append-only');
+END;
+
+CREATE TABLE partner_sync (
+    partner_id TEXT PRIMARY KEY REFERENCES partners(id),
+    next_attempt_at TEXT,
+    failures INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    last_attempt_at TEXT,
+    last_success_at TEXT
+);
+"""),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from typing import Protocol
 
 from tiaki.core import roles
 from tiaki.core.audit import Action
@@ -38,7 +39,7 @@ from tiaki.store.errors import InvalidInput, NotFound
 
 _PARTNER = "id, name, kind, overseas, ipp12_basis"
 _AGREEMENT = ("id, partner_id, purposes, categories, basis, valid_from, valid_until, excluded_fields, name, "
-              "reference")
+              "reference, updates_flow")
 _CONSENT = ("id, client_id, controller, recipients, purposes, categories, permit, given_at, expires_at, method, "
             "language, notice_version, notice_hash, recorded_by, given_by")
 
@@ -55,18 +56,26 @@ def _agreement(row: Row) -> SharingAgreement:
     return SharingAgreement(
         id=row[0], partner_id=row[1], purposes=frozenset(json.loads(row[2])), categories=frozenset(json.loads(row[3])),
         basis=Basis(row[4]), valid_from=parse_iso(row[5]), valid_until=_time(row[6]),
-        excluded_fields=frozenset(json.loads(row[7])), name=row[8], reference=row[9])
+        excluded_fields=frozenset(json.loads(row[7])), name=row[8], reference=row[9], updates_flow=bool(row[10]))
 
 
 def _keys(values: frozenset[str]) -> str:
     return json.dumps(sorted(values), ensure_ascii=False)
 
 
+class WithdrawalListener(Protocol):
+    """Told of a withdrawal inside its transaction (the outbox cancels or re-decides what has not gone yet and
+    queues revocations), so the withdrawal and its consequences commit together."""
+
+    def consent_withdrawn(self, tx: Transaction, consent_id: str, client_id: str, at: dt.datetime) -> None: ...
+
+
 class SharingRepository:
     def __init__(self, db: Database, audit: AuditLog, catalogue: Catalogue, worker: Callable[[], Worker],
                  organisation: Callable[[], str], notice_hash: Callable[[str], str], notice_version: str,
-                 clock: Clock) -> None:
+                 clock: Clock, *, withdrawals: WithdrawalListener | None = None) -> None:
         self._db = db
+        self._withdrawals = withdrawals
         self._audit = audit
         self._catalogue = catalogue
         self._worker = worker
@@ -110,14 +119,16 @@ class SharingRepository:
                 raise InvalidInput("no_such_partner")
             tx.execute(
                 "INSERT INTO agreements (id, partner_id, name, reference, basis, purposes, categories, "
-                "excluded_fields, valid_from, valid_until, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                "excluded_fields, valid_from, valid_until, created_at, created_by, updates_flow) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (agreement_id, agreement.partner_id, agreement.name, agreement.reference, agreement.basis.value,
                  _keys(agreement.purposes), _keys(agreement.categories), _keys(agreement.excluded_fields),
                  iso(agreement.valid_from), iso(agreement.valid_until) if agreement.valid_until else None,
-                 iso(self._clock()), me.id))
+                 iso(self._clock()), me.id, int(agreement.updates_flow)))
             self._audit.append(tx, actor_id=me.id, action=Action.AGREEMENT_ADD, subject_type="agreement",
                                subject_id=agreement_id, detail={"partner_id": agreement.partner_id,
-                                                                "basis": agreement.basis.value})
+                                                                "basis": agreement.basis.value,
+                                                                "updates_flow": agreement.updates_flow})
         return self.agreements(agreement.partner_id, only=agreement_id)[0]
 
     def agreements(self, partner_id: str | None = None, *, only: str | None = None) -> list[SharingAgreement]:
@@ -165,7 +176,8 @@ class SharingRepository:
         return self.consent(consent_id)
 
     def withdraw_consent(self, consent_id: str, *, reason: str = "") -> ConsentRecord:
-        """Withdrawal is a new event, effective now; the record itself never changes."""
+        """Withdrawal is a new event, effective now; the record itself never changes. In the same transaction
+        the outbox re-decides what has not been acknowledged yet and queues revocations."""
         me = self._worker()
         record = self.consent(consent_id)
         now = self._clock()
@@ -179,6 +191,8 @@ class SharingRepository:
             self._audit.append(tx, actor_id=me.id, action=Action.CONSENT_WITHDRAW, subject_type="client",
                                subject_id=record.client_id, detail={"consent_id": consent_id,
                                                                     "reason_given": bool(reason)})
+            if self._withdrawals is not None:
+                self._withdrawals.consent_withdrawn(tx, consent_id, record.client_id, now)
         return self.consent(consent_id)
 
     def renew_consent(self, consent_id: str, *, expires_at: dt.datetime | None) -> ConsentRecord:
@@ -232,14 +246,7 @@ class SharingRepository:
     # --- the decision ----------------------------------------------------------------------------------
 
     def client_facts(self, tx: Transaction, client_id: str) -> ClientFacts:
-        anonymous = bool(tx.scalar("SELECT anonymous FROM clients WHERE id = ?", (client_id,)))
-        collected: dict[str, frozenset[str]] = {}
-        for key, purposes in tx.query(
-                "SELECT v.field_key, e.purposes FROM field_values v LEFT JOIN collection_events e "
-                "ON e.id = v.collection_event_id WHERE v.client_id = ? AND v.current = 1 AND v.value IS NOT NULL",
-                (client_id,)):
-            collected[key] = frozenset(json.loads(purposes)) if purposes else frozenset()
-        return ClientFacts(client_id, anonymous, collected)
+        return client_facts(tx, client_id)
 
     def preview(self, client_id: str, partner_id: str, purpose: str, *, override: Override | None = None,
                 at: dt.datetime | None = None) -> Decision:
@@ -248,13 +255,31 @@ class SharingRepository:
         now = at or self._clock()
         with self._db.transaction() as tx:
             self._client_for(tx, client_id, write=False)
-            facts = self.client_facts(tx, client_id)
-            partner_row = tx.query_one(f"SELECT {_PARTNER} FROM partners WHERE id = ?", (partner_id,))
-            if partner_row is None:
-                raise NotFound("That partner")
-            agreements = [_agreement(r) for r in tx.query(
-                f"SELECT {_AGREEMENT} FROM agreements WHERE partner_id = ?", (partner_id,))]
-            consents = [self._consent(tx, r) for r in tx.query(
-                f"SELECT {_CONSENT} FROM consents WHERE client_id = ?", (client_id,))]
-        fields = [f for f in self._catalogue.fields if f.key in facts.collected_for]
-        return decide(facts, _partner(partner_row), purpose, fields, agreements, consents, now, override)
+            return decide_in(tx, self._catalogue, client_id, partner_id, purpose, now, override=override)
+
+
+def client_facts(tx: Transaction, client_id: str) -> ClientFacts:
+    anonymous = bool(tx.scalar("SELECT anonymous FROM clients WHERE id = ?", (client_id,)))
+    collected: dict[str, frozenset[str]] = {}
+    for key, purposes in tx.query(
+            "SELECT v.field_key, e.purposes FROM field_values v LEFT JOIN collection_events e "
+            "ON e.id = v.collection_event_id WHERE v.client_id = ? AND v.current = 1 AND v.value IS NOT NULL",
+            (client_id,)):
+        collected[key] = frozenset(json.loads(purposes)) if purposes else frozenset()
+    return ClientFacts(client_id, anonymous, collected)
+
+
+def decide_in(tx: Transaction, catalogue: Catalogue, client_id: str, partner_id: str, purpose: str,
+              at: dt.datetime, *, override: Override | None = None) -> Decision:
+    """The policy engine's decision from what the store holds in ``tx`` at ``at``, for the client's fields that
+    hold a value. No role check: callers check (the preview) or act for a worker who was checked (the outbox)."""
+    facts = client_facts(tx, client_id)
+    partner_row = tx.query_one(f"SELECT {_PARTNER} FROM partners WHERE id = ?", (partner_id,))
+    if partner_row is None:
+        raise NotFound("That partner")
+    agreements = [_agreement(r) for r in tx.query(
+        f"SELECT {_AGREEMENT} FROM agreements WHERE partner_id = ?", (partner_id,))]
+    consents = [SharingRepository._consent(tx, r) for r in tx.query(
+        f"SELECT {_CONSENT} FROM consents WHERE client_id = ?", (client_id,))]
+    fields = [f for f in catalogue.fields if f.key in facts.collected_for]
+    return decide(facts, _partner(partner_row), purpose, fields, agreements, consents, at, override)

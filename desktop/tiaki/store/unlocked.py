@@ -34,6 +34,7 @@ from tiaki.store.clients import ClientRepository
 from tiaki.store.database import Database, Transaction
 from tiaki.store.errors import DamagedStore, InvalidInput, WrongPassphrase
 from tiaki.store.keyslots import read_keyslots, update_keyslots
+from tiaki.store.outbox import Outbox
 from tiaki.store.sharing import SharingRepository
 
 DEFAULT_AUTO_LOCK_MINUTES = 5
@@ -82,9 +83,13 @@ class Session:
         self.audit = AuditLog(db, device_id, signing_key, clock)
         self.purposes = load_purposes(resource_dir() / "purposes.json")
         self.notices = load_notices(resource_dir() / "notices.json")
-        self.clients = ClientRepository(db, self.audit, catalogue, self.purposes, self.current_worker, clock)
+        self.outbox = Outbox(db, self.audit, catalogue, self.purposes, self.current_worker, self.organisation_name,
+                             device_id, signing_key, clock)
+        self.clients = ClientRepository(db, self.audit, catalogue, self.purposes, self.current_worker, clock,
+                                        updates=self.outbox)
         self.sharing = SharingRepository(db, self.audit, catalogue, self.current_worker, self.organisation_name,
-                                         self.notices.template_hash, self.notices.version, clock)
+                                         self.notices.template_hash, self.notices.version, clock,
+                                         withdrawals=self.outbox)
         self._closed = False
 
     def _device(self) -> tuple[str, Ed25519PrivateKey]:

@@ -131,6 +131,16 @@ INVALID_INPUT_TEMPLATES: Mapping[str, str] = {
         "InvalidInput", "That consent is not in force (it was withdrawn, has expired or is not yet given)."),
     "consent_expiry_past": QT_TRANSLATE_NOOP("InvalidInput",
                                              "A renewed consent must expire in the future (or not at all)."),
+    "partner_not_enrolled": QT_TRANSLATE_NOOP(
+        "InvalidInput", "That partner has no inbox enrolled on this device: enrol its card first."),
+    "partner_other_key": QT_TRANSLATE_NOOP(
+        "InvalidInput", "This partner is already enrolled with another key; a new key must come as a card "
+                        "signed by the current one."),
+    "partner_rotation_invalid": QT_TRANSLATE_NOOP(
+        "InvalidInput", "The new card is not signed by the partner's current key, so it was not enrolled."),
+    "unknown_purpose": QT_TRANSLATE_NOOP("InvalidInput", "That is not a purpose Tiaki knows."),
+    "nothing_to_share": QT_TRANSLATE_NOOP(
+        "InvalidInput", "Nothing may be shared with this partner for this purpose now, so nothing was queued."),
     "collection": QT_TRANSLATE_NOOP("InvalidInput", "{message}"),
     "store_not_empty": QT_TRANSLATE_NOOP("InvalidInput",
                                          "This store already holds records, so it cannot be discarded."),

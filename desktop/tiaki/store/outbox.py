@@ -1,0 +1,286 @@
+"""The transactional outbox: what this device has queued, sealed and sent to partners, and what they answered.
+
+One table, ``messages``, is both the outbox and the sharing history, so the two can never disagree. A worker's
+share is queued in the same transaction as its audit entry; the sync engine (``tiaki.sync``) seals, sends and
+records receipts only through the methods here. A message is marked acknowledged only on a receipt whose
+signature verifies against a key enrolled for that partner and that names the digest of a version of the
+message this device sealed; anything else about a receipt is refused and nothing is stored.
+
+Message states: queued -> sealed -> (sent: at least one attempt) -> acknowledged | refused | parked; and
+cancelled, when a re-decision leaves nothing to send.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from tiaki.core import roles
+from tiaki.core.audit import Action
+from tiaki.core.canonical import b64u
+from tiaki.core.cards import PartnerCard, SenderCard, sender_card_for, sender_key_id
+from tiaki.core.catalogue import Catalogue
+from tiaki.core.clock import Clock, iso, new_id
+from tiaki.core.purposes import PurposeCatalogue
+from tiaki.core.receipts import Receipt, ReceiptError, verify_receipt
+from tiaki.core.roles import Worker
+from tiaki.core.sharing import Partner
+from tiaki.store.audit_log import AuditLog
+from tiaki.store.database import Database, Transaction
+from tiaki.store.enrolment import Enrolment, PartnerEndpoint, current_card, receipt_keys
+from tiaki.store.errors import InvalidInput, NotFound
+from tiaki.store.history import Disclosure, History, MessageStatus, PartnerStatus
+from tiaki.store.sealing import OPEN_STATES, PendingEnvelope, Sealer, decision_json
+from tiaki.store.sharing import decide_in
+
+__all__ = ["Disclosure", "MessageStatus", "Outbox", "PartnerEndpoint", "PartnerStatus", "PendingEnvelope",
+           "ReceiptOutcome"]
+
+_QUERY_CONTEXT = b"tiaki-receipt-query/1\x00"
+_MAX_ERROR = 200  # error and park reasons are short codes from the sync engine, never a value
+
+
+@dataclass(frozen=True)
+class ReceiptOutcome:
+    message_id: str
+    state: str  # "acknowledged" | "refused" | "parked"
+    reason: str
+
+
+class Outbox:
+    def __init__(self, db: Database, audit: AuditLog, catalogue: Catalogue, purposes: PurposeCatalogue,
+                 worker: Callable[[], Worker], organisation: Callable[[], str], device_id: str,
+                 signing_key: Ed25519PrivateKey, clock: Clock) -> None:
+        self._db = db
+        self._audit = audit
+        self._catalogue = catalogue
+        self._purposes = purposes
+        self._worker = worker
+        self._organisation = organisation
+        self._device_id = device_id
+        self._key = signing_key
+        self._clock = clock
+        self._enrolment = Enrolment(db, audit, worker, device_id, clock)
+        self._sealer = Sealer(db, audit, catalogue, worker, organisation, device_id, signing_key, clock)
+        self._history = History(db, audit, worker)
+
+    # --- this device -------------------------------------------------------------------------------------
+
+    def device_card(self) -> SenderCard:
+        """The card a partner's inbox allows this device by (its fingerprint is read out to the partner)."""
+        created = self._db.scalar("SELECT created_at FROM device WHERE id = ?", (self._device_id,))
+        return sender_card_for(self._organisation(), self._device_id, self._key, str(created))
+
+    @property
+    def sender_key_id(self) -> str:
+        return sender_key_id(self._key.public_key())
+
+    def sign_receipt_query(self, message_id: str) -> str:
+        """Proof, for ``GET /v1/receipts/{id}``, that this device is the message's sender."""
+        return b64u(self._key.sign(_QUERY_CONTEXT + message_id.encode("utf-8")))
+
+    # --- partners ------------------------------------------------------------------------------------------
+
+    def enroll_partner(self, card: PartnerCard) -> Partner:
+        return self._enrolment.enroll_partner(card)
+
+    def endpoints(self) -> list[PartnerEndpoint]:
+        return self._enrolment.endpoints()
+
+    def partner_keys(self, partner_id: str) -> list[dict[str, object]]:
+        return self._enrolment.keys(partner_id)
+
+    # --- queueing ------------------------------------------------------------------------------------------
+
+    def queue_share(self, client_id: str, partner_id: str, purpose: str) -> str:
+        """Queue what the policy engine allows now (the preview) for sending; it is decided again when sealed.
+        One transaction: the message and its audit entry. Returns the message id."""
+        me = self._worker()
+        if purpose not in self._purposes:
+            raise InvalidInput("unknown_purpose")
+        at = self._clock()
+        with self._db.transaction() as tx:
+            row = tx.query_one("SELECT assigned_worker_id, archived_at FROM clients WHERE id = ?", (client_id,))
+            if row is None:
+                raise NotFound("That client")
+            roles.require(roles.can_write_client(me, row[0]), "share this client's record")
+            if row[1]:
+                raise InvalidInput("archived_client")
+            if not tx.scalar("SELECT 1 FROM partners WHERE id = ?", (partner_id,)):
+                raise InvalidInput("no_such_partner")
+            card = current_card(tx, partner_id)
+            if card is None or card.inbox_url is None:
+                raise InvalidInput("partner_not_enrolled")
+            decision = decide_in(tx, self._catalogue, client_id, partner_id, purpose, at)
+            if not decision.allowed:
+                raise InvalidInput("nothing_to_share")
+            return self._sealer.insert_message(tx, me, partner_id=partner_id, client_id=client_id, kind="share",
+                                               purpose=purpose, decision=decision_json(decision))
+
+    # Listeners: the client and sharing repositories call these inside their own transactions.
+
+    def consent_withdrawn(self, tx: Transaction, consent_id: str, client_id: str, at: dt.datetime) -> None:
+        self._sealer.consent_withdrawn(tx, consent_id, client_id, at)
+
+    def client_updated(self, tx: Transaction, client_id: str, fields: frozenset[str]) -> None:
+        self._sealer.client_updated(tx, client_id, fields)
+
+    # --- sealing and sending ---------------------------------------------------------------------------------
+
+    def seal_next(self, partner_id: str, *, max_messages: int, now: dt.datetime | None = None
+                  ) -> PendingEnvelope | None:
+        """Seal the next queued messages for the partner (revocations first) into one envelope, deciding each
+        share again at ``now``. None when nothing is left to seal."""
+        return self._sealer.seal_next(partner_id, max_messages=max_messages, now=now)
+
+    def pending(self, partner_id: str) -> list[PendingEnvelope]:
+        """Sealed envelopes not yet answered for, oldest first, as the bytes first sealed (resent unchanged)."""
+        roles.require(self._worker().active, "send to partners")
+        out = []
+        for envelope_id, data, attempts in self._db.query(
+                "SELECT id, data, attempts FROM envelopes WHERE partner_id = ? AND state = 'pending' "
+                "ORDER BY created_at, rowid", (partner_id,)):
+            ids = tuple(r[0] for r in self._db.query(
+                "SELECT message_id FROM message_seals WHERE envelope_id = ? ORDER BY position", (envelope_id,)))
+            out.append(PendingEnvelope(envelope_id, partner_id, bytes(data), ids, int(attempts)))
+        return out
+
+    def unacknowledged_sent(self, partner_id: str) -> list[str]:
+        """Messages sent at least once with no final answer yet (the engine asks the inbox for their receipts)."""
+        roles.require(self._worker().active, "send to partners")
+        return [r[0] for r in self._db.query(
+            "SELECT id FROM messages WHERE partner_id = ? AND attempts > 0 AND state IN ('queued', 'sealed') "
+            "ORDER BY seq", (partner_id,))]
+
+    def record_attempt(self, envelope_id: str, *, error: str | None) -> None:
+        """One sending attempt of an envelope (whatever its outcome, its messages count as sent from now)."""
+        me = self._worker()
+        roles.require(me.active, "send to partners")
+        now = iso(self._clock())
+        error = None if error is None else error[:_MAX_ERROR]
+        with self._db.transaction() as tx:
+            row = tx.query_one("SELECT partner_id, state FROM envelopes WHERE id = ?", (envelope_id,))
+            if row is None:
+                raise NotFound("That envelope")
+            tx.execute("UPDATE envelopes SET attempts = attempts + 1, last_attempt_at = ?, last_error = ? "
+                       "WHERE id = ?", (now, error, envelope_id))
+            tx.execute("UPDATE messages SET attempts = attempts + 1, last_attempt_at = ?, last_error = ? "
+                       "WHERE id IN (SELECT message_id FROM message_seals WHERE envelope_id = ?)",
+                       (now, error, envelope_id))
+            if row[1] == "superseded":
+                # Sent after a withdrawal superseded it (the send was already under way): the partner may hold
+                # data under a consent that is withdrawn now, so it is owed a revocation.
+                for consent_id, client_id in tx.query(
+                        "SELECT DISTINCT j.value, m.client_id FROM message_seals s JOIN messages m "
+                        "ON m.id = s.message_id, json_each(s.consent_ids) j JOIN consent_events ce "
+                        "ON ce.consent_id = j.value AND ce.kind = 'withdrawn' WHERE s.envelope_id = ?",
+                        (envelope_id,)):
+                    self._sealer.queue_revocations(tx, me, consent_id, client_id)
+
+    def park(self, message_ids: Sequence[str], reason: str) -> None:
+        """Set aside messages the inbox refused in a way retrying cannot fix (they stay in the history)."""
+        me = self._worker()
+        roles.require(me.active, "send to partners")
+        reason = reason[:_MAX_ERROR]
+        with self._db.transaction() as tx:
+            for message_id in message_ids:
+                row = tx.query_one("SELECT client_id, partner_id FROM messages WHERE id = ? AND state IN "
+                                   "('queued', 'sealed')", (message_id,))
+                if row is None:
+                    continue
+                tx.execute("UPDATE messages SET state = 'parked', state_reason = ? WHERE id = ?", (reason, message_id))
+                self._audit.append(tx, actor_id=me.id, action=Action.SHARE_PARK, subject_type="client",
+                                   subject_id=row[0], detail={"message_id": message_id, "reason": reason})
+                self._close_envelopes(tx, row[1])
+
+    def set_partner_schedule(self, partner_id: str, *, next_attempt_at: dt.datetime | None, failures: int,
+                             last_error: str | None) -> None:
+        roles.require(self._worker().active, "send to partners")
+        now = iso(self._clock())
+        with self._db.transaction() as tx:
+            tx.execute(
+                "INSERT INTO partner_sync (partner_id, next_attempt_at, failures, last_error, last_attempt_at, "
+                "last_success_at) VALUES (?1, ?2, ?3, ?4, ?5, CASE WHEN ?3 = 0 THEN ?5 END) "
+                "ON CONFLICT (partner_id) DO UPDATE SET next_attempt_at = ?2, failures = ?3, last_error = ?4, "
+                "last_attempt_at = ?5, last_success_at = CASE WHEN ?3 = 0 THEN ?5 ELSE last_success_at END",
+                (partner_id, iso(next_attempt_at) if next_attempt_at else None, failures,
+                 None if last_error is None else last_error[:_MAX_ERROR], now))
+
+    # --- receipts ------------------------------------------------------------------------------------------
+
+    def record_receipts(self, partner_id: str, receipts: Sequence[Receipt]) -> list[ReceiptOutcome]:
+        """Verify and store the partner's receipts and move their messages on. All or nothing: one receipt
+        that does not verify, names a message this device did not send to the partner, or (accepted or
+        duplicate) names a digest this device never sealed for the message raises ReceiptError and stores
+        nothing."""
+        me = self._worker()
+        roles.require(me.active, "send to partners")
+        now = iso(self._clock())
+        outcomes = []
+        with self._db.transaction() as tx:
+            keys = receipt_keys(tx, partner_id)
+            for receipt in receipts:
+                outcomes.append(self._receipt(tx, me, partner_id, keys, receipt, now))
+            self._close_envelopes(tx, partner_id)
+        return outcomes
+
+    def _receipt(self, tx: Transaction, me: Worker, partner_id: str, keys: dict[str, Ed25519PublicKey],
+                 receipt: Receipt, now: str) -> ReceiptOutcome:
+        key = keys.get(receipt.partner_key_id)
+        if key is None:
+            raise ReceiptError("unknown_key", "The receipt is signed by a key not enrolled for this partner.")
+        verify_receipt(receipt, key)
+        row = tx.query_one("SELECT client_id, state FROM messages WHERE id = ? AND partner_id = ?",
+                           (receipt.message_id, partner_id))
+        if row is None:
+            raise ReceiptError("unknown_message", "The receipt names a message not sent to this partner.")
+        client_id, state = row
+        ours = receipt.digest in {r[0] for r in tx.query("SELECT digest FROM message_seals WHERE message_id = ?",
+                                                        (receipt.message_id,))}
+        if receipt.delivered and not ours:
+            raise ReceiptError("digest_mismatch", "The receipt names a version of the message this device never "
+                                                  "sealed.")
+        if receipt.delivered or (receipt.reason == "conflict" and ours):
+            verdict, reason, action = "acknowledged", "", Action.SHARE_ACK  # (a conflict: it holds our earlier one)
+        elif receipt.reason == "consent_revoked":
+            verdict, reason, action = "refused", "consent_revoked", Action.SHARE_REFUSED
+        else:
+            verdict, reason, action = "parked", receipt.reason or receipt.status, Action.SHARE_PARK
+        tx.execute("INSERT INTO receipts (id, device_id, message_id, envelope_id, status, reason, digest, "
+                   "received_at, partner_key_id, signature, stored_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                   (new_id(), self._device_id, receipt.message_id, receipt.envelope_id, receipt.status,
+                    receipt.reason, receipt.digest, receipt.received_at, receipt.partner_key_id, receipt.signature,
+                    now))
+        if verdict == "acknowledged" and state != "acknowledged":
+            # Also from 'cancelled' or 'parked': the partner proves it holds the message, and history says so.
+            tx.execute("UPDATE messages SET state = 'acknowledged', state_reason = '', acknowledged_at = ? "
+                       "WHERE id = ?", (now, receipt.message_id))
+        elif verdict != "acknowledged" and state in OPEN_STATES:
+            tx.execute("UPDATE messages SET state = ?, state_reason = ? WHERE id = ?",
+                       (verdict, reason, receipt.message_id))
+        self._audit.append(tx, actor_id=me.id, action=action, subject_type="client", subject_id=client_id,
+                           detail={"message_id": receipt.message_id, "envelope_id": receipt.envelope_id,
+                                   "status": receipt.status, "reason": receipt.reason,
+                                   "partner_key_id": receipt.partner_key_id})
+        return ReceiptOutcome(receipt.message_id, verdict, reason)
+
+    @staticmethod
+    def _close_envelopes(tx: Transaction, partner_id: str) -> None:
+        """A pending envelope whose messages all have a final state is answered for: it is not sent again."""
+        tx.execute("UPDATE envelopes SET state = 'acknowledged' WHERE partner_id = ? AND state = 'pending' "
+                   "AND NOT EXISTS (SELECT 1 FROM message_seals s JOIN messages m ON m.id = s.message_id "
+                   "WHERE s.envelope_id = envelopes.id AND m.state IN ('queued', 'sealed'))", (partner_id,))
+
+    # --- for people ----------------------------------------------------------------------------------------
+
+    def partner_status(self) -> list[PartnerStatus]:
+        return self._history.partner_status()
+
+    def client_status(self, client_id: str) -> list[MessageStatus]:
+        return self._history.client_status(client_id)
+
+    def history(self, *, client_id: str | None = None, partner_id: str | None = None) -> list[Disclosure]:
+        return self._history.history(client_id=client_id, partner_id=partner_id)

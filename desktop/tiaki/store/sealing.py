@@ -1,0 +1,321 @@
+"""The outbox's decisions: queueing, sealing with re-decision, and what a consent withdrawal or an edit changes.
+
+What was allowed when a worker queued a share is not trusted at sending: ``seal_next`` asks the policy engine
+again, at that moment, from the client's current values, and sends only fields allowed both then and now.
+Fields that were allowed but no longer are ("dropped") are recorded with their reason; a message with nothing
+left is cancelled. Values are read from the store and exist only in memory until they are sealed to the
+partner's key; the store keeps the envelope bytes (which it cannot read back) and, per sealed version, which
+fields went on which basis — never a value.
+
+A sealed envelope is resent byte for byte until the partner acknowledges it. Only a consent change re-seals:
+a withdrawal supersedes the envelope and sends its messages back to the queue under the same ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from tiaki.core import roles
+from tiaki.core.audit import Action
+from tiaki.core.catalogue import Catalogue
+from tiaki.core.clock import Clock, iso, new_id
+from tiaki.core.envelope import MAX_MESSAGES, message_digest, seal
+from tiaki.core.policy import Allowed, Decision
+from tiaki.core.reasons import Reason
+from tiaki.core.roles import Worker
+from tiaki.store.audit_log import AuditLog
+from tiaki.store.database import Database, Row, Transaction
+from tiaki.store.enrolment import current_card
+from tiaki.store.sharing import decide_in
+
+# Why a field allowed at queueing is not sent, when the policy engine has nothing to say about it: its value
+# was cleared in the meantime.
+NO_VALUE = "no_value"
+ARCHIVED = "archived_client"  # a message for a client archived after it was queued is cancelled
+OPEN_STATES = ("queued", "sealed")  # deliverable: not yet answered for
+_MESSAGE = ("id, partner_id, client_id, purpose, kind, state, created_at, created_by, decision, consent_id, "
+            "revokes, envelope_id, attempts")
+
+
+@dataclass(frozen=True)
+class PendingEnvelope:
+    envelope_id: str
+    partner_id: str
+    data: bytes
+    message_ids: tuple[str, ...]
+    attempts: int
+
+
+@dataclass(frozen=True)
+class Message:
+    """A messages row as the outbox works with it."""
+
+    id: str
+    partner_id: str
+    client_id: str
+    purpose: str | None
+    kind: str
+    state: str
+    created_at: str
+    created_by: str
+    decision: Mapping[str, Any] | None  # the queue-time decision (share/update)
+    consent_id: str | None  # revocation
+    revokes: tuple[str, ...]  # revocation
+    envelope_id: str | None
+    attempts: int
+
+    @property
+    def queued_fields(self) -> Mapping[str, Mapping[str, Any]]:
+        return {} if self.decision is None else dict(self.decision["allowed"])
+
+
+def message_from(row: Row) -> Message:
+    return Message(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
+                   None if row[8] is None else json.loads(row[8]), row[9],
+                   tuple(json.loads(row[10])) if row[10] else (), row[11], int(row[12]))
+
+
+def _basis(a: Allowed) -> dict[str, Any]:
+    return {"basis": a.basis.value, "agreement_id": a.agreement_id, "consent_id": a.consent_id}
+
+
+def decision_json(decision: Decision, only: Iterable[str] | None = None) -> str:
+    keep = None if only is None else set(only)
+    return json.dumps({
+        "decided_at": iso(decision.decided_at),
+        "allowed": {a.field: _basis(a) for a in decision.allowed if keep is None or a.field in keep},
+        "withheld": {w.field: w.reason.value for w in decision.withheld if keep is None or w.field in keep},
+    }, sort_keys=True)
+
+
+@dataclass(frozen=True)
+class Redecision:
+    """A share or update decided again: what goes (allowed at queueing and now), what is dropped (allowed at
+    queueing, not now) and what the engine withholds now."""
+
+    fields: dict[str, Allowed]
+    withheld: dict[str, str]
+    dropped: dict[str, str]
+
+    @property
+    def why_nothing(self) -> str:
+        return next(iter(self.dropped.values()), Reason.NOT_COVERED.value)
+
+
+class Sealer:
+    def __init__(self, db: Database, audit: AuditLog, catalogue: Catalogue, worker: Callable[[], Worker],
+                 organisation: Callable[[], str], device_id: str, signing_key: Ed25519PrivateKey,
+                 clock: Clock) -> None:
+        self._db = db
+        self._audit = audit
+        self._catalogue = catalogue
+        self._worker = worker
+        self._organisation = organisation
+        self._device_id = device_id
+        self._key = signing_key
+        self._clock = clock
+
+    # --- queueing ---------------------------------------------------------------------------------------
+
+    def insert_message(self, tx: Transaction, me: Worker, *, partner_id: str, client_id: str, kind: str,
+                       purpose: str | None = None, decision: str | None = None, consent_id: str | None = None,
+                       revokes: Iterable[str] = ()) -> str:
+        """One queued message and its audit entry, in the caller's transaction."""
+        message_id = new_id()
+        seq = int(tx.scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM messages"))
+        revoked = sorted(revokes)
+        tx.execute("INSERT INTO messages (id, device_id, partner_id, client_id, purpose, kind, created_at, "
+                   "created_by, seq, decision, consent_id, revokes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                   (message_id, self._device_id, partner_id, client_id, purpose, kind, iso(self._clock()), me.id,
+                    seq, decision, consent_id, json.dumps(revoked) if kind == "revocation" else None))
+        if kind == "revocation":
+            self._audit.append(tx, actor_id=me.id, action=Action.REVOCATION_QUEUE, subject_type="client",
+                               subject_id=client_id, detail={"message_id": message_id, "partner_id": partner_id,
+                                                             "consent_id": consent_id, "revokes": revoked})
+        else:
+            fields = sorted(json.loads(decision or "{}").get("allowed", {}))
+            self._audit.append(tx, actor_id=me.id, action=Action.SHARE_QUEUE, subject_type="client",
+                               subject_id=client_id, detail={"message_id": message_id, "partner_id": partner_id,
+                                                             "purpose": purpose, "kind": kind, "fields": fields})
+        return message_id
+
+    # --- deciding again -----------------------------------------------------------------------------------
+
+    def redecide(self, tx: Transaction, msg: Message, at: dt.datetime) -> Redecision:
+        assert msg.purpose is not None
+        decision = decide_in(tx, self._catalogue, msg.client_id, msg.partner_id, msg.purpose, at)
+        now_allowed = {a.field: a for a in decision.allowed}
+        now_withheld = {w.field: w.reason.value for w in decision.withheld}
+        queued = msg.queued_fields
+        dropped = {f: now_withheld.get(f, NO_VALUE) for f in queued if f not in now_allowed}
+        return Redecision({f: now_allowed[f] for f in queued if f in now_allowed},
+                          {f: r for f, r in now_withheld.items() if f not in dropped}, dropped)
+
+    def cancel(self, tx: Transaction, me: Worker, msg: Message, reason: str) -> None:
+        tx.execute("UPDATE messages SET state = 'cancelled', state_reason = ?, envelope_id = NULL WHERE id = ?",
+                   (reason, msg.id))
+        self._audit.append(tx, actor_id=me.id, action=Action.SHARE_CANCEL, subject_type="client",
+                           subject_id=msg.client_id, detail={"message_id": msg.id, "reason": reason})
+
+    # --- sealing ------------------------------------------------------------------------------------------
+
+    def seal_next(self, partner_id: str, *, max_messages: int,
+                  now: dt.datetime | None = None) -> PendingEnvelope | None:
+        if max_messages < 1:
+            raise ValueError("max_messages must be at least 1")
+        me = self._worker()
+        roles.require(me.active, "send to partners")
+        at = now or self._clock()
+        with self._db.transaction() as tx:
+            card = current_card(tx, partner_id)
+            if card is None or card.inbox_url is None:
+                return None
+            chosen: list[tuple[Message, dict[str, Any], Redecision | None]] = []
+            for row in tx.query(f"SELECT {_MESSAGE} FROM messages WHERE partner_id = ? AND state = 'queued' "
+                                "AND channel = 'sync' ORDER BY kind = 'revocation' DESC, seq", (partner_id,)):
+                if len(chosen) >= min(max_messages, MAX_MESSAGES):
+                    break
+                msg = message_from(row)
+                if msg.kind == "revocation":
+                    chosen.append((msg, self._revocation(tx, msg), None))
+                    continue
+                if tx.scalar("SELECT archived_at FROM clients WHERE id = ?", (msg.client_id,)):
+                    self.cancel(tx, me, msg, ARCHIVED)
+                    continue
+                outcome = self.redecide(tx, msg, at)
+                if not outcome.fields:
+                    self.cancel(tx, me, msg, outcome.why_nothing)
+                    continue
+                chosen.append((msg, self._share(tx, msg, outcome, iso(at)), outcome))
+            if not chosen:
+                return None
+            envelope_id, sealed_at = new_id(), iso(at)
+            data = seal([m for _, m, _ in chosen], envelope_id=envelope_id, sender_device_id=self._device_id,
+                        sender_key=self._key, recipient=card, created_at=sealed_at)
+            tx.execute("INSERT INTO envelopes (id, device_id, partner_id, recipient_key_id, data, created_at) "
+                       "VALUES (?,?,?,?,?,?)", (envelope_id, self._device_id, partner_id, card.key_id, data, sealed_at))
+            for position, (msg, message, decided) in enumerate(chosen):
+                self._record_seal(tx, me, msg, message, decided, envelope_id, position, sealed_at)
+            ids = tuple(msg.id for msg, _, _ in chosen)
+            self._audit.append(tx, actor_id=me.id, action=Action.SHARE_SEAL, subject_type="partner",
+                               subject_id=partner_id, detail={"envelope_id": envelope_id, "message_ids": list(ids),
+                                                              "key_id": card.key_id})
+        return PendingEnvelope(envelope_id, partner_id, data, ids, 0)
+
+    def _record_seal(self, tx: Transaction, me: Worker, msg: Message, message: Mapping[str, Any],
+                     outcome: Redecision | None, envelope_id: str, position: int, sealed_at: str) -> None:
+        fields = {} if outcome is None else {f: _basis(a) for f, a in outcome.fields.items()}
+        consents = [msg.consent_id] if msg.consent_id else sorted(
+            {a.consent_id for a in (outcome.fields.values() if outcome else ()) if a.consent_id})
+        tx.execute("INSERT INTO message_seals (id, device_id, message_id, envelope_id, position, digest, sealed_at, "
+                   "fields, withheld, dropped, consent_ids) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                   (new_id(), self._device_id, msg.id, envelope_id, position, message_digest(message), sealed_at,
+                    json.dumps(fields, sort_keys=True), json.dumps(outcome.withheld if outcome else {}, sort_keys=True),
+                    json.dumps(outcome.dropped if outcome else {}, sort_keys=True), json.dumps(consents)))
+        tx.execute("UPDATE messages SET state = 'sealed', state_reason = '', envelope_id = ? WHERE id = ?",
+                   (envelope_id, msg.id))
+        if outcome is not None and outcome.dropped:
+            self._audit.append(tx, actor_id=me.id, action=Action.SHARE_DROP, subject_type="client",
+                               subject_id=msg.client_id, detail={"message_id": msg.id, "dropped": outcome.dropped})
+
+    def _share(self, tx: Transaction, msg: Message, outcome: Redecision, sealed_at: str) -> dict[str, Any]:
+        keys = list(outcome.fields)
+        values: dict[str, str] = dict(tx.query(
+            f"SELECT field_key, value FROM field_values WHERE client_id = ? AND current = 1 AND value IS NOT NULL "
+            f"AND field_key IN ({','.join('?' * len(keys))})", (msg.client_id, *keys)))
+        return {
+            "id": msg.id, "kind": msg.kind, "client_id": msg.client_id, "created_at": msg.created_at,
+            "purpose": msg.purpose, "organisation": self._organisation(), "sealed_at": sealed_at,
+            "consent_ids": sorted({a.consent_id for a in outcome.fields.values() if a.consent_id}),
+            "fields": {key: {"value": json.loads(values[key]), **_basis(a)} for key, a in outcome.fields.items()},
+        }
+
+    @staticmethod
+    def _revocation(tx: Transaction, msg: Message) -> dict[str, Any]:
+        withdrawn_at = tx.scalar("SELECT MIN(at) FROM consent_events WHERE consent_id = ? AND kind = 'withdrawn'",
+                                 (msg.consent_id,))
+        return {"id": msg.id, "kind": "revocation", "client_id": msg.client_id, "created_at": msg.created_at,
+                "consent_id": msg.consent_id, "withdrawn_at": withdrawn_at, "message_ids": sorted(msg.revokes)}
+
+    # --- what a withdrawal changes ------------------------------------------------------------------------
+
+    def consent_withdrawn(self, tx: Transaction, consent_id: str, client_id: str, at: dt.datetime) -> None:
+        """Unacknowledged messages that relied on the consent are decided again at the withdrawal instant:
+        nothing left, cancelled; else back to the queue (a sealed envelope is superseded). Partners that were
+        sent data under the consent are sent a revocation."""
+        me = self._worker()
+        superseded: set[str] = set()
+        for row in tx.query(f"SELECT {_MESSAGE} FROM messages WHERE client_id = ? AND kind != 'revocation' "
+                            "AND state IN ('queued', 'sealed') ORDER BY seq", (client_id,)):
+            msg = message_from(row)
+            if not self._relied_on(tx, msg, consent_id):
+                continue
+            if msg.state == "sealed" and msg.envelope_id and msg.envelope_id not in superseded:
+                superseded.add(msg.envelope_id)
+                self.supersede(tx, me, msg.envelope_id)
+            if not self.redecide(tx, msg, at).fields:
+                self.cancel(tx, me, msg, Reason.CONSENT_WITHDRAWN.value)
+        self.queue_revocations(tx, me, consent_id, client_id)
+
+    @staticmethod
+    def _relied_on(tx: Transaction, msg: Message, consent_id: str) -> bool:
+        if any(basis.get("consent_id") == consent_id for basis in msg.queued_fields.values()):
+            return True
+        return bool(tx.scalar("SELECT 1 FROM message_seals s, json_each(s.consent_ids) j WHERE s.message_id = ? "
+                              "AND j.value = ?", (msg.id, consent_id)))
+
+    def supersede(self, tx: Transaction, me: Worker, envelope_id: str) -> None:
+        """The envelope will not be sent again; its unanswered messages go back to the queue (same ids)."""
+        tx.execute("UPDATE envelopes SET state = 'superseded' WHERE id = ? AND state = 'pending'", (envelope_id,))
+        requeued = [r[0] for r in tx.query("SELECT id FROM messages WHERE envelope_id = ? AND state = 'sealed'",
+                                           (envelope_id,))]
+        tx.execute("UPDATE messages SET state = 'queued', envelope_id = NULL WHERE envelope_id = ? "
+                   "AND state = 'sealed'", (envelope_id,))
+        self._audit.append(tx, actor_id=me.id, action=Action.SHARE_REQUEUE, subject_type="envelope",
+                           subject_id=envelope_id, detail={"message_ids": requeued})
+
+    def queue_revocations(self, tx: Transaction, me: Worker, consent_id: str, client_id: str) -> None:
+        """A revocation to every partner that was sent (at least one attempt) or acknowledged a message relying
+        on the consent, naming the messages it has not already revoked. Safe to call again."""
+        sent: dict[str, set[str]] = {}
+        for partner_id, message_id in tx.query(
+                "SELECT DISTINCT m.partner_id, m.id FROM messages m JOIN message_seals s ON s.message_id = m.id "
+                "JOIN envelopes e ON e.id = s.envelope_id, json_each(s.consent_ids) j "
+                "WHERE m.client_id = ? AND m.kind != 'revocation' AND j.value = ? "
+                "AND (e.attempts > 0 OR m.state = 'acknowledged')", (client_id, consent_id)):
+            sent.setdefault(partner_id, set()).add(message_id)
+        for partner_id, ids in sorted(sent.items()):
+            for (revoked,) in tx.query("SELECT revokes FROM messages WHERE kind = 'revocation' AND partner_id = ? "
+                                       "AND consent_id = ?", (partner_id, consent_id)):
+                ids -= set(json.loads(revoked))
+            if ids:
+                self.insert_message(tx, me, partner_id=partner_id, client_id=client_id, kind="revocation",
+                                    consent_id=consent_id, revokes=ids)
+
+    # --- what an edit changes -----------------------------------------------------------------------------
+
+    def client_updated(self, tx: Transaction, client_id: str, fields: frozenset[str]) -> None:
+        """Queue an update for each partner and purpose this client was shared for under an agreement that lets
+        updates flow, carrying the changed fields the policy engine allows now."""
+        me = self._worker()
+        at = self._clock()
+        targets = tx.query(
+            "SELECT DISTINCT m.partner_id, m.purpose FROM messages m JOIN message_seals s ON s.message_id = m.id, "
+            "json_each(s.fields) f JOIN agreements a ON a.id = json_extract(f.value, '$.agreement_id') "
+            "WHERE m.client_id = ? AND m.kind IN ('share', 'update') AND m.state IN ('sealed', 'acknowledged') "
+            "AND a.updates_flow = 1 ORDER BY m.partner_id, m.purpose", (client_id,))
+        for partner_id, purpose in targets:
+            card = current_card(tx, partner_id)
+            if card is None or card.inbox_url is None:
+                continue
+            decision = decide_in(tx, self._catalogue, client_id, partner_id, purpose, at)
+            allowed = [a.field for a in decision.allowed if a.field in fields]
+            if allowed:
+                self.insert_message(tx, me, partner_id=partner_id, client_id=client_id, kind="update",
+                                    purpose=purpose, decision=decision_json(decision, only=fields))
