@@ -21,12 +21,13 @@ import http.client
 import json
 import os
 import select
+import signal
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -139,9 +140,10 @@ class InboxProcess:
             self._proc.kill()
         self._close()
 
-    def stop(self) -> int | None:
+    def stop(self, sig: int = signal.SIGTERM) -> int | None:
+        """Ask the service to shut down (SIGTERM, or SIGINT as Ctrl+C does) and wait; its exit code."""
         if self._proc is not None and self._proc.poll() is None:
-            self._proc.terminate()
+            self._proc.send_signal(sig)
         return self._close()
 
     def stderr_text(self) -> str:
@@ -228,7 +230,7 @@ def revocation_message(consent_id: str, *, client_id: str | None = None,
 # --- HTTP ----------------------------------------------------------------------------------------------------
 
 
-def request(url: str, method: str, path: str, body: bytes | None = None,
+def request(url: str, method: str, path: str, body: bytes | Iterable[bytes] | None = None,
             headers: Mapping[str, str] | None = None, timeout: float = 30.0) -> tuple[int, dict[str, str], bytes]:
     parts = urlsplit(url)
     conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=timeout)

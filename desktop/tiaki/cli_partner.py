@@ -89,6 +89,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         load_identity(data_dir)
         try:
             serve(data_dir, args.host, args.port)
+        except KeyboardInterrupt:  # Ctrl+C: uvicorn has shut down cleanly and re-raised it; that is a normal end
+            return EXIT_OK
         except OSError as exc:
             raise CliError(f"Cannot listen on that address and port ({exc.strerror or 'system error'}).",
                            EXIT_INVALID) from None
