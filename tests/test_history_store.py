@@ -59,6 +59,8 @@ def test_history_says_what_went_on_what_basis_and_what_did_not(session: Session)
     [status] = session.outbox.client_status(cid)
     assert (status.message_id, status.state, status.sent, status.partner_name) == (
         message_id, "acknowledged", True, "Te Whare Awhina")
+    assert status.fields_sent == ("family_name", "given_name")
+    assert status.created_at.tzinfo is not None and status.acknowledged_at and status.last_attempt_at
     [partner_status] = session.outbox.partner_status()
     assert (partner_status.acknowledged, partner_status.queued, partner_status.sent) == (1, 0, 0)
 

@@ -140,3 +140,19 @@ def test_a_statutory_basis_goes_without_consent(session: Session) -> None:
     assert message["fields"]["health_conditions"] == {"value": "asthma", "basis": "legal_requirement",
                                                        "agreement_id": agreement_id, "consent_id": None}
     assert "case_notes" not in message["fields"]
+
+
+def test_an_envelope_too_large_for_an_inbox_carries_fewer_messages(session: Session,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    pid, partner = enrol(session)
+    agree(session, pid, basis=Basis.LEGAL_REQUIREMENT)
+    ids = [session.outbox.queue_share(add_client(session), pid, "referral") for _ in range(4)]
+    one = session.outbox.seal_next(pid, max_messages=1)
+    assert one is not None
+    # Each further message adds at least its reference to the (uncompressed) header: 1 message fits, 2 do not.
+    monkeypatch.setattr("tiaki.store.sealing.MAX_ENVELOPE_BYTES", len(one.data) + 40)
+    smaller = session.outbox.seal_next(pid, max_messages=3)
+    assert smaller is not None and smaller.message_ids == (ids[1],)
+    assert [m["id"] for m in partner.open(smaller.data)] == [ids[1]]
+    assert [r[0] for r in session._db.query("SELECT state FROM messages ORDER BY seq")] == [
+        "sealed", "sealed", "queued", "queued"]

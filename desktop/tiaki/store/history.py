@@ -8,6 +8,7 @@ Records carry their id and the device that made them, so histories from several 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from typing import Any
 from tiaki.core import roles
 from tiaki.core.audit import Action
 from tiaki.core.canonical import fingerprint
+from tiaki.core.clock import parse_iso
 from tiaki.core.roles import Worker
 from tiaki.store.audit_log import AuditLog
 from tiaki.store.database import Database, Row
@@ -89,9 +91,13 @@ class Disclosure:
         }
 
 
+def _moment(text: str | None) -> dt.datetime | None:
+    return None if text is None else parse_iso(text)
+
+
 @dataclass(frozen=True)
 class MessageStatus:
-    """One message of a client, for the record's sharing panel."""
+    """One message of a client, for the record's sharing panel (times as aware datetimes, for display)."""
 
     message_id: str
     partner_id: str
@@ -102,9 +108,11 @@ class MessageStatus:
     state_reason: str
     sent: bool
     attempts: int
-    created_at: str
-    acknowledged_at: str | None
+    created_at: dt.datetime
+    last_attempt_at: dt.datetime | None
+    acknowledged_at: dt.datetime | None
     last_error: str | None
+    fields_sent: tuple[str, ...]  # as last sealed (empty until sealed)
 
 
 @dataclass(frozen=True)
@@ -121,9 +129,9 @@ class PartnerStatus:
     parked: int
     cancelled: int
     failures: int
-    last_attempt_at: str | None
-    next_attempt_at: str | None
-    last_success_at: str | None
+    last_attempt_at: dt.datetime | None
+    next_attempt_at: dt.datetime | None
+    last_success_at: dt.datetime | None
     last_error: str | None
 
 
@@ -201,10 +209,13 @@ class History:
         me = self._worker()
         self._require_client(me, client_id)
         rows = self._db.query(
-            "SELECT m.id, m.partner_id, p.name, m.purpose, m.kind, m.state, m.state_reason, m.attempts > 0, "
-            "m.attempts, m.created_at, m.acknowledged_at, m.last_error FROM messages m JOIN partners p "
-            "ON p.id = m.partner_id WHERE m.client_id = ? ORDER BY m.created_at DESC, m.seq DESC", (client_id,))
-        return [MessageStatus(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), int(r[8]), r[9], r[10], r[11])
+            "SELECT m.id, m.partner_id, p.name, m.purpose, m.kind, m.state, m.state_reason, m.attempts, "
+            "m.created_at, m.last_attempt_at, m.acknowledged_at, m.last_error, (SELECT s.fields FROM message_seals s "
+            "WHERE s.message_id = m.id ORDER BY s.sealed_at DESC, s.rowid DESC LIMIT 1) FROM messages m "
+            "JOIN partners p ON p.id = m.partner_id WHERE m.client_id = ? ORDER BY m.created_at DESC, m.seq DESC",
+            (client_id,))
+        return [MessageStatus(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] > 0, int(r[7]), parse_iso(r[8]),
+                              _moment(r[9]), _moment(r[10]), r[11], tuple(sorted(json.loads(r[12] or "{}"))))
                 for r in rows]
 
     def partner_status(self) -> list[PartnerStatus]:
@@ -224,5 +235,6 @@ class History:
                 counts[key] += int(n)
             out.append(PartnerStatus(row[0], row[1], row[2], fingerprint(row[2]), row[3], counts["queued"],
                                      counts["sent"], counts["acknowledged"], counts["refused"], counts["parked"],
-                                     counts["cancelled"], int(row[4]), row[5], row[6], row[7], row[8]))
+                                     counts["cancelled"], int(row[4]), _moment(row[5]), _moment(row[6]),
+                                     _moment(row[7]), row[8]))
         return out

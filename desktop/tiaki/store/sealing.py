@@ -25,7 +25,7 @@ from tiaki.core import roles
 from tiaki.core.audit import Action
 from tiaki.core.catalogue import Catalogue
 from tiaki.core.clock import Clock, iso, new_id
-from tiaki.core.envelope import MAX_MESSAGES, message_digest, seal
+from tiaki.core.envelope import MAX_ENVELOPE_BYTES, MAX_MESSAGES, message_digest, seal
 from tiaki.core.policy import Allowed, Decision
 from tiaki.core.reasons import Reason
 from tiaki.core.roles import Worker
@@ -196,8 +196,12 @@ class Sealer:
             if not chosen:
                 return None
             envelope_id, sealed_at = new_id(), iso(at)
-            data = seal([m for _, m, _ in chosen], envelope_id=envelope_id, sender_device_id=self._device_id,
-                        sender_key=self._key, recipient=card, created_at=sealed_at)
+            while True:  # an envelope an inbox would refuse as too large carries fewer messages (the rest wait)
+                data = seal([m for _, m, _ in chosen], envelope_id=envelope_id, sender_device_id=self._device_id,
+                            sender_key=self._key, recipient=card, created_at=sealed_at)
+                if len(data) <= MAX_ENVELOPE_BYTES or len(chosen) == 1:
+                    break
+                chosen = chosen[:len(chosen) // 2]
             tx.execute("INSERT INTO envelopes (id, device_id, partner_id, recipient_key_id, data, created_at) "
                        "VALUES (?,?,?,?,?,?)", (envelope_id, self._device_id, partner_id, card.key_id, data, sealed_at))
             for position, (msg, message, decided) in enumerate(chosen):
