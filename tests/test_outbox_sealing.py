@@ -112,7 +112,8 @@ def test_archived_clients_are_not_sent(session: Session) -> None:
         "cancelled", "archived_client")
 
 
-def test_batches_follow_queue_order_and_the_limit(session: Session) -> None:
+def test_batches_follow_queue_order_and_the_limit(session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("tiaki.store.sealing._PAGE", 2)  # the queue is read a page at a time
     pid, partner = enrol(session)
     agree(session, pid, basis=Basis.LEGAL_REQUIREMENT)
     clients = [add_client(session) for _ in range(5)]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,7 +40,8 @@ NO_VALUE = "no_value"
 ARCHIVED = "archived_client"  # a message for a client archived after it was queued is cancelled
 OPEN_STATES = ("queued", "sealed")  # deliverable: not yet answered for
 _MESSAGE = ("id, partner_id, client_id, purpose, kind, state, created_at, created_by, decision, consent_id, "
-            "revokes, envelope_id, attempts")
+            "revokes, envelope_id, attempts, seq")
+_PAGE = 200
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class Message:
     revokes: tuple[str, ...]  # revocation
     envelope_id: str | None
     attempts: int
+    seq: int
 
     @property
     def queued_fields(self) -> Mapping[str, Mapping[str, Any]]:
@@ -78,7 +80,7 @@ class Message:
 def message_from(row: Row) -> Message:
     return Message(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
                    None if row[8] is None else json.loads(row[8]), row[9],
-                   tuple(json.loads(row[10])) if row[10] else (), row[11], int(row[12]))
+                   tuple(json.loads(row[10])) if row[10] else (), row[11], int(row[12]), int(row[13]))
 
 
 def _basis(a: Allowed) -> dict[str, Any]:
@@ -177,11 +179,9 @@ class Sealer:
             if card is None or card.inbox_url is None:
                 return None
             chosen: list[tuple[Message, dict[str, Any], Redecision | None]] = []
-            for row in tx.query(f"SELECT {_MESSAGE} FROM messages WHERE partner_id = ? AND state = 'queued' "
-                                "AND channel = 'sync' ORDER BY kind = 'revocation' DESC, seq", (partner_id,)):
+            for msg in self._queued(tx, partner_id):
                 if len(chosen) >= min(max_messages, MAX_MESSAGES):
                     break
-                msg = message_from(row)
                 if msg.kind == "revocation":
                     chosen.append((msg, self._revocation(tx, msg), None))
                     continue
@@ -211,6 +211,21 @@ class Sealer:
                                subject_id=partner_id, detail={"envelope_id": envelope_id, "message_ids": list(ids),
                                                               "key_id": card.key_id})
         return PendingEnvelope(envelope_id, partner_id, data, ids, 0)
+
+    @staticmethod
+    def _queued(tx: Transaction, partner_id: str) -> Iterator[Message]:
+        """The partner's queued messages in sealing order: revocations, then the rest by queue order, read a page
+        at a time (a long queue is not loaded whole to fill one envelope)."""
+        for kinds in ("= 'revocation'", "!= 'revocation'"):
+            last = 0
+            while True:
+                rows = tx.query(f"SELECT {_MESSAGE} FROM messages WHERE partner_id = ? AND state = 'queued' "
+                                f"AND channel = 'sync' AND kind {kinds} AND seq > ? ORDER BY seq LIMIT ?",
+                                (partner_id, last, _PAGE))
+                yield from (message_from(row) for row in rows)
+                if len(rows) < _PAGE:
+                    break
+                last = int(rows[-1][13])
 
     def _record_seal(self, tx: Transaction, me: Worker, msg: Message, message: Mapping[str, Any],
                      outcome: Redecision | None, envelope_id: str, position: int, sealed_at: str) -> None:
