@@ -10,13 +10,21 @@ Two ways to run the inbox, both on 127.0.0.1 with a port the system picks:
   ``crash_after=N`` it runs ``tests/inbox_crash_launcher.py`` instead: the process exits right after the Nth
   envelope commits, before it replies.
 
-``make_partner`` creates a partner directory; ``Device`` is a sender (its key, card and sealing); the HTTP helpers
-speak to an inbox with http.client.
+``make_partner`` creates a partner directory and ``allow`` enrols a sender card with it (``inbox_counts`` reads
+back what was stored); ``Device`` is a sender (its key, card and sealing); the HTTP helpers speak to an inbox
+with http.client. A typical use::
+
+    card = make_partner(tmp_path / "partner")
+    allow(tmp_path / "partner", session.outbox.device_card())
+    with running_inbox(tmp_path / "partner") as url:
+        session.outbox.enroll_partner(with_inbox_url(card, url))
+        ...  # queue and sync
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import http.client
 import json
 import os
@@ -41,7 +49,8 @@ from tiaki.core.clock import iso, new_id, utc_now
 from tiaki.core.envelope import seal
 from tiaki.core.sharing import PartnerKind
 from tiaki.partner.app import ENVELOPE_MEDIA_TYPE, RECEIPT_QUERY_CONTEXT, create_app
-from tiaki.partner.identity import init_identity
+from tiaki.partner.identity import database_path, init_identity
+from tiaki.partner.inbox_db import InboxStore
 from tiaki.partner.serve import bind, make_server, url_of
 
 STARTUP_SECONDS = 30.0
@@ -180,6 +189,22 @@ class InboxProcess:
 def make_partner(data_dir: Path, name: str = "Te Whare Awhina (test)", inbox_url: str | None = None) -> PartnerCard:
     """A partner directory (keys, card); the card's inbox URL is a placeholder unless given."""
     return init_identity(data_dir, name=name, kind=PartnerKind.NGO, inbox_url=inbox_url or "http://127.0.0.1:9")
+
+
+def with_inbox_url(card: PartnerCard, url: str) -> PartnerCard:
+    """The card as a device should enrol it once the inbox's port is known (the URL is not part of the key id,
+    and a first card carries no signature; do not use on a rotated card, whose signature covers the URL)."""
+    return dataclasses.replace(card, inbox_url=url)
+
+
+def allow(data_dir: Path, card: SenderCard) -> None:
+    """Enrol a device's sender card with the partner (what ``tiaki partner allow --card`` does)."""
+    InboxStore(database_path(data_dir)).allow_sender(card, allowed_at=iso(utc_now()))
+
+
+def inbox_counts(data_dir: Path) -> dict[str, int]:
+    """Rows per table in the partner's database: senders, envelopes, messages, tombstones, rejections."""
+    return InboxStore(database_path(data_dir)).counts()
 
 
 @dataclass

@@ -4,7 +4,9 @@ replying. Real server, real threads, real processes."""
 from __future__ import annotations
 
 import http.client
+import json
 import signal
+import sqlite3
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -174,3 +176,19 @@ def test_too_many_envelopes_at_once_get_503_with_retry_after(tmp_path: Path) -> 
             release.set()
             assert held.result(timeout=30)[0] == 200
         assert status == 503 and headers["retry-after"].isdigit()
+
+
+def test_a_locked_database_is_a_503_and_the_retry_succeeds(tmp_path: Path) -> None:
+    data_dir = tmp_path / "partner"
+    card, device = _enrolled(data_dir)
+    envelope = device.seal([share_message()], card)
+    with running_inbox(data_dir, busy_timeout=0.05) as url:
+        other_writer = sqlite3.connect(database_path(data_dir), isolation_level=None)
+        try:
+            other_writer.execute("BEGIN IMMEDIATE")
+            status, headers, body = request(url, "POST", "/v1/envelopes", envelope)
+            other_writer.execute("ROLLBACK")
+        finally:
+            other_writer.close()
+        assert status == 503 and headers["retry-after"].isdigit() and json.loads(body)["error"] == "busy"
+        assert post_envelope(url, envelope)[1]["receipts"][0]["status"] == "accepted"

@@ -290,11 +290,11 @@ def test_after_rotation_envelopes_sealed_to_the_old_key_still_open_and_receipts_
     before = share_message()
     with running_inbox(data_dir) as url:
         old_receipt = parse_receipt(post_envelope(url, device.seal([before], old_card))[1]["receipts"][0])
-    new_card = rotate_identity(data_dir)
-    late = share_message()
-    with running_inbox(data_dir) as url:
+        assert old_receipt.partner_key_id == old_card.key_id
+        new_card = rotate_identity(data_dir)  # while the service runs: it picks the new key up by itself
         health = json.loads(request(url, "GET", "/v1/health")[2])
         assert health == {"status": "ok", "key_ids": [new_card.key_id, old_card.key_id]}
+        late = share_message()
         status, reply = post_envelope(url, device.seal([late], old_card))
         assert status == 200
         receipt = parse_receipt(reply["receipts"][0])
@@ -305,6 +305,9 @@ def test_after_rotation_envelopes_sealed_to_the_old_key_still_open_and_receipts_
         again = parse_receipt(get_receipt(url, message_id, device.query_headers(message_id))[1]["receipt"])
         assert again.partner_key_id == new_card.key_id and again.received_at == old_receipt.received_at
         verify_receipt(again, new_card.receipt_public_key())
+    with running_inbox(data_dir) as url:  # and after a restart
+        receipt = parse_receipt(post_envelope(url, device.seal([share_message()], old_card))[1]["receipts"][0])
+        verify_receipt(receipt, new_card.receipt_public_key())
 
 
 def test_the_openapi_document_describes_the_service(inbox: Inbox) -> None:

@@ -12,7 +12,14 @@ from inbox_support import Device
 from tiaki.cli import main
 from tiaki.core.cards import parse_partner_card, verify_rotation
 from tiaki.core.sharing import PartnerKind
-from tiaki.partner.identity import PartnerSetupError, database_path, init_identity, load_identity, rotate_identity
+from tiaki.partner.identity import (
+    KeyRing,
+    PartnerSetupError,
+    database_path,
+    init_identity,
+    load_identity,
+    rotate_identity,
+)
 from tiaki.partner.inbox_db import InboxStore
 
 
@@ -155,3 +162,14 @@ def test_allow_refuses_a_bad_card(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert code == 4
     _one_line(err)
     assert InboxStore(database_path(data)).counts()["senders"] == 0
+
+
+def test_a_running_service_follows_a_rotation_and_keeps_its_keys_if_the_card_is_damaged(tmp_path: Path) -> None:
+    data = tmp_path / "partner"
+    first = init_identity(data, name="A", kind=PartnerKind.NGO, inbox_url=None)
+    ring = KeyRing(data)
+    assert ring.current().card == first
+    second = rotate_identity(data)
+    assert ring.current().card == second and set(ring.current().keys) == {first.key_id, second.key_id}
+    (data / "card.json").write_text("{damaged")
+    assert ring.current().card == second

@@ -28,7 +28,7 @@ from tiaki.core.canonical import UUID, unb64u
 from tiaki.core.clock import Clock, iso, utc_now
 from tiaki.core.envelope import MAX_ENVELOPE_BYTES, EnvelopeError, message_digest, open_payload, parse, verify_sender
 from tiaki.core.receipts import Receipt, sign_receipt
-from tiaki.partner.identity import PartnerIdentity, database_path, load_identity
+from tiaki.partner.identity import KeyRing, PartnerIdentity, database_path
 from tiaki.partner.inbox_db import (
     Delivery,
     EnvelopeConflict,
@@ -63,9 +63,9 @@ _TOO_LARGE: Final = _error(413, "too_large", "The envelope is larger than this i
 class InboxService:
     """The inbox's behaviour, independent of HTTP framing (the routes below only read bodies and write JSON)."""
 
-    def __init__(self, identity: PartnerIdentity, store: InboxStore, *, clock: Clock = utc_now,
+    def __init__(self, keys: KeyRing, store: InboxStore, *, clock: Clock = utc_now,
                  after_commit: Callable[[str], None] | None = None) -> None:
-        self.identity = identity
+        self._keys = keys
         self.store = store
         self._clock = clock
         self._after_commit = after_commit
@@ -96,7 +96,7 @@ class InboxService:
             verify_sender(envelope, sender.public_key())
         except EnvelopeError as exc:
             return _error(403, exc.code, str(exc))
-        key = self.identity.keys.get(header.recipient_key_id)
+        key = self.identity.keys.get(header.recipient_key_id)  # any key this partner has held
         if key is None:
             return _error(421, "wrong_recipient", "The envelope is sealed to a key this inbox does not hold.")
         try:
@@ -133,9 +133,14 @@ class InboxService:
             return not_found
         return Reply(200, {"receipt": self._receipt(outcome).to_json()})
 
+    @property
+    def identity(self) -> PartnerIdentity:
+        return self._keys.current()
+
     def health(self) -> Reply:
-        current = self.identity.card.key_id
-        others = sorted(key_id for key_id in self.identity.keys if key_id != current)
+        identity = self.identity
+        current = identity.card.key_id
+        others = sorted(key_id for key_id in identity.keys if key_id != current)
         return Reply(200, {"status": "ok", "key_ids": [current, *others]})
 
     def _receipt(self, outcome: MessageOutcome) -> Receipt:
@@ -188,14 +193,16 @@ def _json(reply: Reply) -> Response:
 
 
 def create_app(data_dir: Path, *, after_commit: Callable[[str], None] | None = None,
-               max_body: int = MAX_ENVELOPE_BYTES, max_in_flight: int = 16, clock: Clock = utc_now) -> Starlette:
+               max_body: int = MAX_ENVELOPE_BYTES, max_in_flight: int = 16, busy_timeout: float = 5.0,
+               clock: Clock = utc_now) -> Starlette:
     """The inbox for a partner directory made by ``tiaki partner init``.
 
     ``after_commit`` is a test hook, called with the envelope id after the commit and before the reply.
-    ``max_in_flight`` bounds envelopes being received at once (memory: each may be 16 MiB); more get 503.
-    Keys are read once: restart the service after ``tiaki partner rotate``."""
-    service = InboxService(load_identity(data_dir), InboxStore(database_path(data_dir)), clock=clock,
-                           after_commit=after_commit)
+    ``max_in_flight`` bounds envelopes being received at once (memory: each may be 16 MiB); more get 503, as do
+    requests that wait longer than ``busy_timeout`` seconds for the database.
+    After ``tiaki partner rotate`` the running service picks up the new key on its next request."""
+    service = InboxService(KeyRing(data_dir), InboxStore(database_path(data_dir), busy_timeout=busy_timeout),
+                           clock=clock, after_commit=after_commit)
     in_flight = 0
 
     async def post_envelope(request: Request) -> Response:

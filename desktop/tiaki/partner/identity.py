@@ -17,6 +17,7 @@ import datetime as dt
 import json
 import os
 import secrets
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -136,6 +137,36 @@ def load_identity(data_dir: Path) -> PartnerIdentity:
     if card.key_id not in keys:
         raise PartnerSetupError("The key named by card.json is missing from the keys directory.")
     return PartnerIdentity(card=card, keys=keys)
+
+
+class KeyRing:
+    """The identity as a running service sees it: read again when card.json changes, so an inbox that is running
+    during ``tiaki partner rotate`` signs with the new key from then on. The key file is written before the card,
+    so a new card always finds its key; a directory that fails to load keeps the keys already in use."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self._data_dir = data_dir
+        self._lock = threading.Lock()
+        self._stamp = _stamp(card_path(data_dir))
+        self._identity = load_identity(data_dir)
+
+    def current(self) -> PartnerIdentity:
+        stamp = _stamp(card_path(self._data_dir))
+        if stamp != self._stamp:
+            with self._lock:
+                if stamp != self._stamp:
+                    with contextlib.suppress(PartnerSetupError, OSError):
+                        self._identity = load_identity(self._data_dir)
+                    self._stamp = stamp
+        return self._identity
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size, info.st_ino
 
 
 # --- files ---------------------------------------------------------------------------------------------------
