@@ -241,73 +241,73 @@
 <context>
     <name>AddPartnerDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="71"/>
         <location filename="../desktop/tiaki/ui/partners_dialog.py" line="72"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="73"/>
         <source>Add partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="77"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="78"/>
         <source>Partner&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="79"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="80"/>
         <source>Kind of partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="82"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="83"/>
         <source>&amp;Overseas (outside New Zealand)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="84"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="85"/>
         <source>IPP 12 basis for sending overseas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="85"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="86"/>
         <source>e.g. comparable safeguards (IPP 12(1)(b)); leave empty if none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="89"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="90"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="89"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="90"/>
         <source>&amp;Kind:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="91"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="92"/>
         <source>IPP 12 &amp;basis:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="93"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="94"/>
         <source>Without an IPP 12 basis nothing is sent to an overseas partner.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="97"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="98"/>
         <source>What is still needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="100"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="101"/>
         <source>&amp;Add partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="107"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="108"/>
         <source>Give the partner&apos;s name (at most 300 characters, with no characters that cannot be stored).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="124"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="125"/>
         <source>Not added: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -439,38 +439,38 @@
 <context>
     <name>ClientForm</name>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="59"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="60"/>
         <source>Client record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="71"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="72"/>
         <source>Problem saving</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="74"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="75"/>
         <source>A&amp;nonymous contact (no identity details)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="75"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="76"/>
         <source>Anonymous contact (no identity details)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="77"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="78"/>
         <source>Record this contact without identity details, for a purpose that does not need to know who they are.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="81"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="82"/>
         <source>Anonymous contact: recorded without identity details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="82"/>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="172"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="83"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="175"/>
         <source>Anonymous contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -481,12 +481,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="99"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="102"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="103"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="106"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -511,37 +511,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="129"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="132"/>
         <source>&amp;Archive…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="133"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="136"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="134"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="137"/>
         <source>Save (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="136"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="139"/>
         <source>&amp;Close</source>
         <translation>&amp;Kati</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="169"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="172"/>
         <source>New client</source>
         <translation>Kiritaki hou</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="172"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="175"/>
         <source>Client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="174"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="177"/>
         <source>{title} — Tiaki</source>
         <translation type="unfinished"></translation>
     </message>
@@ -576,73 +576,78 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="93"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="94"/>
         <source>C&amp;onsent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="108"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="96"/>
+        <source>Sha&amp;ring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="111"/>
         <source>Consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="109"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="112"/>
         <source>What would be shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="244"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="249"/>
         <source>Nothing was saved: fix the fields marked below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="278"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="283"/>
         <source>Nothing has changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="313"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="318"/>
         <source>Not saved: the collection step was cancelled. What you typed is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="323"/>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="326"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="328"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="331"/>
         <source>Nothing was saved: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="330"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="335"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="343"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="348"/>
         <source>Nothing to copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="346"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="351"/>
         <source>Copied. The clipboard will be cleared in {s} seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="352"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="357"/>
         <source>Archive client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="353"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="358"/>
         <source>Archive this client&apos;s record? It leaves the client list; its history and audit trail are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="381"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="386"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="382"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="387"/>
         <source>Close without saving your changes?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -662,6 +667,34 @@
     <message>
         <location filename="../desktop/tiaki/ui/client_list_model.py" line="34"/>
         <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClientSharingPanel</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_sharing_panel.py" line="24"/>
+        <source>What has been shared about this person, with whom, and whether the partner confirmed receiving it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_sharing_panel.py" line="31"/>
+        <source>Shared with partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_sharing_panel.py" line="37"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_sharing_panel.py" line="41"/>
+        <source>S&amp;hare with partner…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_sharing_panel.py" line="43"/>
+        <source>Re&amp;fresh</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1013,6 +1046,120 @@
     </message>
 </context>
 <context>
+    <name>EnrolCardDialog</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="43"/>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="44"/>
+        <source>Enrol a partner from its card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="48"/>
+        <source>The partner sends you its card file. Before Tiaki trusts it, phone the partner (on a number you already know) and read the fingerprint below to each other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="55"/>
+        <source>Card file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="57"/>
+        <source>&amp;Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="64"/>
+        <source>Partner on the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="66"/>
+        <source>Inbox address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="68"/>
+        <source>Fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="73"/>
+        <source>Card &amp;file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="76"/>
+        <source>Partner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="76"/>
+        <source>Inbox:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="77"/>
+        <source>Fingerprint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="79"/>
+        <source>I read the fingerprint with the partner and every digit &amp;matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="84"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="88"/>
+        <source>&amp;Enrol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="94"/>
+        <source>Partner card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="95"/>
+        <source>Partner cards (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="114"/>
+        <source>That file cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="117"/>
+        <source>That file is not a usable partner card (it may be damaged or of another kind).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="124"/>
+        <source>None: this partner receives referral packets only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="127"/>
+        <source>{name} (a new key replacing an enrolled one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="141"/>
+        <source>This card does not replace the partner&apos;s current key, or is not signed by it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="142"/>
+        <source>Not enrolled: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FieldEditor</name>
     <message>
         <location filename="../desktop/tiaki/ui/field_editors.py" line="45"/>
@@ -1245,11 +1392,36 @@
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/messages.py" line="134"/>
+        <source>That partner has no inbox enrolled on this device: enrol its card first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="136"/>
+        <source>This partner is already enrolled with another key; a new key must come as a card signed by the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="139"/>
+        <source>The new card is not signed by the partner&apos;s current key, so it was not enrolled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="141"/>
+        <source>That is not a purpose Tiaki knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="142"/>
+        <source>Nothing may be shared with this partner for this purpose now, so nothing was queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/messages.py" line="144"/>
         <source>{message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="135"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="145"/>
         <source>This store already holds records, so it cannot be discarded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1257,158 +1429,218 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="50"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="53"/>
         <source>Tiaki</source>
         <translation>Tiaki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="51"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="54"/>
         <source>Tiaki client list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="85"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="88"/>
         <source>&amp;New client</source>
         <translation>&amp;Kiritaki hou</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="86"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="89"/>
         <source>Record a new client (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="88"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="91"/>
         <source>&amp;Find</source>
         <translation>&amp;Rapu</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="89"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="92"/>
         <source>Search the client list (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="90"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="93"/>
         <source>&amp;Lock</source>
         <translation>&amp;Raka</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="91"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="94"/>
         <source>Lock Tiaki now (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="92"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="95"/>
         <source>&amp;Workers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="94"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="97"/>
         <source>P&amp;artners and agreements…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="96"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="99"/>
         <source>&amp;Verify log…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="98"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="101"/>
         <source>Change my &amp;passphrase…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="99"/>
-        <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="100"/>
-        <source>&amp;About and security…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="101"/>
-        <source>&amp;Quit</source>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="102"/>
+        <source>S&amp;ync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/main_window.py" line="103"/>
-        <source>&amp;Clients</source>
+        <source>Send what is queued to partners now (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="104"/>
+        <source>Sync &amp;status…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="105"/>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="106"/>
+        <source>&amp;About and security…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/main_window.py" line="107"/>
-        <source>&amp;Tools</source>
+        <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="110"/>
-        <source>&amp;Help</source>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="109"/>
+        <source>&amp;Clients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/main_window.py" line="113"/>
-        <source>Main</source>
+        <source>S&amp;ync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/main_window.py" line="115"/>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="118"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="121"/>
+        <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="123"/>
         <source>Main actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="131"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="139"/>
         <source>Security notice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="132"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="140"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="133"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="141"/>
         <source>Dismiss notice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="141"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="149"/>
         <source>&amp;Search:</source>
         <translation>&amp;Rapu:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="143"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="151"/>
         <source>Name, NHI, phone… (macrons optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="144"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="152"/>
         <source>Search clients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="154"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="162"/>
         <source>Clients</source>
         <translation>Ngā kiritaki</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/main_window.py" line="180"/>
-        <source>{count} failed attempt(s) to unlock Tiaki since it was last opened; the last at {when}. If that was not you, tell your privacy officer.</source>
+        <source>Sync status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="192"/>
-        <source>{n} client(s) match</source>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="185"/>
+        <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="194"/>
-        <source>{n} client(s)</source>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="187"/>
+        <source>Syncing {done} of {total}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/main_window.py" line="196"/>
+        <source>Offline — shares wait on this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="198"/>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="204"/>
+        <source>Synced: every message delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="205"/>
+        <source>Synced: some messages still wait (see Sync → Sync status)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="213"/>
+        <source>{count} failed attempt(s) to unlock Tiaki since it was last opened; the last at {when}. If that was not you, tell your privacy officer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="225"/>
+        <source>{n} client(s) match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="227"/>
+        <source>{n} client(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="229"/>
         <source>Signed in: {name} — {role}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="309"/>
+        <source>A sync is already running.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1453,118 +1685,128 @@
 <context>
     <name>PartnersDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="136"/>
         <location filename="../desktop/tiaki/ui/partners_dialog.py" line="137"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="138"/>
         <source>Partners and agreements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="140"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="141"/>
         <source>&amp;Partners:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="141"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="142"/>
         <source>Partners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="141"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="142"/>
         <source>Name</source>
         <translation type="unfinished">Ingoa</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="141"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="142"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="141"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="142"/>
         <source>Overseas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="145"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="146"/>
         <source>A&amp;greements with the selected partner:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="146"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="147"/>
         <source>Agreements with the selected partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="147"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="148"/>
         <source>Basis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="147"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="148"/>
         <source>Name or reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="147"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="148"/>
         <source>Purposes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="147"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="148"/>
         <source>Information</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="148"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="149"/>
         <source>Excluded fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="148"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="149"/>
         <source>Valid from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="148"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="149"/>
         <source>Valid until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="153"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="154"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="158"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="159"/>
         <source>Add &amp;partner…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="159"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="160"/>
         <source>Add &amp;agreement…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="172"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="161"/>
+        <source>&amp;Enrol from card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="162"/>
+        <source>Trust a partner&apos;s keys for sending, after comparing the fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="177"/>
         <source>Only a privacy officer can add partners and agreements.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="184"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="189"/>
         <source>Yes — IPP 12: {basis}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="185"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="190"/>
         <source>Yes — no IPP 12 basis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="185"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="190"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="203"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="208"/>
         <source>No end date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1595,57 +1837,57 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="142"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="152"/>
         <source>We have no sharing agreement with this organisation, so nothing is sent to them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="144"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="154"/>
         <source>Our agreement with this organisation does not cover this information for this purpose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="146"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="156"/>
         <source>This information was not collected for this purpose, so it is not shared for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="148"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="158"/>
         <source>The person has not agreed to share this information with this organisation for this purpose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="150"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="160"/>
         <source>The person withdrew their agreement to share this information.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="151"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="161"/>
         <source>The person&apos;s agreement to share this information has run out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="152"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="162"/>
         <source>The person has said this information must not be shared with this organisation for this purpose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="154"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="164"/>
         <source>This information never leaves this device.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="155"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="165"/>
         <source>This organisation is overseas and there is no recorded reason that makes it safe to send information there (Privacy Act, principle 12).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="158"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="168"/>
         <source>This is an anonymous contact; nothing about it is shared.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="159"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="169"/>
         <source>Our sharing agreement with this organisation is not in force at this time.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1981,123 +2223,153 @@
 <context>
     <name>SharePreviewDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="58"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="65"/>
         <source>What would be shared — {person}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="59"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="66"/>
         <source>What would be shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="62"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="69"/>
         <source>What would leave Tiaki now if this client&apos;s record were sent to a partner for a purpose. Nothing is sent from here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="69"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="76"/>
         <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="73"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="80"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="76"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="83"/>
         <source>&amp;Partner:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="76"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="83"/>
         <source>P&amp;urpose:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="79"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="86"/>
         <source>Preview a serious-&amp;threat override (IPP 11(1)(f))</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="82"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="89"/>
         <source>Written justification for the override</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="83"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="90"/>
         <source>Why is sharing necessary to prevent or lessen a serious threat to someone&apos;s life or health? (at least 20 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="94"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="101"/>
         <source>Needs review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="98"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="105"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="102"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="109"/>
         <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="105"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="112"/>
         <source>&amp;Would be shared:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="106"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="113"/>
         <source>Would be shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="106"/>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="109"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="113"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="116"/>
         <source>Information</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="106"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="113"/>
         <source>Basis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="108"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="115"/>
         <source>W&amp;ithheld:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="109"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="116"/>
         <source>Withheld</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="109"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="116"/>
         <source>Why it is withheld</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="157"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="123"/>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="127"/>
+        <source>&amp;Send to this partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="128"/>
+        <source>Queue what is shown as shared; Tiaki sends it when online and checks it again at that moment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="155"/>
+        <source>This partner is not enrolled for sending yet: a privacy officer enrols it from its card under Tools → Partners and agreements.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="158"/>
+        <source>An override is previewed only; it is not sent from here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="172"/>
+        <source>Queued. Tiaki sends it when it is online, checks it against consent again at that moment, and keeps the partner&apos;s receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="210"/>
         <source>No partners are recorded yet. A privacy officer adds them under Tools → Partners and agreements.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="162"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="215"/>
         <source>An override needs a written justification of at least 20 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="184"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="238"/>
         <source>{allowed} item(s) would be shared; {withheld} withheld.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="187"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="241"/>
         <source>Serious-threat override: this disclosure would be allowed only because of the written justification, and it must be reviewed by a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2287,6 +2559,209 @@
     <message>
         <location filename="../desktop/tiaki/ui/messages.py" line="92"/>
         <source>Something went wrong: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="22"/>
+        <source>Waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="23"/>
+        <source>Sealed, waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="24"/>
+        <source>Sent, no receipt yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="25"/>
+        <source>Delivered (receipt verified)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="26"/>
+        <source>Refused by the partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="27"/>
+        <source>Stopped: needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="28"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="31"/>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="32"/>
+        <source>Update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="33"/>
+        <source>Consent withdrawn notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="99"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="126"/>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="100"/>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="101"/>
+        <source>Sent, no receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="102"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="132"/>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="103"/>
+        <source>Stopped or refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="104"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="131"/>
+        <source>Last attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="105"/>
+        <source>Next attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="106"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="127"/>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="128"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="129"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="130"/>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="133"/>
+        <source>Items sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_controller.py" line="107"/>
+        <source>Sync stopped. Nothing was lost: what was not acknowledged is sent next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_controller.py" line="109"/>
+        <source>Sync stopped by an unexpected error ({kind}). Nothing was lost: what was not acknowledged is sent next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_dialog.py" line="33"/>
+        <source>Network: unknown — Tiaki tries on its schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_dialog.py" line="35"/>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_dialog.py" line="36"/>
+        <source>Offline — shares wait safely on this device until a connection returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_dialog.py" line="46"/>
+        <source>Nothing to send: no partner is enrolled for sending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_dialog.py" line="55"/>
+        <location filename="../desktop/tiaki/ui/sync_dialog.py" line="56"/>
+        <source>Sync with partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_dialog.py" line="60"/>
+        <source>Network status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_dialog.py" line="65"/>
+        <source>Partners and their queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_dialog.py" line="71"/>
+        <source>Result of the last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_dialog.py" line="75"/>
+        <source>Sync progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_dialog.py" line="76"/>
+        <source>%v of %m messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_dialog.py" line="78"/>
+        <source>&amp;Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_dialog.py" line="111"/>
+        <source>A sync is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_dialog.py" line="117"/>
+        <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

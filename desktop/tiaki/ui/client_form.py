@@ -31,6 +31,7 @@ from tiaki.store.errors import InvalidInput, StoreError
 from tiaki.store.session import Session
 from tiaki.ui.accessibility import name_buttons, problem_label
 from tiaki.ui.client_assignment import AssignmentRow
+from tiaki.ui.client_sharing_panel import ClientSharingPanel
 from tiaki.ui.clipboard import GuardedClipboard
 from tiaki.ui.collection_dialog import CollectionDialog
 from tiaki.ui.consent_panel import ConsentPanel
@@ -91,6 +92,8 @@ class ClientForm(QWidget):
         self.tabs.copy_requested.connect(self.copy_value)
         self.consent_panel = ConsentPanel(session, self._names, self)
         self.tabs.addTab(self.consent_panel, self.tr("C&onsent"))
+        self.sharing_panel = ClientSharingPanel(session, self)
+        self.tabs.addTab(self.sharing_panel, self.tr("Sha&ring"))
         layout.addWidget(self.tabs, 1)
         self.assignment = AssignmentRow(session, self)
         self.assignment.assigned.connect(self._reload)
@@ -174,6 +177,8 @@ class ClientForm(QWidget):
         self.setWindowTitle(self.tr("{title} — Tiaki").format(title=self.title.text()))
         self.consent_panel.show_for(record.id if record else None, self.title.text(), writable)
         self.tabs.setTabVisible(self.tabs.indexOf(self.consent_panel), record is not None)
+        self.sharing_panel.show_for(record.id if record else None, self.title.text(), writable)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.sharing_panel), record is not None)
         self.consent_action.setEnabled(record is not None)
         self.preview_action.setEnabled(record is not None)
         self._dirty = False

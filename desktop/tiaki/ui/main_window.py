@@ -29,6 +29,8 @@ from tiaki.ui.labels import local_time, role_label
 from tiaki.ui.partners_dialog import PartnersDialog
 from tiaki.ui.passphrase_dialogs import ChangePassphraseDialog
 from tiaki.ui.settings_dialog import SettingsDialog
+from tiaki.ui.sync_controller import SyncController
+from tiaki.ui.sync_dialog import SyncDialog
 from tiaki.ui.verify_log import VerifyLogRun
 from tiaki.ui.workers_dialog import WorkersDialog
 
@@ -47,6 +49,7 @@ class MainWindow(QMainWindow):
         self.forms: dict[str, ClientForm] = {}
         self.new_forms: list[ClientForm] = []
         self.verify_run: VerifyLogRun | None = None
+        self.sync = SyncController(session, self)
         self.setWindowTitle(self.tr("Tiaki"))
         self.setAccessibleName(self.tr("Tiaki client list"))
         self.resize(900, 600)
@@ -96,6 +99,9 @@ class MainWindow(QMainWindow):
         self.verify_action = self._action(self.tr("&Verify log…"), self.verify_log)
         self.verify_action.setVisible(roles.can_review_audit(worker))
         self.passphrase_action = self._action(self.tr("Change my &passphrase…"), self.change_passphrase)
+        self.sync_now_action = self._action(self.tr("S&ync now"), self.sync_now, "F5",
+                                            self.tr("Send what is queued to partners now (F5)"))
+        self.sync_status_action = self._action(self.tr("Sync &status…"), self.show_sync)
         self.settings_action = self._action(self.tr("&Settings…"), self.show_settings)
         self.about_action = self._action(self.tr("&About and security…"), self.show_about)
         self.quit_action = self._action(self.tr("&Quit"), self.quit_requested.emit, QKeySequence.StandardKey.Quit)
@@ -104,6 +110,8 @@ class MainWindow(QMainWindow):
         menu.addActions([self.new_client_action, self.find_action])
         menu.addSeparator()
         menu.addActions([self.lock_action, self.quit_action])
+        sync_menu = self.menuBar().addMenu(self.tr("S&ync"))
+        sync_menu.addActions([self.sync_now_action, self.sync_status_action])
         tools = self.menuBar().addMenu(self.tr("&Tools"))
         tools.addActions([self.workers_action, self.partners_action, self.verify_action, self.passphrase_action,
                           self.settings_action])
@@ -168,8 +176,33 @@ class MainWindow(QMainWindow):
     def _build_status(self) -> None:
         self.count_label = QLabel(self)
         self.worker_label = QLabel(self)
+        self.sync_label = QLabel(self)
+        self.sync_label.setAccessibleName(self.tr("Sync status"))
         self.statusBar().addWidget(self.count_label, 1)
+        self.statusBar().addPermanentWidget(self.sync_label)
         self.statusBar().addPermanentWidget(self.worker_label)
+        self.sync.online_changed.connect(self._show_sync_state)
+        self.sync.started.connect(lambda: self.sync_label.setText(self.tr("Syncing…")))
+        self.sync.progress.connect(lambda done, total: self.sync_label.setText(
+            self.tr("Syncing {done} of {total}…").format(done=done, total=total)))
+        self.sync.finished.connect(self._on_sync_finished)
+        self.sync.failed.connect(self.sync_label.setText)
+        self._show_sync_state(self.sync.online)
+
+    def _show_sync_state(self, online: object) -> None:
+        if self.sync.running:
+            return
+        if online is False:
+            self.sync_label.setText(self.tr("Offline — shares wait on this device"))
+        elif online is True:
+            self.sync_label.setText(self.tr("Online"))
+        else:
+            self.sync_label.clear()
+
+    def _on_sync_finished(self, report: object) -> None:
+        complete = bool(getattr(report, "complete", False))
+        self.sync_label.setText(self.tr("Synced: every message delivered") if complete
+                                else self.tr("Synced: some messages still wait (see Sync → Sync status)"))
 
     def _show_failed_unlocks(self) -> None:
         assert self.session is not None
@@ -271,6 +304,17 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def sync_now(self) -> None:
+        if self.session is not None and not self.sync.sync_now():
+            self.statusBar().showMessage(self.tr("A sync is already running."), 4000)
+
+    def show_sync(self) -> SyncDialog | None:
+        if self.session is None:
+            return None
+        dialog = SyncDialog(self.session, self.sync, self)
+        dialog.open()
+        return dialog
+
     def change_passphrase(self) -> None:
         if self.session is not None:
             ChangePassphraseDialog(self.session, self).open()
@@ -297,6 +341,7 @@ class MainWindow(QMainWindow):
     def lock_down(self) -> None:
         """Forget everything on screen from the store: forms, dialogs, rows, search text, the session."""
         self._search_timer.stop()
+        self.sync.stop()
         if self.verify_run is not None:
             self.verify_run.cancel()
         for child in self.findChildren(QWidget):

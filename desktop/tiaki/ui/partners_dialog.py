@@ -32,6 +32,7 @@ from tiaki.store.errors import StoreError
 from tiaki.store.session import Session
 from tiaki.ui.accessibility import add_labelled_rows, name_button_box, name_buttons, ok_cancel_buttons, problem_label
 from tiaki.ui.agreement_dialog import AddAgreementDialog, clean_text
+from tiaki.ui.enrol_dialog import EnrolCardDialog
 from tiaki.ui.labels import local_time, purpose_label
 from tiaki.ui.messages import store_error_text
 from tiaki.ui.sharing_labels import basis_label, categories_text, field_key_label, partner_kind_label
@@ -157,12 +158,16 @@ class PartnersDialog(QDialog):
         row = QHBoxLayout()
         self.add_partner_button = QPushButton(self.tr("Add &partner…"), self)
         self.add_agreement_button = QPushButton(self.tr("Add &agreement…"), self)
+        self.enrol_button = QPushButton(self.tr("&Enrol from card…"), self)
+        self.enrol_button.setToolTip(self.tr("Trust a partner's keys for sending, after comparing the fingerprint"))
         self.add_partner_button.clicked.connect(self.add_partner)
         self.add_agreement_button.clicked.connect(self.add_agreement)
+        self.enrol_button.clicked.connect(self.enrol)
         row.addWidget(self.add_partner_button)
         row.addWidget(self.add_agreement_button)
+        row.addWidget(self.enrol_button)
         row.addStretch(1)
-        name_buttons([self.add_partner_button, self.add_agreement_button])
+        name_buttons([self.add_partner_button, self.add_agreement_button, self.enrol_button])
         layout.addLayout(row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -213,6 +218,13 @@ class PartnersDialog(QDialog):
     def add_partner(self) -> AddPartnerDialog:
         dialog = AddPartnerDialog(self._session, self)
         dialog.added.connect(lambda partner: self.refresh(select=partner.id))
+        self.sub_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def enrol(self) -> EnrolCardDialog:
+        dialog = EnrolCardDialog(self._session, self)
+        dialog.enrolled.connect(lambda partner: self.refresh(select=partner.id))
         self.sub_dialog = dialog
         dialog.open()
         return dialog

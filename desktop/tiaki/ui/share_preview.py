@@ -4,10 +4,14 @@ and the fields withheld (with the reason in plain language).
 It shows ``session.sharing.preview`` — the same policy engine every outgoing path uses — and decides nothing
 itself. A serious-threat override can be previewed with its written justification; such a decision is marked
 for supervisor review and the dialog says so.
+
+"Send to this partner" queues the share (``session.outbox.queue_share``) for a partner enrolled with an inbox.
+What is queued is decided again when it is sealed for sending, so a consent withdrawn in the meantime wins.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -18,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -50,6 +55,8 @@ def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
 
 
 class SharePreviewDialog(QDialog):
+    queued = Signal(str)  # the message id
+
     def __init__(self, session: Session, client_id: str, person: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
@@ -111,10 +118,20 @@ class SharePreviewDialog(QDialog):
         for widget in (allowed_label, self.allowed, withheld_label, self.withheld):
             layout.addWidget(widget, 1 if isinstance(widget, QTableWidget) else 0)
 
+        self.sent = QLabel(self)
+        self.sent.setWordWrap(True)
+        self.sent.setAccessibleName(self.tr("Sending"))
+        layout.addWidget(self.sent)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.queue_button = QPushButton(self.tr("&Send to this partner"), self)
+        self.queue_button.setToolTip(self.tr("Queue what is shown as shared; Tiaki sends it when online and checks "
+                                             "it again at that moment"))
+        self.queue_button.clicked.connect(self.queue)
+        buttons.addButton(self.queue_button, QDialogButtonBox.ButtonRole.ActionRole)
         name_button_box(buttons)
         layout.addWidget(buttons)
+        self._sendable = self._enrolled_partners()
 
         self.partner.currentIndexChanged.connect(self.refresh)
         self.purpose.currentIndexChanged.connect(self.refresh)
@@ -122,6 +139,41 @@ class SharePreviewDialog(QDialog):
         self.justification.textChanged.connect(self.refresh)
         self.refresh()
         self.partner.setFocus()
+
+    def _enrolled_partners(self) -> set[str]:
+        try:
+            return {e.partner_id for e in self._session.outbox.endpoints()}
+        except (StoreError, PermissionError):
+            return set()
+
+    def _update_queue_button(self) -> None:
+        partner_id = self.partner.currentData()
+        can = (self.decision is not None and bool(self.decision.allowed) and not self.override.isChecked()
+               and partner_id in self._sendable)
+        self.queue_button.setEnabled(can)
+        if partner_id is not None and partner_id not in self._sendable:
+            self.sent.setText(self.tr("This partner is not enrolled for sending yet: a privacy officer enrols it "
+                                      "from its card under Tools → Partners and agreements."))
+        elif self.override.isChecked():
+            self.sent.setText(self.tr("An override is previewed only; it is not sent from here."))
+        else:
+            self.sent.clear()
+
+    def queue(self) -> str | None:
+        """Queue the share; the message id, or None (the reason is shown)."""
+        partner_id, purpose = self.partner.currentData(), self.purpose.currentData()
+        if not self.queue_button.isEnabled() or partner_id is None:
+            return None
+        try:
+            message_id = str(self._session.outbox.queue_share(self._client_id, str(partner_id), str(purpose)))
+        except (StoreError, PermissionError) as exc:
+            self._show_problem(store_error_text(exc))
+            return None
+        self.sent.setText(self.tr("Queued. Tiaki sends it when it is online, checks it against consent again at "
+                                  "that moment, and keeps the partner's receipt."))
+        self.queue_button.setEnabled(False)
+        self.queued.emit(message_id)
+        return message_id
 
     def select(self, partner_id: str, purpose: str) -> None:
         self.partner.setCurrentIndex(self.partner.findData(partner_id))
@@ -148,6 +200,7 @@ class SharePreviewDialog(QDialog):
 
     def refresh(self) -> None:
         self.decision = None
+        self.queue_button.setEnabled(False)
         self.allowed.setRowCount(0)
         self.withheld.setRowCount(0)
         self.banner.hide()
@@ -169,6 +222,7 @@ class SharePreviewDialog(QDialog):
             return
         self._show_problem("")
         self.show_decision(decision)
+        self._update_queue_button()
 
     def show_decision(self, decision: Decision) -> None:
         self.decision = decision

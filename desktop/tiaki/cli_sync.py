@@ -1,0 +1,94 @@
+"""The device's sync subcommands: enrol a partner from its card, write this device's card, queue a share,
+sync once, and the sharing history.
+
+``tiaki sync --once`` exits 0 only when every deliverable message holds a verified receipt; otherwise it
+prints one line per partner saying what still waits and why, and exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from tiaki.cli_commands import client_id, emit, unlocked
+from tiaki.cli_io import EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_OK, CliError, PrivateFile
+from tiaki.core.cards import MAX_CARD_BYTES, CardError, PartnerCard, parse_partner_card
+
+
+def _read_card(path: str) -> PartnerCard:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_CARD_BYTES + 1)
+    except OSError:
+        raise CliError("Cannot read the card file.", EXIT_INVALID) from None
+    try:
+        return parse_partner_card(data)
+    except CardError as exc:
+        raise CliError(f"Not a usable partner card: {exc}", EXIT_INVALID) from None
+
+
+def _confirm_fingerprint(card: PartnerCard, assume_yes: bool) -> None:
+    print(f"Partner: {card.name}\nFingerprint: {card.fingerprint()}", file=sys.stderr)
+    if assume_yes:
+        return
+    if not sys.stdin.isatty():
+        raise CliError("Compare the fingerprint with the partner, then run again with --yes.", EXIT_INVALID)
+    answer = input("Read these digits with the partner by phone. Do they all match? [y/N] ")
+    if answer.strip().lower() not in ("y", "yes", "ae", "āe"):
+        raise CliError("Not enrolled: the fingerprint was not confirmed.", EXIT_INVALID)
+
+
+def cmd_partner_enroll(args: argparse.Namespace) -> int:
+    card = _read_card(args.card)
+    _confirm_fingerprint(card, args.yes)
+    with unlocked(args) as session:
+        try:
+            partner = session.outbox.enroll_partner(card)
+        except CardError as exc:
+            raise CliError(f"Not enrolled: {exc}", EXIT_INVALID) from None
+    print(partner.id)
+    print(card.fingerprint())
+    return EXIT_OK
+
+
+def cmd_device_card(args: argparse.Namespace) -> int:
+    out = PrivateFile(args.out)
+    try:
+        with unlocked(args) as session:
+            card = session.outbox.device_card()
+        out.write(json.dumps(card.to_json(), ensure_ascii=False, indent=2) + "\n")
+    finally:
+        out.close()
+    print(card.fingerprint())
+    return EXIT_OK
+
+
+def cmd_share_queue(args: argparse.Namespace) -> int:
+    cid = client_id(args.client)
+    with unlocked(args) as session:
+        message_id = session.outbox.queue_share(cid, args.partner.strip(), args.purpose.strip())
+    print(message_id)
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from tiaki.sync.engine import SyncEngine
+
+    if not 0 <= args.timeout <= 24 * 3600:
+        raise CliError("--timeout is in seconds, from 0 to 86400.", EXIT_INVALID)
+    with unlocked(args) as session:
+        report = SyncEngine(session.outbox).run_once(retry_for=args.timeout)
+    for partner in report.partners:
+        print(partner.summary())
+    if not report.partners:
+        print("No partner is enrolled for sending.")
+    return EXIT_OK if report.complete else EXIT_CHECK_FAILED
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    cid = client_id(args.client) if args.client else None
+    with unlocked(args) as session:
+        entries = session.outbox.history(client_id=cid, partner_id=args.partner.strip() if args.partner else None)
+    emit([entry.to_json() for entry in entries])
+    return EXIT_OK

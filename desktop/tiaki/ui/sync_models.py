@@ -1,0 +1,150 @@
+"""Where shared records stand, as Qt table models: per partner (the sync window) and per message (a client).
+
+Both show rows the store computed (``session.outbox.partner_status()`` / ``client_status(id)``); a row says
+"acknowledged" only when the store holds the partner's verified receipt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from tiaki.ui.labels import QT_TRANSLATE_NOOP, local_time, purpose_label
+
+Index = QModelIndex | QPersistentModelIndex
+ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # the status row object
+SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+
+STATE_TEXT: Mapping[str, str] = {
+    "queued": QT_TRANSLATE_NOOP("Sync", "Waiting to be sent"),
+    "sealed": QT_TRANSLATE_NOOP("Sync", "Sealed, waiting to be sent"),
+    "sent": QT_TRANSLATE_NOOP("Sync", "Sent, no receipt yet"),
+    "acknowledged": QT_TRANSLATE_NOOP("Sync", "Delivered (receipt verified)"),
+    "refused": QT_TRANSLATE_NOOP("Sync", "Refused by the partner"),
+    "parked": QT_TRANSLATE_NOOP("Sync", "Stopped: needs attention"),
+    "cancelled": QT_TRANSLATE_NOOP("Sync", "Cancelled"),
+}
+KIND_TEXT: Mapping[str, str] = {
+    "share": QT_TRANSLATE_NOOP("Sync", "Share"),
+    "update": QT_TRANSLATE_NOOP("Sync", "Update"),
+    "revocation": QT_TRANSLATE_NOOP("Sync", "Consent withdrawn notice"),
+}
+
+
+def state_label(state: str) -> str:
+    return QCoreApplication.translate("Sync", STATE_TEXT[state]) if state in STATE_TEXT else state
+
+
+def kind_label(kind: str) -> str:
+    return QCoreApplication.translate("Sync", KIND_TEXT[kind]) if kind in KIND_TEXT else kind
+
+
+def _when(moment: dt.datetime | None) -> str:
+    return local_time(moment.isoformat()) if moment else ""
+
+
+class _RowsModel(QAbstractTableModel):
+    HEADERS: ClassVar[Mapping[int, str]] = {}
+    CONTEXT = "Sync"
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, row: int) -> Any:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            text = self.HEADERS.get(section)
+            return QCoreApplication.translate(self.CONTEXT, text) if text else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.column() not in self.HEADERS:
+            return None
+        item = self.row(index.row())
+        if item is None:
+            return None
+        if role == ROW_ROLE:
+            return item
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.text(item, index.column())
+        if role == SORT_ROLE:
+            return self.text(item, index.column())
+        return None
+
+    def text(self, item: Any, column: int) -> str:
+        raise NotImplementedError
+
+
+class PartnerStatusModel(_RowsModel):
+    COL_PARTNER, COL_WAITING, COL_SENT, COL_DELIVERED, COL_STOPPED, COL_LAST, COL_NEXT, COL_PROBLEM = range(8)
+    HEADERS: ClassVar[Mapping[int, str]] = {
+        COL_PARTNER: QT_TRANSLATE_NOOP("Sync", "Partner"),
+        COL_WAITING: QT_TRANSLATE_NOOP("Sync", "Waiting"),
+        COL_SENT: QT_TRANSLATE_NOOP("Sync", "Sent, no receipt"),
+        COL_DELIVERED: QT_TRANSLATE_NOOP("Sync", "Delivered"),
+        COL_STOPPED: QT_TRANSLATE_NOOP("Sync", "Stopped or refused"),
+        COL_LAST: QT_TRANSLATE_NOOP("Sync", "Last attempt"),
+        COL_NEXT: QT_TRANSLATE_NOOP("Sync", "Next attempt"),
+        COL_PROBLEM: QT_TRANSLATE_NOOP("Sync", "Problem"),
+    }
+
+    def text(self, item: Any, column: int) -> str:
+        values = {
+            self.COL_PARTNER: item.name,
+            self.COL_WAITING: str(item.queued),
+            self.COL_SENT: str(item.sent),
+            self.COL_DELIVERED: str(item.acknowledged),
+            self.COL_STOPPED: str(item.parked + item.refused),
+            self.COL_LAST: _when(item.last_attempt_at),
+            self.COL_NEXT: _when(item.next_attempt_at),
+            self.COL_PROBLEM: item.last_error or "",
+        }
+        return str(values[column])
+
+
+class MessageStatusModel(_RowsModel):
+    COL_PARTNER, COL_PURPOSE, COL_KIND, COL_STATE, COL_QUEUED, COL_LAST, COL_DELIVERED, COL_FIELDS = range(8)
+    HEADERS: ClassVar[Mapping[int, str]] = {
+        COL_PARTNER: QT_TRANSLATE_NOOP("Sync", "Partner"),
+        COL_PURPOSE: QT_TRANSLATE_NOOP("Sync", "Purpose"),
+        COL_KIND: QT_TRANSLATE_NOOP("Sync", "What"),
+        COL_STATE: QT_TRANSLATE_NOOP("Sync", "Status"),
+        COL_QUEUED: QT_TRANSLATE_NOOP("Sync", "Queued"),
+        COL_LAST: QT_TRANSLATE_NOOP("Sync", "Last attempt"),
+        COL_DELIVERED: QT_TRANSLATE_NOOP("Sync", "Delivered"),
+        COL_FIELDS: QT_TRANSLATE_NOOP("Sync", "Items sent"),
+    }
+
+    def text(self, item: Any, column: int) -> str:
+        state = state_label("sent" if item.state == "sealed" and getattr(item, "sent", False) else item.state)
+        if item.state_reason:
+            state = f"{state} — {item.state_reason}"
+        values = {
+            self.COL_PARTNER: item.partner_name,
+            self.COL_PURPOSE: purpose_label(item.purpose) if item.purpose else "",
+            self.COL_KIND: kind_label(item.kind),
+            self.COL_STATE: state,
+            self.COL_QUEUED: _when(item.created_at),
+            self.COL_LAST: _when(item.last_attempt_at),
+            self.COL_DELIVERED: _when(item.acknowledged_at),
+            self.COL_FIELDS: str(len(item.fields_sent)),
+        }
+        return str(values[column])
