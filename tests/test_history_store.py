@@ -11,6 +11,7 @@ import pytest
 from outbox_support import CONTACT, IDENTITY, add_client, agree, consent, enrol
 from tiaki.core.clock import utc_now
 from tiaki.core.roles import AccessDenied, Role
+from tiaki.store.errors import NotFound
 from tiaki.store.session import Session, unlock_store
 
 
@@ -55,6 +56,8 @@ def test_history_says_what_went_on_what_basis_and_what_did_not(session: Session)
     view = session.audit.recent(1)[0]
     assert view.action == "sharing.history_view" and view.subject_id == cid and view.detail["entries"] == 1
     assert session.outbox.history(partner_id="00000000-0000-4000-8000-000000000000") == []
+    with pytest.raises(NotFound):
+        session.outbox.history(client_id="00000000-0000-4000-8000-000000000000")
 
     [status] = session.outbox.client_status(cid)
     assert (status.message_id, status.state, status.sent, status.partner_name) == (

@@ -12,6 +12,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from outbox_support import CONTACT, IDENTITY, PartnerIdentity, add_client, agree, consent, count, enrol, shared_client
 from tiaki.core.clock import utc_now
 from tiaki.core.receipts import ReceiptError
+from tiaki.core.sharing import PartnerKind
+from tiaki.core.sharing_json import PartnerInput
+from tiaki.store.errors import NotFound
 from tiaki.store.outbox import ReceiptOutcome
 from tiaki.store.sealing import PendingEnvelope
 from tiaki.store.session import Session
@@ -131,3 +134,14 @@ def test_parking_and_the_partner_schedule(session: Session) -> None:
     [status] = session.outbox.partner_status()
     assert status.failures == 0 and status.last_success_at is not None and status.next_attempt_at is None
     assert status.fingerprint.count(" ") == 4
+
+
+def test_unknown_envelopes_and_answered_messages(session: Session) -> None:
+    pid, partner, sealed, message = _sent(session)
+    with pytest.raises(NotFound):
+        session.outbox.record_attempt("00000000-0000-4000-8000-000000000000", error=None)
+    session.outbox.record_receipts(pid, [partner.receipt(message, sealed.envelope_id)])
+    session.outbox.park([message["id"]], "http_400")  # already answered for: parking changes nothing
+    assert session._db.scalar("SELECT state FROM messages WHERE id = ?", (message["id"],)) == "acknowledged"
+    named = session.sharing.add_partner(PartnerInput("Not Enrolled", PartnerKind.NGO, False, "")).id
+    assert session.outbox.seal_next(named, max_messages=5) is None and session.outbox.pending(named) == []

@@ -44,6 +44,16 @@ def test_an_edit_after_sharing_queues_an_update_with_the_changed_fields(session:
     assert len(_updates(session)) == 1  # nothing the partner may receive changed
 
 
+def test_no_update_for_a_partner_no_longer_reachable_by_sync(session: Session) -> None:
+    cid, pid, partner, _ = shared_client(session, updates_flow=True)
+    session.outbox.queue_share(cid, pid, "referral")
+    assert session.outbox.seal_next(pid, max_messages=5) is not None
+    partner.inbox_url = None  # the partner now takes referral packets only
+    session.outbox.enroll_partner(partner.rotate())
+    session.clients.update(cid, {"phone": "027 555 0202"}, collection=collected(session))
+    assert _updates(session) == []
+
+
 def test_the_update_commits_with_the_edit(session: Session) -> None:
     cid, pid, _, _ = shared_client(session, updates_flow=True)
     session.outbox.queue_share(cid, pid, "referral")
