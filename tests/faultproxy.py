@@ -25,7 +25,9 @@ import http
 import json
 import queue
 import socket
+import ssl
 import struct
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -206,6 +208,15 @@ class FaultProxy:
         with self._lock:
             self._live.discard(conn)
 
+    def drop_connections(self) -> None:
+        """Close every live connection gracefully, as a server ending idle keep-alive connections does."""
+        with self._lock:
+            live = list(self._live)
+        for conn in live:
+            conn.abort(reset=False)
+        for conn in live:
+            conn.join()
+
     def live_connections(self) -> int:
         with self._lock:
             return len(self._live)
@@ -214,12 +225,7 @@ class FaultProxy:
         self._stopping.set()
         self._acceptor.join()
         self._listener.close()
-        with self._lock:
-            live = list(self._live)
-        for conn in live:
-            conn.abort(reset=False)
-        for conn in live:
-            conn.join()
+        self.drop_connections()
 
     def __enter__(self) -> FaultProxy:
         return self
@@ -554,6 +560,13 @@ def _reply(chosen: Fault, *, keep_alive: bool) -> Iterator[object]:
 class _JoiningServer(ThreadingHTTPServer):
     daemon_threads = False  # server_close() joins every handler thread: nothing outlives the test
     block_on_close = True
+    errors: list[BaseException]
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Resets from the proxy are the point of these tests: keep them for inspection, print nothing."""
+        error = sys.exc_info()[1]
+        if error is not None:
+            self.errors.append(error)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -583,7 +596,8 @@ class StubServer:
     ``requests`` records every request it finished reading (a "commit"), ``connections`` counts TCP connections.
     """
 
-    def __init__(self, respond: Callable[[StubRequest], StubReply] = default_reply) -> None:
+    def __init__(self, respond: Callable[[StubRequest], StubReply] = default_reply, *,
+                 tls: ssl.SSLContext | None = None) -> None:
         self.respond = respond
         self.requests: list[StubRequest] = []
         self.connections = 0
@@ -620,6 +634,9 @@ class StubServer:
 
         self._lock = threading.Lock()
         self._server = _JoiningServer(("127.0.0.1", 0), Handler)
+        self._server.errors = self.errors = []
+        if tls is not None:  # the handshake happens on accept; a client that refuses it just goes away
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
         self.port: int = self._server.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}"
         self.address = ("127.0.0.1", self.port)
