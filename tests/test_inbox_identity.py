@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import stat
 from pathlib import Path
 
@@ -173,3 +174,13 @@ def test_a_running_service_follows_a_rotation_and_keeps_its_keys_if_the_card_is_
     assert ring.current().card == second and set(ring.current().keys) == {first.key_id, second.key_id}
     (data / "card.json").write_text("{damaged")
     assert ring.current().card == second
+
+
+def test_serve_on_a_port_in_use_fails_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "partner"
+    init_identity(data, name="A", kind=PartnerKind.NGO, inbox_url=None)
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        code, out, err = _cli(capsys, "--data-dir", str(data), "partner", "serve", "--port", str(port))
+    assert code == 4 and out == ""
+    assert "Cannot listen" in _one_line(err)
