@@ -2565,120 +2565,140 @@
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="22"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="23"/>
         <source>Waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="23"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="24"/>
         <source>Sealed, waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="24"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="25"/>
         <source>Sent, no receipt yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="25"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="26"/>
         <source>Delivered (receipt verified)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="26"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="27"/>
         <source>Refused by the partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="27"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="28"/>
         <source>Stopped: needs attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="28"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="29"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="31"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="32"/>
         <source>Share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="32"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="33"/>
         <source>Update</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="33"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="34"/>
         <source>Consent withdrawn notice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="99"/>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="126"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="39"/>
+        <source>The information was removed from the record before it was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="40"/>
+        <source>The record was archived before it was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="41"/>
+        <source>The partner refused it: the person&apos;s consent was withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="42"/>
+        <source>The partner holds a different version under the same message id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="115"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="142"/>
         <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="100"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="116"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="101"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="117"/>
         <source>Sent, no receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="102"/>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="132"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="118"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="148"/>
         <source>Delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="103"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="119"/>
         <source>Stopped or refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="104"/>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="131"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="120"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="147"/>
         <source>Last attempt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="105"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="121"/>
         <source>Next attempt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="106"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="122"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="127"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="143"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="128"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="144"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="129"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="145"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="130"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="146"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="133"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="149"/>
         <source>Items sent</source>
         <translation type="unfinished"></translation>
     </message>

@@ -127,3 +127,14 @@ def test_sharing_tab_in_the_client_form(qtbot, session, make_desktop, accessibil
     assert main.sync_now_action.shortcut().toString() == "F5"
     dialog = main.show_sync()
     assert dialog is not None and accessibility(dialog) == []
+
+
+def test_reasons_read_as_words() -> None:
+    from tiaki.core.reasons import Reason
+    from tiaki.ui.messages import reason_text
+    from tiaki.ui.sync_models import state_reason_text
+
+    assert state_reason_text(Reason.CONSENT_WITHDRAWN.value) == reason_text(Reason.CONSENT_WITHDRAWN)
+    assert "archived" in state_reason_text("archived_client")
+    assert "withdrawn" in state_reason_text("consent_revoked")
+    assert state_reason_text("the inbox refused the envelope (400 bad_header)").startswith("the inbox refused")

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from tiaki.ui.labels import QT_TRANSLATE_NOOP, local_time, purpose_label
+from tiaki.ui.messages import reason_text
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # the status row object
@@ -32,6 +33,21 @@ KIND_TEXT: Mapping[str, str] = {
     "update": QT_TRANSLATE_NOOP("Sync", "Update"),
     "revocation": QT_TRANSLATE_NOOP("Sync", "Consent withdrawn notice"),
 }
+
+
+REASON_EXTRA_TEXT: Mapping[str, str] = {
+    "no_value": QT_TRANSLATE_NOOP("Sync", "The information was removed from the record before it was sent."),
+    "archived_client": QT_TRANSLATE_NOOP("Sync", "The record was archived before it was sent."),
+    "consent_revoked": QT_TRANSLATE_NOOP("Sync", "The partner refused it: the person's consent was withdrawn."),
+    "conflict": QT_TRANSLATE_NOOP("Sync", "The partner holds a different version under the same message id."),
+}
+
+
+def state_reason_text(code: str) -> str:
+    """Why a message was cancelled, refused or stopped: a policy reason, a sync reason, or the engine's own line."""
+    if code in REASON_EXTRA_TEXT:
+        return QCoreApplication.translate("Sync", REASON_EXTRA_TEXT[code])
+    return reason_text(code)  # a policy reason in words; any other text is shown as it is
 
 
 def state_label(state: str) -> str:
@@ -136,7 +152,7 @@ class MessageStatusModel(_RowsModel):
     def text(self, item: Any, column: int) -> str:
         state = state_label("sent" if item.state == "sealed" and getattr(item, "sent", False) else item.state)
         if item.state_reason:
-            state = f"{state} — {item.state_reason}"
+            state = f"{state} — {state_reason_text(item.state_reason)}"
         values = {
             self.COL_PARTNER: item.partner_name,
             self.COL_PURPOSE: purpose_label(item.purpose) if item.purpose else "",
