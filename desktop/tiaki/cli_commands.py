@@ -308,7 +308,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from tiaki.demo_store import open_demo_store
     from tiaki.ui.app import run_app
 
+    from tiaki.demo_partner import set_up_demo_sharing, start_demo_inbox
+
     directory = Path(args.data_dir) if args.data_dir else None
     session, where, note = open_demo_store(directory, clients=args.clients)
     print(note)
+    try:
+        inbox = start_demo_inbox(where)
+    except OSError as exc:
+        print(f"The demo partner's inbox could not start ({exc.strerror}); sharing will wait for it.")
+    else:
+        set_up_demo_sharing(session, inbox)
+        print(f"Demo partner inbox ({inbox.url}): enrolled as 'Kāinga Housing Trust (demo)'; use Sync → Sync now.")
     return run_app(where, session=session)
