@@ -305,10 +305,9 @@ def cmd_settings_auto_lock(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from tiaki.demo_partner import set_up_demo_sharing, start_demo_inbox
     from tiaki.demo_store import open_demo_store
     from tiaki.ui.app import run_app
-
-    from tiaki.demo_partner import set_up_demo_sharing, start_demo_inbox
 
     directory = Path(args.data_dir) if args.data_dir else None
     session, where, note = open_demo_store(directory, clients=args.clients)
