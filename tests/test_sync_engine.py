@@ -56,9 +56,9 @@ def test_delivers_everything_on_one_connection_and_reports_from_verified_receipt
         assert {d.state for d in history} == {"acknowledged"}
         assert all(d.receipt is not None and d.receipt.status == "accepted" for d in history)
         world.assert_invariants()
-        again = world.engine().run_once()  # nothing left: no request at all
+        again = world.engine().run_once()  # nothing left: no request at all, nothing written
         assert again.complete and again.partners[0].acknowledged == 0
-        assert world.proxy.requests == 1
+        assert world.proxy.requests == 1 and _status(world).last_attempt_at == status.last_attempt_at
 
 
 def test_batches_grow_on_success_and_keep_queue_order(session: Session, tmp_path: Path) -> None:

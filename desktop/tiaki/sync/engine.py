@@ -82,6 +82,7 @@ class _PartnerRun:
     failures: int
     acknowledged_at_start: int
     skipped: bool
+    settled: bool  # the store already says: no failures, nothing scheduled (an idle partner needs no write)
     error: str | None = None
     client: InboxClient | None = None
     courier: Courier | None = None
@@ -122,7 +123,7 @@ class SyncEngine:
         statuses = {s.partner_id: s for s in self._outbox.partner_status()}
         runs = [self._run_for(e, statuses.get(e.partner_id), start, respect_schedule)
                  for e in self._outbox.endpoints()]
-        total = sum(_waiting(statuses.get(t.endpoint.partner_id)) for t in runs)
+        total = sum(_waiting(statuses.get(t.endpoint.partner_id)) for t in runs if not t.skipped or retry_for > 0)
         tracker = _Progress(self._outbox, progress, {t.endpoint.partner_id: t.acknowledged_at_start for t in runs},
                             total)
         tracker.report()
@@ -156,11 +157,12 @@ class SyncEngine:
                    respect_schedule: bool) -> _PartnerRun:
         scheduled = status.next_attempt_at if status is not None else None
         skipped = respect_schedule and scheduled is not None and scheduled > start
+        settled = status is not None and not status.failures and not scheduled and not status.last_error
         return _PartnerRun(endpoint, scheduled if skipped and scheduled else start,
-                      status.failures if status is not None else 0,
-                      status.acknowledged if status is not None else 0, skipped,
-                      error=status.last_error if skipped and status is not None else None,
-                      sizer=BatchSizer(initial=self._initial_batch))
+                           status.failures if status is not None else 0,
+                           status.acknowledged if status is not None else 0, skipped, settled,
+                           error=status.last_error if skipped and status is not None else None,
+                           sizer=BatchSizer(initial=self._initial_batch))
 
     def _turn(self, partner: _PartnerRun, stop: Callable[[], bool], tracker: _Progress,
               window_end: dt.datetime | None) -> None:
@@ -195,7 +197,8 @@ class SyncEngine:
             return
         if finished:
             partner.done, partner.failures, partner.error = True, 0, None
-            self._outbox.set_partner_schedule(pid, next_attempt_at=None, failures=0, last_error=None)
+            if partner.tried or not partner.settled:
+                self._outbox.set_partner_schedule(pid, next_attempt_at=None, failures=0, last_error=None)
         else:
             partner.stopped = True
             partner.due = self._clock()
