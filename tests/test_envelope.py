@@ -153,3 +153,85 @@ def test_parser_never_crashes_and_never_accepts_a_changed_envelope(data: bytes) 
     except env.EnvelopeError:
         return
     assert data == GOOD and messages  # only the untouched envelope opens
+
+
+def craft(header: dict[str, object] | bytes, payload: bytes | None = None) -> bytes:
+    """An envelope built by hand around any header and payload bytes, signed by SENDER (hostile input)."""
+    import json
+
+    ciphertext = pyrage.encrypt(zlib.compress(payload or b"{}"), [pyrage.x25519.Recipient.from_str(
+        PARTNER.card.age_recipient)])
+    if isinstance(header, dict):
+        header = {**header, "payload_sha256": sha256_hex(ciphertext), "payload_length": len(ciphertext)}
+        raw = json.dumps(header, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8",
+                                                                                                    "surrogatepass")
+    else:
+        raw = header
+    return b"".join((env.MAGIC, struct.pack(">I", len(raw)), raw, struct.pack(">H", 64),
+                     SENDER.sign(b"tiaki-envelope-header/1\x00" + raw), ciphertext))
+
+
+def good_header(**change: object) -> dict[str, object]:
+    return {"v": 1, "envelope_id": new_id(), "sender_device_id": DEVICE,
+            "sender_key_id": sender_key_id(SENDER.public_key()), "recipient_key_id": PARTNER.card.key_id,
+            "created_at": iso(T0), "messages": [{"id": new_id(), "kind": "share"}], **change}
+
+
+@pytest.mark.parametrize("header", [
+    b'{"v":1e400}',  # parses to infinity: re-encoding it must not crash the reader
+    b'{"envelope_id":"\\ud800","v":1}',  # a lone surrogate cannot be written as UTF-8
+    b'{"v":NaN}',
+])
+def test_hostile_json_in_the_header_is_a_clean_refusal(header: bytes) -> None:
+    with pytest.raises(env.EnvelopeError) as err:
+        env.parse(craft(header))
+    assert err.value.code == "bad_header"
+
+
+@pytest.mark.parametrize("change", [
+    {"v": True},
+    {"created_at": "whenever"},
+    {"created_at": "2026-11-25T09:30:00"},  # no offset
+    {"messages": [{"id": new_id(), "kind": "share", "extra": 1}]},
+    {"envelope_id": new_id() + "\n"},  # "$" would have let a trailing newline through
+    {"sender_key_id": sender_key_id(SENDER.public_key()) + "\n"},
+])
+def test_loose_headers_are_refused(change: dict[str, object]) -> None:
+    with pytest.raises(env.EnvelopeError) as err:
+        env.parse(craft(good_header(**change)))
+    assert err.value.code == "bad_header"
+
+
+@pytest.mark.parametrize("message_json", [
+    b'"created_at":"2026-11-25T09:30:00.000+00:00","fields":{"x":{"value":1e400}}',
+    b'"created_at":"2026-11-25T09:30:00.000+00:00","note":"\\udfff"',
+    b'"created_at":"not a time"',
+])
+def test_hostile_json_in_the_payload_is_a_clean_refusal(message_json: bytes) -> None:
+    header = good_header()
+    routing = {k: header[k] for k in ("envelope_id", "sender_device_id", "sender_key_id", "recipient_key_id",
+                                      "created_at")}
+    ref = header["messages"][0]  # type: ignore[index]
+    import json
+
+    payload = (b'{"messages":[{"client_id":"' + new_id().encode() + b'","id":"' + ref["id"].encode()
+               + b'","kind":"share",' + message_json + b'}],"v":1,' + json.dumps(routing)[1:-1].encode() + b"}")
+    parsed = env.parse(craft(header, payload))
+    env.verify_sender(parsed, SENDER.public_key())
+    with pytest.raises(env.EnvelopeError) as err:
+        env.open_payload(parsed, PARTNER.identity, recipient_key_id=PARTNER.card.key_id)
+    assert err.value.code == "bad_payload"
+
+
+def test_a_well_formed_crafted_envelope_opens() -> None:
+    """The crafting above is sound: with honest content the same route opens (so the refusals mean something)."""
+    header = good_header()
+    ref = header["messages"][0]  # type: ignore[index]
+    import json
+
+    routing = {k: header[k] for k in ("envelope_id", "sender_device_id", "sender_key_id", "recipient_key_id",
+                                      "created_at")}
+    message = {"id": ref["id"], "kind": "share", "client_id": new_id(), "created_at": iso(T0)}
+    payload = json.dumps({"v": 1, **routing, "messages": [message]}).encode()
+    parsed = env.parse(craft(header, payload))
+    assert env.open_payload(parsed, PARTNER.identity, recipient_key_id=PARTNER.card.key_id) == [message]

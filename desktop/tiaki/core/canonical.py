@@ -13,7 +13,7 @@ import json
 import re
 from typing import Final
 
-_B64U: Final = re.compile(r"^[A-Za-z0-9_-]*$")
+_B64U: Final = re.compile(r"\A[A-Za-z0-9_-]*\Z")
 
 
 def canonical_json(obj: object) -> bytes:
@@ -53,5 +53,23 @@ def fingerprint(key_id: str) -> str:
     return " ".join(digits[i:i + 4] for i in range(0, 20, 4))
 
 
-KEY_ID: Final = re.compile(r"^[0-9a-f]{32}$")
-UUID: Final = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+# \Z, not $: "$" also matches before a trailing newline, which would let "id\n" through.
+KEY_ID: Final = re.compile(r"\A[0-9a-f]{32}\Z")
+UUID: Final = re.compile(r"\A[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
+
+
+def loads_strict(text: str) -> object:
+    """JSON from an untrusted party that canonical_json can always re-encode: no NaN or infinities (``1e400``
+    parses to infinity), and no lone surrogates (which cannot be written as UTF-8). ValueError otherwise."""
+    def finite(number: str) -> float:
+        value = float(number)
+        if value in (float("inf"), float("-inf")):
+            raise ValueError("number out of range")
+        return value
+
+    def refuse(name: str) -> object:
+        raise ValueError(f"{name} is not JSON")
+
+    doc = json.loads(text, parse_float=finite, parse_constant=refuse)
+    canonical_json(doc)  # UnicodeEncodeError (a ValueError) for a lone surrogate anywhere inside
+    return doc

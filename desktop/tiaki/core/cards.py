@@ -12,7 +12,6 @@ that trusted the old card can trust the new one without another call.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import asdict, dataclass, replace
 from typing import Any, Final
 from urllib.parse import urlsplit
@@ -22,7 +21,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from tiaki.core.canonical import KEY_ID, UUID, b64u, canonical_json, fingerprint, key_id_for, unb64u
+from tiaki.core.canonical import KEY_ID, UUID, b64u, canonical_json, fingerprint, key_id_for, loads_strict, unb64u
 from tiaki.core.sharing import PartnerKind
 from tiaki.core.text import bad_characters, nfc
 
@@ -153,8 +152,8 @@ def _load(data: bytes, card_type: str) -> dict[str, Any]:
     if len(data) > MAX_CARD_BYTES:
         raise CardError("too_large", "The card file is too large to be a card.")
     try:
-        doc = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
+        doc = loads_strict(data.decode("utf-8"))
+    except (ValueError, RecursionError):
         raise CardError("not_json", "The card file is not JSON.") from None
     if not isinstance(doc, dict) or doc.get("type") != card_type:
         raise CardError("wrong_type", "This file is not the kind of card expected here.")

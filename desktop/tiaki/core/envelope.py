@@ -14,7 +14,7 @@ Parsing is strict and bounded: sizes are checked before anything is allocated or
 
 from __future__ import annotations
 
-import json
+import datetime as dt
 import struct
 import zlib
 from collections.abc import Mapping, Sequence
@@ -25,7 +25,7 @@ import pyrage
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from tiaki.core.canonical import KEY_ID, UUID, canonical_json, sha256_hex
+from tiaki.core.canonical import KEY_ID, UUID, canonical_json, loads_strict, sha256_hex
 from tiaki.core.cards import PartnerCard, sender_key_id
 
 MAGIC: Final = b"TIAKI-ENVELOPE/1\n"
@@ -156,16 +156,22 @@ def parse(data: bytes) -> ParsedEnvelope:
 
 def _json_object(raw: bytes, code: str) -> dict[str, Any]:
     try:
-        doc = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
-    except (UnicodeDecodeError, ValueError, RecursionError):
+        doc = loads_strict(raw.decode("utf-8"))
+    except (ValueError, RecursionError):  # UnicodeDecodeError and UnicodeEncodeError are ValueErrors
         raise EnvelopeError(code) from None
     if not isinstance(doc, dict):
         raise EnvelopeError(code)
     return doc
 
 
-def _reject_constant(name: str) -> None:
-    raise ValueError(name)
+def _is_time(value: object) -> bool:
+    if not _is_text(value):
+        return False
+    try:
+        moment = dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return False
+    return moment.utcoffset() is not None
 
 
 def _is_text(value: object, pattern: Any = None, limit: int = 64) -> bool:
@@ -179,6 +185,8 @@ def _refs(raw: object, code: str) -> tuple[MessageRef, ...]:
     for item in raw:
         if not isinstance(item, dict) or not _is_text(item.get("id"), UUID) or item.get("kind") not in MESSAGE_KINDS:
             raise EnvelopeError(code)
+        if code == "bad_header" and set(item) != {"id", "kind"}:
+            raise EnvelopeError(code)
         refs.append(MessageRef(item["id"], item["kind"]))
     if len({r.id for r in refs}) != len(refs):
         raise EnvelopeError(code)
@@ -187,11 +195,11 @@ def _refs(raw: object, code: str) -> tuple[MessageRef, ...]:
 
 def _header(raw: bytes) -> EnvelopeHeader:
     doc = _json_object(raw, "bad_header")
-    if set(doc) != _HEADER_KEYS or doc["v"] != VERSION or canonical_json(doc) != raw:
+    if set(doc) != _HEADER_KEYS or type(doc["v"]) is not int or doc["v"] != VERSION or canonical_json(doc) != raw:
         raise EnvelopeError("bad_header")
     ok = (_is_text(doc["envelope_id"], UUID) and _is_text(doc["sender_device_id"], UUID)
           and _is_text(doc["sender_key_id"], KEY_ID) and _is_text(doc["recipient_key_id"], KEY_ID)
-          and _is_text(doc["created_at"]) and _is_text(doc["payload_sha256"], limit=64)
+          and _is_time(doc["created_at"]) and _is_text(doc["payload_sha256"], limit=64)
           and len(doc["payload_sha256"]) == 64 and type(doc["payload_length"]) is int
           and 0 < doc["payload_length"] <= MAX_ENVELOPE_BYTES)
     if not ok:
@@ -233,7 +241,7 @@ def open_payload(env: ParsedEnvelope, identity: pyrage.x25519.Identity, *,
     if inflater.unconsumed_tail or not inflater.eof or inflater.unused_data:
         raise EnvelopeError("too_large" if inflater.unconsumed_tail else "bad_payload")
     doc = _json_object(raw, "bad_payload")
-    if set(doc) != _PAYLOAD_KEYS or doc["v"] != VERSION:
+    if set(doc) != _PAYLOAD_KEYS or type(doc["v"]) is not int or doc["v"] != VERSION:
         raise EnvelopeError("bad_payload")
     expected = _routing(header.envelope_id, header.sender_device_id, header.sender_key_id, header.recipient_key_id,
                         header.created_at)
@@ -243,6 +251,6 @@ def open_payload(env: ParsedEnvelope, identity: pyrage.x25519.Identity, *,
     if _refs(messages, "bad_payload") != header.messages:
         raise EnvelopeError("header_mismatch")
     for message in messages:
-        if not _is_text(message.get("client_id"), UUID) or not _is_text(message.get("created_at")):
+        if not _is_text(message.get("client_id"), UUID) or not _is_time(message.get("created_at")):
             raise EnvelopeError("bad_payload")
     return list(messages)
