@@ -266,6 +266,10 @@ class HostileInbox:
             r = p.receipt(new_id(), envelope_id, digest=envelope.message_digest(message))
         elif self.mode == "wrong_digest":
             r = p.receipt(message, envelope_id, digest="ab" * 32)
+        elif self.mode == "refuse":
+            r = p.receipt(message, envelope_id, status="rejected", reason="consent_revoked")
+        elif self.mode == "conflict":  # the partner holds another version under this id, not one we sealed
+            r = p.receipt(message, envelope_id, status="rejected", reason="conflict", digest="cd" * 32)
         else:
             r = p.receipt(message, envelope_id)
         out: dict[str, Any] = r.to_json()

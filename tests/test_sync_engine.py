@@ -285,6 +285,21 @@ def test_receipts_that_do_not_prove_delivery_acknowledge_nothing(session: Sessio
         assert world.engine().run_once().complete
 
 
+@pytest.mark.parametrize(("mode", "state", "reason"), [("refuse", "refused", "consent_revoked"),
+                                                      ("conflict", "parked", "conflict")])
+def test_signed_refusals_are_final_answers_not_deliveries(session: Session, mode: str, state: str,
+                                                          reason: str) -> None:
+    with hostile_world(session, mode=mode) as (world, _, _):
+        ids = world.queue(2)
+        report = world.engine().run_once()
+        [result] = report.partners
+        assert report.complete and (result.acknowledged, result.waiting, result.error) == (0, 0, None)
+        assert (result.refused, result.parked) == ((2, 0) if state == "refused" else (0, 2))
+        statuses = {m.message_id: (m.state, m.state_reason) for c in world.clients
+                    for m in session.outbox.client_status(c)}
+        assert {statuses[i] for i in ids} == {(state, reason)}
+
+
 def test_receipts_asked_for_again_after_a_lost_reply(session: Session, tmp_path: Path) -> None:
     with sync_world(session, tmp_path) as world:
         ids = world.queue(4)
