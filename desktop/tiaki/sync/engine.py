@@ -4,7 +4,9 @@
 asked for again, pending envelopes resent byte for byte, new envelopes sealed and sent. Partners are independent:
 one that fails is scheduled for later (full-jitter backoff, never sooner than its ``Retry-After``) while the
 others carry on. With ``retry_for`` the run keeps going, sleeping through the injected ``sleep``, until every
-deliverable message has a verified receipt or the window ends; without it, one pass.
+deliverable message has a verified receipt or the window ends; without it, one pass. Within a window no request
+starts after it ends (each partner is still tried once) and each is bounded by what is left of it, though never
+below ``MIN_REQUEST_SECONDS``: ``tiaki sync --once --timeout 30`` ends in about 30 seconds.
 
 The report is read back from the store after the run, never inferred from HTTP statuses: a partner is complete
 when none of its messages is still deliverable without an acknowledged state. Error lines come from transport
@@ -122,7 +124,7 @@ class SyncEngine:
         window_end = start + dt.timedelta(seconds=retry_for)
         statuses = {s.partner_id: s for s in self._outbox.partner_status()}
         runs = [self._run_for(e, statuses.get(e.partner_id), start, respect_schedule)
-                 for e in self._outbox.endpoints()]
+                for e in self._outbox.endpoints()]
         total = sum(_waiting(statuses.get(t.endpoint.partner_id)) for t in runs if not t.skipped or retry_for > 0)
         tracker = _Progress(self._outbox, progress, {t.endpoint.partner_id: t.acknowledged_at_start for t in runs},
                             total)
@@ -154,7 +156,7 @@ class SyncEngine:
         return self._report(runs, stopped=stop())
 
     def _run_for(self, endpoint: PartnerEndpoint, status: PartnerStatus | None, start: dt.datetime,
-                   respect_schedule: bool) -> _PartnerRun:
+                 respect_schedule: bool) -> _PartnerRun:
         scheduled = status.next_attempt_at if status is not None else None
         skipped = respect_schedule and scheduled is not None and scheduled > start
         settled = status is not None and not status.failures and not scheduled and not status.last_error
@@ -170,8 +172,8 @@ class SyncEngine:
         if partner.courier is None:
             connect, stall, deadline = self._timeouts
             try:
-                partner.client = InboxClient(partner.endpoint.inbox_url, connect_timeout=connect, stall_timeout=stall,
-                                           deadline=deadline)
+                partner.client = InboxClient(partner.endpoint.inbox_url, connect_timeout=connect,
+                                             stall_timeout=stall, deadline=deadline)
             except ValueError:
                 self._failed(partner, DeliveryFailed(BAD_ADDRESS))
                 return
@@ -187,7 +189,7 @@ class SyncEngine:
                 return stop() or (window_end is not None and partner.tried and self._clock() >= window_end)
 
             partner.courier = Courier(self._outbox, pid, client, partner.sizer, should_stop=stopping,
-                                    before_request=before_request, on_receipts=tracker.report, stats=self.stats)
+                                      before_request=before_request, on_receipts=tracker.report, stats=self.stats)
         try:
             finished = partner.courier.turn()
         except DeliveryFailed as failure:
