@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,8 +29,11 @@ from tiaki.core.envelope import MAX_ENVELOPE_BYTES, MAX_MESSAGES, message_digest
 from tiaki.core.policy import Allowed, Decision
 from tiaki.core.reasons import Reason
 from tiaki.core.roles import Worker
+from tiaki.store.audit_batch import AuditBatch, Planned
 from tiaki.store.audit_log import AuditLog
+from tiaki.store.bulk import chunks, insert_rows
 from tiaki.store.database import Database, Row, Transaction
+from tiaki.store.decision_inputs import PartnerTerms, client_inputs, decide_for, partner_terms
 from tiaki.store.enrolment import current_card
 from tiaki.store.sharing import decide_in
 
@@ -41,7 +44,9 @@ ARCHIVED = "archived_client"  # a message for a client archived after it was que
 OPEN_STATES = ("queued", "sealed")  # deliverable: not yet answered for
 _MESSAGE = ("id, partner_id, client_id, purpose, kind, state, created_at, created_by, decision, consent_id, "
             "revokes, envelope_id, attempts, seq")
-_PAGE = 200
+_SEAL_COLUMNS = ("id", "device_id", "message_id", "envelope_id", "position", "digest", "sealed_at", "fields",
+                 "withheld", "dropped", "consent_ids")
+_PAGE = 500  # at most this many queued messages read (and their clients loaded) at once
 
 
 @dataclass(frozen=True)
@@ -110,6 +115,31 @@ class Redecision:
         return next(iter(self.dropped.values()), Reason.NOT_COVERED.value)
 
 
+def redecision(msg: Message, decision: Decision) -> Redecision:
+    """A queued share or update against the engine's decision now."""
+    now_allowed = {a.field: a for a in decision.allowed}
+    now_withheld = {w.field: w.reason.value for w in decision.withheld}
+    queued = msg.queued_fields
+    dropped = {f: now_withheld.get(f, NO_VALUE) for f in queued if f not in now_allowed}
+    return Redecision({f: now_allowed[f] for f in queued if f in now_allowed},
+                      {f: r for f, r in now_withheld.items() if f not in dropped}, dropped)
+
+
+def _cancelled(msg: Message, reason: str) -> Planned:
+    return Planned(Action.SHARE_CANCEL, "client", msg.client_id, {"message_id": msg.id, "reason": reason})
+
+
+def _share(msg: Message, outcome: Redecision, values: Mapping[str, str], organisation: str,
+           sealed_at: str) -> dict[str, Any]:
+    """The message as sealed: the values of the fields that go, from ``values`` (the stored JSON text)."""
+    return {
+        "id": msg.id, "kind": msg.kind, "client_id": msg.client_id, "created_at": msg.created_at,
+        "purpose": msg.purpose, "organisation": organisation, "sealed_at": sealed_at,
+        "consent_ids": sorted({a.consent_id for a in outcome.fields.values() if a.consent_id}),
+        "fields": {key: {"value": json.loads(values[key]), **_basis(a)} for key, a in outcome.fields.items()},
+    }
+
+
 class Sealer:
     def __init__(self, db: Database, audit: AuditLog, catalogue: Catalogue, worker: Callable[[], Worker],
                  organisation: Callable[[], str], device_id: str, signing_key: Ed25519PrivateKey,
@@ -122,6 +152,7 @@ class Sealer:
         self._device_id = device_id
         self._key = signing_key
         self._clock = clock
+        self._batch = AuditBatch(device_id, signing_key, clock)
 
     # --- queueing ---------------------------------------------------------------------------------------
 
@@ -151,51 +182,66 @@ class Sealer:
 
     def redecide(self, tx: Transaction, msg: Message, at: dt.datetime) -> Redecision:
         assert msg.purpose is not None
-        decision = decide_in(tx, self._catalogue, msg.client_id, msg.partner_id, msg.purpose, at)
-        now_allowed = {a.field: a for a in decision.allowed}
-        now_withheld = {w.field: w.reason.value for w in decision.withheld}
-        queued = msg.queued_fields
-        dropped = {f: now_withheld.get(f, NO_VALUE) for f in queued if f not in now_allowed}
-        return Redecision({f: now_allowed[f] for f in queued if f in now_allowed},
-                          {f: r for f, r in now_withheld.items() if f not in dropped}, dropped)
+        return redecision(msg, decide_in(tx, self._catalogue, msg.client_id, msg.partner_id, msg.purpose, at))
 
     def cancel(self, tx: Transaction, me: Worker, msg: Message, reason: str) -> None:
-        tx.execute("UPDATE messages SET state = 'cancelled', state_reason = ?, envelope_id = NULL WHERE id = ?",
-                   (reason, msg.id))
-        self._audit.append(tx, actor_id=me.id, action=Action.SHARE_CANCEL, subject_type="client",
-                           subject_id=msg.client_id, detail={"message_id": msg.id, "reason": reason})
+        self._cancel_all(tx, me, [(msg, reason)])
+
+    def _cancel_all(self, tx: Transaction, me: Worker, cancels: Sequence[tuple[Message, str]]) -> None:
+        by_reason: dict[str, list[str]] = {}
+        for msg, reason in cancels:
+            by_reason.setdefault(reason, []).append(msg.id)
+        for reason, ids in by_reason.items():
+            for part, marks in chunks(ids):
+                tx.execute("UPDATE messages SET state = 'cancelled', state_reason = ?, envelope_id = NULL "
+                           f"WHERE id IN ({marks})", (reason, *part))
+        self._batch.append_all(tx, me.id, [_cancelled(msg, reason) for msg, reason in cancels])
 
     # --- sealing ------------------------------------------------------------------------------------------
 
     def seal_next(self, partner_id: str, *, max_messages: int,
                   now: dt.datetime | None = None) -> PendingEnvelope | None:
+        """The next queued messages, each share decided again at ``now``, sealed into one envelope in one
+        transaction (nothing is written if any step fails). The partner's terms are read once and the clients'
+        inputs a page of messages at a time; the policy engine is still asked once per message."""
         if max_messages < 1:
             raise ValueError("max_messages must be at least 1")
         me = self._worker()
         roles.require(me.active, "send to partners")
         at = now or self._clock()
+        sealed_at = iso(at)
+        limit = min(max_messages, MAX_MESSAGES)
         with self._db.transaction() as tx:
             card = current_card(tx, partner_id)
             if card is None or card.inbox_url is None:
                 return None
             chosen: list[tuple[Message, dict[str, Any], Redecision | None]] = []
-            for msg in self._queued(tx, partner_id):
-                if len(chosen) >= min(max_messages, MAX_MESSAGES):
-                    break
-                if msg.kind == "revocation":
-                    chosen.append((msg, self._revocation(tx, msg), None))
-                    continue
-                if tx.scalar("SELECT archived_at FROM clients WHERE id = ?", (msg.client_id,)):
-                    self.cancel(tx, me, msg, ARCHIVED)
-                    continue
-                outcome = self.redecide(tx, msg, at)
-                if not outcome.fields:
-                    self.cancel(tx, me, msg, outcome.why_nothing)
-                    continue
-                chosen.append((msg, self._share(tx, msg, outcome, iso(at)), outcome))
+            cancels: list[tuple[Message, str]] = []
+            terms: PartnerTerms | None = None
+            organisation: str | None = None
+            for page in self._queued(tx, partner_id, lambda: limit - len(chosen)):
+                inputs = client_inputs(tx, {m.client_id for m in page if m.kind != "revocation"}, with_values=True)
+                for msg in page:
+                    if msg.kind == "revocation":
+                        chosen.append((msg, self._revocation(tx, msg), None))
+                        continue
+                    client = inputs[msg.client_id]
+                    if client.archived:
+                        cancels.append((msg, ARCHIVED))
+                        continue
+                    assert msg.purpose is not None
+                    terms = terms or partner_terms(tx, partner_id)
+                    outcome = redecision(msg, decide_for(self._catalogue, client, terms, msg.purpose, at))
+                    if not outcome.fields:
+                        cancels.append((msg, outcome.why_nothing))
+                        continue
+                    organisation = organisation or self._organisation()
+                    chosen.append((msg, _share(msg, outcome, client.values, organisation, sealed_at), outcome))
+            if cancels:
+                self._cancel_all(tx, me, cancels)
             if not chosen:
                 return None
-            envelope_id, sealed_at = new_id(), iso(at)
+            envelope_id = new_id()
             while True:  # an envelope an inbox would refuse as too large carries fewer messages (the rest wait)
                 data = seal([m for _, m, _ in chosen], envelope_id=envelope_id, sender_device_id=self._device_id,
                             sender_key=self._key, recipient=card, created_at=sealed_at)
@@ -204,56 +250,51 @@ class Sealer:
                 chosen = chosen[:len(chosen) // 2]
             tx.execute("INSERT INTO envelopes (id, device_id, partner_id, recipient_key_id, data, created_at) "
                        "VALUES (?,?,?,?,?,?)", (envelope_id, self._device_id, partner_id, card.key_id, data, sealed_at))
-            for position, (msg, message, decided) in enumerate(chosen):
-                self._record_seal(tx, me, msg, message, decided, envelope_id, position, sealed_at)
-            ids = tuple(msg.id for msg, _, _ in chosen)
-            self._audit.append(tx, actor_id=me.id, action=Action.SHARE_SEAL, subject_type="partner",
-                               subject_id=partner_id, detail={"envelope_id": envelope_id, "message_ids": list(ids),
-                                                              "key_id": card.key_id})
+            ids = self._record_seals(tx, me, chosen, envelope_id, sealed_at, card.key_id)
         return PendingEnvelope(envelope_id, partner_id, data, ids, 0)
 
     @staticmethod
-    def _queued(tx: Transaction, partner_id: str) -> Iterator[Message]:
-        """The partner's queued messages in sealing order: revocations, then the rest by queue order, read a page
-        at a time (a long queue is not loaded whole to fill one envelope)."""
+    def _queued(tx: Transaction, partner_id: str, wanted: Callable[[], int]) -> Iterator[list[Message]]:
+        """The partner's queued messages in sealing order: revocations, then the rest by queue order, a page at
+        a time of at most as many as are still ``wanted`` (each one read is either sealed or cancelled, so a long queue
+        is never read further than one envelope needs)."""
         for kinds in ("= 'revocation'", "!= 'revocation'"):
             last = 0
-            while True:
+            while (size := min(wanted(), _PAGE)) > 0:
                 rows = tx.query(f"SELECT {_MESSAGE} FROM messages WHERE partner_id = ? AND state = 'queued' "
                                 f"AND channel = 'sync' AND kind {kinds} AND seq > ? ORDER BY seq LIMIT ?",
-                                (partner_id, last, _PAGE))
-                yield from (message_from(row) for row in rows)
-                if len(rows) < _PAGE:
+                                (partner_id, last, size))
+                if rows:
+                    yield [message_from(row) for row in rows]
+                if len(rows) < size:
                     break
                 last = int(rows[-1][13])
 
-    def _record_seal(self, tx: Transaction, me: Worker, msg: Message, message: Mapping[str, Any],
-                     outcome: Redecision | None, envelope_id: str, position: int, sealed_at: str) -> None:
-        fields = {} if outcome is None else {f: _basis(a) for f, a in outcome.fields.items()}
-        consents = [msg.consent_id] if msg.consent_id else sorted(
-            {a.consent_id for a in (outcome.fields.values() if outcome else ()) if a.consent_id})
-        tx.execute("INSERT INTO message_seals (id, device_id, message_id, envelope_id, position, digest, sealed_at, "
-                   "fields, withheld, dropped, consent_ids) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                   (new_id(), self._device_id, msg.id, envelope_id, position, message_digest(message), sealed_at,
-                    json.dumps(fields, sort_keys=True), json.dumps(outcome.withheld if outcome else {}, sort_keys=True),
-                    json.dumps(outcome.dropped if outcome else {}, sort_keys=True), json.dumps(consents)))
-        tx.execute("UPDATE messages SET state = 'sealed', state_reason = '', envelope_id = ? WHERE id = ?",
-                   (envelope_id, msg.id))
-        if outcome is not None and outcome.dropped:
-            self._audit.append(tx, actor_id=me.id, action=Action.SHARE_DROP, subject_type="client",
-                               subject_id=msg.client_id, detail={"message_id": msg.id, "dropped": outcome.dropped})
-
-    def _share(self, tx: Transaction, msg: Message, outcome: Redecision, sealed_at: str) -> dict[str, Any]:
-        keys = list(outcome.fields)
-        values: dict[str, str] = dict(tx.query(
-            f"SELECT field_key, value FROM field_values WHERE client_id = ? AND current = 1 AND value IS NOT NULL "
-            f"AND field_key IN ({','.join('?' * len(keys))})", (msg.client_id, *keys)))
-        return {
-            "id": msg.id, "kind": msg.kind, "client_id": msg.client_id, "created_at": msg.created_at,
-            "purpose": msg.purpose, "organisation": self._organisation(), "sealed_at": sealed_at,
-            "consent_ids": sorted({a.consent_id for a in outcome.fields.values() if a.consent_id}),
-            "fields": {key: {"value": json.loads(values[key]), **_basis(a)} for key, a in outcome.fields.items()},
-        }
+    def _record_seals(self, tx: Transaction, me: Worker, chosen: Sequence[tuple[Message, Mapping[str, Any],
+                      Redecision | None]], envelope_id: str, sealed_at: str, key_id: str) -> tuple[str, ...]:
+        """Each message's seal (which fields went on which basis, never a value), its new state, and the audit
+        entries: one per message with dropped fields, then the envelope's."""
+        seals, drops = [], []
+        for position, (msg, message, outcome) in enumerate(chosen):
+            fields = {} if outcome is None else {f: _basis(a) for f, a in outcome.fields.items()}
+            consents = [msg.consent_id] if msg.consent_id else sorted(
+                {a.consent_id for a in (outcome.fields.values() if outcome else ()) if a.consent_id})
+            seals.append((new_id(), self._device_id, msg.id, envelope_id, position, message_digest(message),
+                          sealed_at, json.dumps(fields, sort_keys=True),
+                          json.dumps(outcome.withheld if outcome else {}, sort_keys=True),
+                          json.dumps(outcome.dropped if outcome else {}, sort_keys=True), json.dumps(consents)))
+            if outcome is not None and outcome.dropped:
+                drops.append(Planned(Action.SHARE_DROP, "client", msg.client_id,
+                                     {"message_id": msg.id, "dropped": outcome.dropped}))
+        insert_rows(tx, "message_seals", _SEAL_COLUMNS, seals)
+        ids = tuple(msg.id for msg, _, _ in chosen)
+        for part, marks in chunks(ids):
+            tx.execute("UPDATE messages SET state = 'sealed', state_reason = '', envelope_id = ? "
+                       f"WHERE id IN ({marks})", (envelope_id, *part))
+        self._batch.append_all(tx, me.id, [*drops, Planned(
+            Action.SHARE_SEAL, "partner", chosen[0][0].partner_id,
+            {"envelope_id": envelope_id, "message_ids": list(ids), "key_id": key_id})])
+        return ids
 
     @staticmethod
     def _revocation(tx: Transaction, msg: Message) -> dict[str, Any]:

@@ -15,17 +15,13 @@ from typing import Protocol
 from tiaki.core import roles
 from tiaki.core.audit import Action
 from tiaki.core.catalogue import Catalogue
-from tiaki.core.clock import Clock, iso, new_id, parse_iso
-from tiaki.core.policy import ClientFacts, Decision, decide
+from tiaki.core.clock import Clock, iso, new_id
+from tiaki.core.policy import ClientFacts, Decision
 from tiaki.core.roles import Worker
 from tiaki.core.sharing import (
-    Basis,
-    ConsentEvent,
     ConsentEventKind,
-    ConsentMethod,
     ConsentRecord,
     ConsentStatus,
-    GivenBy,
     Override,
     Partner,
     PartnerKind,
@@ -35,28 +31,19 @@ from tiaki.core.sharing_json import AgreementInput, ConsentInput, PartnerInput
 from tiaki.core.text import fold
 from tiaki.store.audit_log import AuditLog
 from tiaki.store.database import Database, Row, Transaction
+from tiaki.store.decision_inputs import (
+    AGREEMENT_COLUMNS,
+    CONSENT_COLUMNS,
+    PARTNER_COLUMNS,
+    agreement_from,
+    client_inputs,
+    consent_events,
+    consent_from,
+    decide_for,
+    partner_from,
+    partner_terms,
+)
 from tiaki.store.errors import InvalidInput, NotFound
-
-_PARTNER = "id, name, kind, overseas, ipp12_basis"
-_AGREEMENT = ("id, partner_id, purposes, categories, basis, valid_from, valid_until, excluded_fields, name, "
-              "reference, updates_flow")
-_CONSENT = ("id, client_id, controller, recipients, purposes, categories, permit, given_at, expires_at, method, "
-            "language, notice_version, notice_hash, recorded_by, given_by")
-
-
-def _partner(row: Row) -> Partner:
-    return Partner(row[0], row[1], PartnerKind(row[2]), bool(row[3]), row[4] or None)
-
-
-def _time(text: str | None) -> dt.datetime | None:
-    return None if text is None else parse_iso(text)
-
-
-def _agreement(row: Row) -> SharingAgreement:
-    return SharingAgreement(
-        id=row[0], partner_id=row[1], purposes=frozenset(json.loads(row[2])), categories=frozenset(json.loads(row[3])),
-        basis=Basis(row[4]), valid_from=parse_iso(row[5]), valid_until=_time(row[6]),
-        excluded_fields=frozenset(json.loads(row[7])), name=row[8], reference=row[9], updates_flow=bool(row[10]))
 
 
 def _keys(values: frozenset[str]) -> str:
@@ -102,13 +89,13 @@ class SharingRepository:
         return self.partner(partner_id)
 
     def partner(self, partner_id: str) -> Partner:
-        row = self._db.query_one(f"SELECT {_PARTNER} FROM partners WHERE id = ?", (partner_id,))
+        row = self._db.query_one(f"SELECT {PARTNER_COLUMNS} FROM partners WHERE id = ?", (partner_id,))
         if row is None:
             raise NotFound("That partner")
-        return _partner(row)
+        return partner_from(row)
 
     def partners(self) -> list[Partner]:
-        return [_partner(r) for r in self._db.query(f"SELECT {_PARTNER} FROM partners ORDER BY name_folded")]
+        return [partner_from(r) for r in self._db.query(f"SELECT {PARTNER_COLUMNS} FROM partners ORDER BY name_folded")]
 
     def add_agreement(self, agreement: AgreementInput) -> SharingAgreement:
         me = self._worker()
@@ -140,8 +127,8 @@ class SharingRepository:
             where.append("id = ?")
             params.append(only)
         clause = f" WHERE {' AND '.join(where)}" if where else ""
-        return [_agreement(r) for r in self._db.query(f"SELECT {_AGREEMENT} FROM agreements{clause} ORDER BY id",
-                                                      params)]
+        return [agreement_from(r) for r in self._db.query(
+            f"SELECT {AGREEMENT_COLUMNS} FROM agreements{clause} ORDER BY id", params)]
 
     # --- consent records (append-only) ---------------------------------------------------------------
 
@@ -163,7 +150,7 @@ class SharingRepository:
                 if recipient not in kinds and not tx.scalar("SELECT 1 FROM partners WHERE id = ?", (recipient,)):
                     raise InvalidInput("unknown_recipient")
             tx.execute(
-                f"INSERT INTO consents ({_CONSENT}, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                f"INSERT INTO consents ({CONSENT_COLUMNS}, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (consent_id, client_id, self._organisation(), _keys(consent.recipients), _keys(consent.purposes),
                  _keys(consent.categories), int(consent.permit), iso(consent.given_at),
                  iso(consent.expires_at) if consent.expires_at else None, consent.method.value, consent.language,
@@ -216,7 +203,7 @@ class SharingRepository:
 
     def consent(self, consent_id: str) -> ConsentRecord:
         with self._db.transaction() as tx:
-            row = tx.query_one(f"SELECT {_CONSENT} FROM consents WHERE id = ?", (consent_id,))
+            row = tx.query_one(f"SELECT {CONSENT_COLUMNS} FROM consents WHERE id = ?", (consent_id,))
             if row is None:
                 raise NotFound("That consent record")
             self._client_for(tx, row[1], write=False)
@@ -226,22 +213,13 @@ class SharingRepository:
         """Every consent record of a client, oldest first, with its full history."""
         with self._db.transaction() as tx:
             self._client_for(tx, client_id, write=False)
-            rows = tx.query(f"SELECT {_CONSENT} FROM consents WHERE client_id = ? ORDER BY given_at, id",
+            rows = tx.query(f"SELECT {CONSENT_COLUMNS} FROM consents WHERE client_id = ? ORDER BY given_at, id",
                             (client_id,))
             return [self._consent(tx, row) for row in rows]
 
     @staticmethod
     def _consent(tx: Transaction, row: Row) -> ConsentRecord:
-        events = tuple(
-            ConsentEvent(e[0], ConsentEventKind(e[1]), parse_iso(e[2]), e[3], e[4], _time(e[5]))
-            for e in tx.query("SELECT id, kind, at, recorded_by, reason, expires_at FROM consent_events "
-                              "WHERE consent_id = ? ORDER BY at, id", (row[0],)))
-        return ConsentRecord(
-            id=row[0], client_id=row[1], controller=row[2], recipients=frozenset(json.loads(row[3])),
-            purposes=frozenset(json.loads(row[4])), categories=frozenset(json.loads(row[5])), permit=bool(row[6]),
-            given_at=parse_iso(row[7]), expires_at=_time(row[8]), method=ConsentMethod(row[9]), language=row[10],
-            notice_version=row[11], notice_hash=row[12], recorded_by=row[13], given_by=GivenBy(row[14]),
-            events=events)
+        return consent_from(row, consent_events(tx, row[0]))
 
     # --- the decision ----------------------------------------------------------------------------------
 
@@ -259,27 +237,13 @@ class SharingRepository:
 
 
 def client_facts(tx: Transaction, client_id: str) -> ClientFacts:
-    anonymous = bool(tx.scalar("SELECT anonymous FROM clients WHERE id = ?", (client_id,)))
-    collected: dict[str, frozenset[str]] = {}
-    for key, purposes in tx.query(
-            "SELECT v.field_key, e.purposes FROM field_values v LEFT JOIN collection_events e "
-            "ON e.id = v.collection_event_id WHERE v.client_id = ? AND v.current = 1 AND v.value IS NOT NULL",
-            (client_id,)):
-        collected[key] = frozenset(json.loads(purposes)) if purposes else frozenset()
-    return ClientFacts(client_id, anonymous, collected)
+    return client_inputs(tx, (client_id,), with_consents=False)[client_id].facts
 
 
 def decide_in(tx: Transaction, catalogue: Catalogue, client_id: str, partner_id: str, purpose: str,
               at: dt.datetime, *, override: Override | None = None) -> Decision:
     """The policy engine's decision from what the store holds in ``tx`` at ``at``, for the client's fields that
-    hold a value. No role check: callers check (the preview) or act for a worker who was checked (the outbox)."""
-    facts = client_facts(tx, client_id)
-    partner_row = tx.query_one(f"SELECT {_PARTNER} FROM partners WHERE id = ?", (partner_id,))
-    if partner_row is None:
-        raise NotFound("That partner")
-    agreements = [_agreement(r) for r in tx.query(
-        f"SELECT {_AGREEMENT} FROM agreements WHERE partner_id = ?", (partner_id,))]
-    consents = [SharingRepository._consent(tx, r) for r in tx.query(
-        f"SELECT {_CONSENT} FROM consents WHERE client_id = ?", (client_id,))]
-    fields = [f for f in catalogue.fields if f.key in facts.collected_for]
-    return decide(facts, _partner(partner_row), purpose, fields, agreements, consents, at, override)
+    hold a value. No role check: callers check (the preview) or act for a worker who was checked (the outbox).
+    Read through the same loader as sealing's batches (``decision_inputs``)."""
+    inputs = client_inputs(tx, (client_id,))[client_id]
+    return decide_for(catalogue, inputs, partner_terms(tx, partner_id), purpose, at, override)

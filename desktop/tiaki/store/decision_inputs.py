@@ -1,0 +1,155 @@
+"""What the policy engine decides from, read from the store: one loader for the preview and for sealing.
+
+The preview asks about one client; sealing asks about an envelope's worth of clients at once. Both read the
+client's facts (anonymous or not, which fields hold a value and what each was collected for), the partner, its
+agreements and the client's consent records with their events through the functions here, and both call the
+engine through ``decide_for``, so what a worker is shown and what the outbox sends are decided from the same
+reading of the store. Sealing reads a batch with a few set-based queries (``WHERE client_id IN (...)``, in
+chunks) rather than a handful of statements per message: under SQLCipher each statement is costly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from tiaki.core.catalogue import Catalogue
+from tiaki.core.clock import parse_iso
+from tiaki.core.policy import ClientFacts, Decision, decide
+from tiaki.core.sharing import (
+    Basis,
+    ConsentEvent,
+    ConsentEventKind,
+    ConsentMethod,
+    ConsentRecord,
+    GivenBy,
+    Override,
+    Partner,
+    PartnerKind,
+    SharingAgreement,
+)
+from tiaki.store.bulk import chunks
+from tiaki.store.database import Row, Transaction
+from tiaki.store.errors import NotFound
+
+PARTNER_COLUMNS = "id, name, kind, overseas, ipp12_basis"
+AGREEMENT_COLUMNS = ("id, partner_id, purposes, categories, basis, valid_from, valid_until, excluded_fields, name, "
+                     "reference, updates_flow")
+CONSENT_COLUMNS = ("id, client_id, controller, recipients, purposes, categories, permit, given_at, expires_at, "
+                   "method, language, notice_version, notice_hash, recorded_by, given_by")
+_EVENT_COLUMNS = "id, kind, at, recorded_by, reason, expires_at"
+
+
+def partner_from(row: Row) -> Partner:
+    return Partner(row[0], row[1], PartnerKind(row[2]), bool(row[3]), row[4] or None)
+
+
+def _time(text: str | None) -> dt.datetime | None:
+    return None if text is None else parse_iso(text)
+
+
+def agreement_from(row: Row) -> SharingAgreement:
+    return SharingAgreement(
+        id=row[0], partner_id=row[1], purposes=frozenset(json.loads(row[2])), categories=frozenset(json.loads(row[3])),
+        basis=Basis(row[4]), valid_from=parse_iso(row[5]), valid_until=_time(row[6]),
+        excluded_fields=frozenset(json.loads(row[7])), name=row[8], reference=row[9], updates_flow=bool(row[10]))
+
+
+def event_from(row: Row) -> ConsentEvent:
+    """A consent_events row read with ``_EVENT_COLUMNS``."""
+    return ConsentEvent(row[0], ConsentEventKind(row[1]), parse_iso(row[2]), row[3], row[4], _time(row[5]))
+
+
+def consent_from(row: Row, events: Sequence[ConsentEvent]) -> ConsentRecord:
+    """A consents row read with ``CONSENT_COLUMNS`` and its events, ordered by (at, id)."""
+    return ConsentRecord(
+        id=row[0], client_id=row[1], controller=row[2], recipients=frozenset(json.loads(row[3])),
+        purposes=frozenset(json.loads(row[4])), categories=frozenset(json.loads(row[5])), permit=bool(row[6]),
+        given_at=parse_iso(row[7]), expires_at=_time(row[8]), method=ConsentMethod(row[9]), language=row[10],
+        notice_version=row[11], notice_hash=row[12], recorded_by=row[13], given_by=GivenBy(row[14]),
+        events=tuple(events))
+
+
+def consent_events(tx: Transaction, consent_id: str) -> list[ConsentEvent]:
+    return [event_from(r) for r in tx.query(f"SELECT {_EVENT_COLUMNS} FROM consent_events WHERE consent_id = ? "
+                                            "ORDER BY at, id", (consent_id,))]
+
+
+@dataclass(frozen=True)
+class PartnerTerms:
+    """The partner and every agreement with it: the same for every message of one envelope."""
+
+    partner: Partner
+    agreements: tuple[SharingAgreement, ...]
+
+
+@dataclass(frozen=True)
+class ClientInputs:
+    """One client as the engine sees it, with (for sealing only) the stored JSON of its current values."""
+
+    facts: ClientFacts
+    consents: tuple[ConsentRecord, ...] = ()
+    archived: bool = False
+    values: Mapping[str, str] = field(default_factory=dict)  # field key -> JSON text; empty unless asked for
+
+
+def partner_terms(tx: Transaction, partner_id: str) -> PartnerTerms:
+    row = tx.query_one(f"SELECT {PARTNER_COLUMNS} FROM partners WHERE id = ?", (partner_id,))
+    if row is None:
+        raise NotFound("That partner")
+    return PartnerTerms(partner_from(row), tuple(agreement_from(r) for r in tx.query(
+        f"SELECT {AGREEMENT_COLUMNS} FROM agreements WHERE partner_id = ? ORDER BY id", (partner_id,))))
+
+
+def client_inputs(tx: Transaction, client_ids: Collection[str], *, with_values: bool = False,
+                  with_consents: bool = True) -> dict[str, ClientInputs]:
+    """Every named client's inputs, four queries per chunk of ids whatever their number. A client id the store
+    does not hold reads as a client with no values and no consents (as one with nothing recorded would).
+    ``with_values``: also keep the current values' stored JSON (sealing needs them; the preview does not);
+    ``with_consents=False``: the facts alone (two queries)."""
+    ids = sorted(set(client_ids))
+    anonymous: dict[str, bool] = {}
+    archived: dict[str, bool] = {}
+    collected: dict[str, dict[str, frozenset[str]]] = {cid: {} for cid in ids}
+    values: dict[str, dict[str, str]] = {cid: {} for cid in ids}
+    consent_rows: dict[str, list[Row]] = {cid: [] for cid in ids}
+    events: dict[str, list[ConsentEvent]] = {}
+    purposes_of: dict[str | None, frozenset[str]] = {}  # collection events are shared by a client's fields
+    for part, marks in chunks(ids):
+        for cid, anon, archived_at in tx.query(
+                f"SELECT id, anonymous, archived_at FROM clients WHERE id IN ({marks})", part):
+            anonymous[cid] = bool(anon)
+            archived[cid] = bool(archived_at)
+        for cid, key, value, purposes in tx.query(
+                "SELECT v.client_id, v.field_key, v.value, e.purposes FROM field_values v "
+                "LEFT JOIN collection_events e ON e.id = v.collection_event_id "
+                f"WHERE v.client_id IN ({marks}) AND v.current = 1 AND v.value IS NOT NULL", part):
+            parsed = purposes_of.get(purposes)
+            if parsed is None:
+                parsed = purposes_of[purposes] = frozenset(json.loads(purposes)) if purposes else frozenset()
+            collected[cid][key] = parsed
+            if with_values:
+                values[cid][key] = value
+        if not with_consents:
+            continue
+        for row in tx.query(f"SELECT {CONSENT_COLUMNS} FROM consents WHERE client_id IN ({marks})", part):
+            consent_rows[row[1]].append(row)
+            events[row[0]] = []
+        for row in tx.query(
+                f"SELECT e.consent_id, {', '.join('e.' + c for c in _EVENT_COLUMNS.split(', '))} FROM consent_events e "
+                f"JOIN consents c ON c.id = e.consent_id WHERE c.client_id IN ({marks}) ORDER BY e.at, e.id", part):
+            events[row[0]].append(event_from(row[1:]))
+    return {cid: ClientInputs(
+        ClientFacts(cid, anonymous.get(cid, False), collected[cid]),
+        tuple(consent_from(row, events[row[0]]) for row in consent_rows[cid]),
+        archived.get(cid, False), values[cid]) for cid in ids}
+
+
+def decide_for(catalogue: Catalogue, client: ClientInputs, terms: PartnerTerms, purpose: str, at: dt.datetime,
+               override: Override | None = None) -> Decision:
+    """The policy engine's decision for the client's fields that hold a value (no role check: see decide_in)."""
+    held = client.facts.collected_for
+    fields = [f for f in catalogue.fields if f.key in held]
+    return decide(client.facts, terms.partner, purpose, fields, terms.agreements, client.consents, at, override)
