@@ -208,7 +208,10 @@ def test_hostile_replies(proxy: FaultProxy, mode: str, code: str) -> None:
         _fails(client, code)
         assert client.post_envelope(b"e").status == 200
     wait_for(lambda: proxy.live_connections() == 0, what="connections to end")
-    assert proxy.bytes_down < 8 * 1024 * 1024  # a huge reply is abandoned, not read to its end
+    # A huge reply (64 MiB) is abandoned, not read to its end. The proxy's counter includes what the kernel's
+    # socket buffers took before the client hung up, which on a loaded machine can be several MiB past the
+    # client's 4 MiB cap, so the bound is "far from the end", not a tight figure.
+    assert proxy.bytes_down < 32 * 1024 * 1024
 
 
 def test_reply_size_cap_is_exact(stub: StubServer) -> None:
