@@ -73,7 +73,8 @@ def wait_until(condition: Callable[[], bool], *, timeout: float = STARTUP_SECOND
 @contextlib.contextmanager
 def running_inbox(data_dir: Path, **app_options: Any) -> Iterator[str]:
     """The inbox in a background thread (uvicorn.Server in-process); yields its base URL."""
-    server = make_server(create_app(Path(data_dir), **app_options), configure_logging=False)
+    app = create_app(Path(data_dir), **app_options)
+    server = make_server(app, configure_logging=False)
     sock = bind("127.0.0.1", 0)
     url = url_of(sock)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="partner-inbox", daemon=True)
@@ -87,6 +88,7 @@ def running_inbox(data_dir: Path, **app_options: Any) -> Iterator[str]:
         server.should_exit = True
         thread.join(timeout=STARTUP_SECONDS)
         sock.close()
+        app.state.service.close()
 
 
 @dataclass
@@ -199,12 +201,14 @@ def with_inbox_url(card: PartnerCard, url: str) -> PartnerCard:
 
 def allow(data_dir: Path, card: SenderCard) -> None:
     """Enrol a device's sender card with the partner (what ``tiaki partner allow --card`` does)."""
-    InboxStore(database_path(data_dir)).allow_sender(card, allowed_at=iso(utc_now()))
+    with InboxStore(database_path(data_dir)) as store:
+        store.allow_sender(card, allowed_at=iso(utc_now()))
 
 
 def inbox_counts(data_dir: Path) -> dict[str, int]:
     """Rows per table in the partner's database: senders, envelopes, messages, tombstones, rejections."""
-    return InboxStore(database_path(data_dir)).counts()
+    with InboxStore(database_path(data_dir)) as store:
+        return store.counts()
 
 
 @dataclass

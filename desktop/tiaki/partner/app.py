@@ -27,7 +27,6 @@ from starlette.routing import Route
 from tiaki.core.canonical import UUID, unb64u
 from tiaki.core.clock import Clock, iso, utc_now
 from tiaki.core.envelope import MAX_ENVELOPE_BYTES, EnvelopeError, message_digest, open_payload, parse, verify_sender
-from tiaki.core.receipts import Receipt, sign_receipt
 from tiaki.partner.identity import KeyRing, PartnerIdentity, database_path
 from tiaki.partner.inbox_db import (
     Delivery,
@@ -35,9 +34,9 @@ from tiaki.partner.inbox_db import (
     InboxBusy,
     InboxStore,
     IncomingMessage,
-    MessageOutcome,
 )
 from tiaki.partner.openapi import openapi_document
+from tiaki.partner.receipt_signing import ReceiptSigner
 
 ENVELOPE_MEDIA_TYPE: Final = "application/vnd.tiaki.envelope"
 RECEIPT_QUERY_CONTEXT: Final = b"tiaki-receipt-query/1\x00"
@@ -70,6 +69,10 @@ class InboxService:
         self._clock = clock
         self._after_commit = after_commit
 
+    def close(self) -> None:
+        """Close the database connections (after the server has stopped)."""
+        self.store.close()
+
     def deliver(self, data: bytes) -> Reply:
         try:
             return self._deliver(data)
@@ -96,7 +99,8 @@ class InboxService:
             verify_sender(envelope, sender.public_key())
         except EnvelopeError as exc:
             return _error(403, exc.code, str(exc))
-        key = self.identity.keys.get(header.recipient_key_id)  # any key this partner has held
+        identity = self.identity  # read once: the KeyRing looks at card.json on every call
+        key = identity.keys.get(header.recipient_key_id)  # any key this partner has held
         if key is None:
             return _error(421, "wrong_recipient", "The envelope is sealed to a key this inbox does not hold.")
         try:
@@ -112,8 +116,7 @@ class InboxService:
             return _error(400, "envelope_conflict", "An envelope with this id but other contents was received before.")
         if self._after_commit is not None:
             self._after_commit(header.envelope_id)
-        return Reply(200, {"envelope_id": header.envelope_id,
-                           "receipts": [self._receipt(outcome).to_json() for outcome in outcomes]})
+        return Reply(200, {"envelope_id": header.envelope_id, "receipts": self._signer().sign_all(outcomes)})
 
     def _receipt_again(self, message_id: str, sender_key_id: str | None, signature: str | None) -> Reply:
         not_found = _error(404, "not_found", "No receipt for that message and sender.")
@@ -131,7 +134,7 @@ class InboxService:
         outcome = self.store.outcome_for(message_id, sender_key_id)
         if outcome is None:
             return not_found
-        return Reply(200, {"receipt": self._receipt(outcome).to_json()})
+        return Reply(200, {"receipt": self._signer().sign(outcome)})
 
     @property
     def identity(self) -> PartnerIdentity:
@@ -143,11 +146,10 @@ class InboxService:
         others = sorted(key_id for key_id in identity.keys if key_id != current)
         return Reply(200, {"status": "ok", "key_ids": [current, *others]})
 
-    def _receipt(self, outcome: MessageOutcome) -> Receipt:
+    def _signer(self) -> ReceiptSigner:
+        """Receipts are signed with the key that is current now (after the commit), one key per reply."""
         key = self.identity.current
-        return sign_receipt(message_id=outcome.message_id, envelope_id=outcome.envelope_id, digest=outcome.digest,
-                            received_at=outcome.received_at, status=outcome.status, reason=outcome.reason,
-                            partner_key_id=key.key_id, key=key.receipt_key)
+        return ReceiptSigner(key.receipt_key, key.key_id)
 
 
 def _incoming(message: Mapping[str, Any]) -> IncomingMessage:

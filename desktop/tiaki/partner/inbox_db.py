@@ -4,20 +4,25 @@ SQLite (WAL, synchronous=FULL) is the reference backend; the class is the seam a
 replace. What is kept is the envelope's *ciphertext*, never a decrypted payload: the service decrypts in memory
 only to learn each message's digest and consent ids.
 
-Dedupe is the PRIMARY KEY on ``messages.id``: the insert itself says whether the id is new
-(``INSERT ... ON CONFLICT (id) DO NOTHING`` and its row count — the same statement PostgreSQL accepts), so two
-deliveries of one message racing each other cannot both store it. Every delivery is one ``BEGIN IMMEDIATE``
-transaction (the writer lock is taken up front, so a reader never has to upgrade and deadlock). Connections are
-opened per operation: the HTTP service calls in from a thread pool and a connection never crosses threads.
+Dedupe is the PRIMARY KEY on ``messages.id``: the insert itself says whether the id is new (one set-based
+``INSERT ... ON CONFLICT (id) DO NOTHING RETURNING id`` per envelope — PostgreSQL accepts the same shape), so two
+deliveries of one message racing each other cannot both store it; one SELECT afterwards reads what is held for
+the ids that were not inserted, to tell duplicates from conflicts. Every delivery is one ``BEGIN IMMEDIATE``
+transaction (the writer lock is taken up front, so a reader never has to upgrade and deadlock) and a handful of
+statements whatever the number of messages. Connections are kept in a small pool and reused: opening one per
+operation cost a connect and, when the last one closed, a WAL checkpoint with its fsyncs. A connection is used
+by one thread at a time; ``close()`` closes the idle ones.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -26,6 +31,8 @@ from tiaki.core.canonical import canonical_json, sha256_hex
 from tiaki.core.cards import CardError, SenderCard, parse_sender_card
 
 SCHEMA_VERSION: Final = 1
+POOL_SIZE: Final = 8  # idle connections kept; more threads than this open and close their own
+_SENDER_CACHE: Final = 256
 _SCHEMA: Final = """
 CREATE TABLE IF NOT EXISTS senders (
     key_id TEXT PRIMARY KEY,
@@ -136,9 +143,15 @@ class StoredEnvelope:
 
 
 class InboxStore:
+    """The inbox database. Safe to share between threads; ``close()`` (or ``with``) when done with it."""
+
     def __init__(self, path: Path, *, busy_timeout: float = 5.0) -> None:
         self.path = path
         self._busy_timeout = busy_timeout
+        self._idle: list[sqlite3.Connection] = []
+        self._pool_lock = threading.Lock()
+        self._closed = False
+        self._cards: dict[str, SenderCard] = {}  # card text -> parsed card (the text is what the row holds)
         if not path.exists():  # created private: it holds ciphertext and identifiers
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
         with self._connection() as db:
@@ -146,6 +159,20 @@ class InboxStore:
             with _transaction(db):
                 _create(db)
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        """Close the pooled connections (ones in use are closed when they are given back)."""
+        with self._pool_lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+        for db in idle:
+            db.close()
+
+    def __enter__(self) -> InboxStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # --- senders ---------------------------------------------------------------------------------------------
 
@@ -159,19 +186,31 @@ class InboxStore:
             return cursor.rowcount == 1
 
     def sender(self, key_id: str) -> SenderCard | None:
+        """The allowed device with this key id, read from the database every time (another process may enrol
+        one); only the parsing of a card text already seen is skipped."""
         with self._connection() as db:
             row = db.execute("SELECT card FROM senders WHERE key_id = ?", (key_id,)).fetchone()
         if row is None:
             return None
-        try:
-            return parse_sender_card(str(row[0]).encode("utf-8"))
-        except CardError:
-            return None
+        text = str(row[0])
+        card = self._cards.get(text)
+        if card is None:
+            try:
+                card = parse_sender_card(text.encode("utf-8"))
+            except CardError:
+                return None
+            if len(self._cards) >= _SENDER_CACHE:
+                self._cards.clear()
+            self._cards[text] = card
+        return card
 
     # --- deliveries ------------------------------------------------------------------------------------------
 
     def record_delivery(self, delivery: Delivery) -> list[MessageOutcome]:
-        """One transaction: the envelope's ciphertext (if any message in it is new) and one outcome per message."""
+        """One transaction: the envelope's ciphertext (if any message in it is new) and one outcome per message.
+
+        Outcomes are what handling the messages one by one, in header order, would give: a revocation applies to
+        the shares after it in the same envelope, not to those before it."""
         with self._connection() as db, _transaction(db):
             digest = sha256_hex(delivery.data)
             new_envelope = db.execute(
@@ -183,32 +222,11 @@ class InboxStore:
                 held = db.execute("SELECT sha256 FROM envelopes WHERE id = ?", (delivery.envelope_id,)).fetchone()
                 if held[0] != digest:
                     raise EnvelopeConflict("An envelope with this id but different contents is already stored.")
-            outcomes = [self._record_message(db, delivery, message) for message in delivery.messages]
+            outcomes = _record_messages(db, delivery)
             if new_envelope and not any(o.status == "accepted" for o in outcomes):
                 # Nothing in it is kept as a delivery, so neither is its ciphertext.
                 db.execute("DELETE FROM envelopes WHERE id = ?", (delivery.envelope_id,))
             return outcomes
-
-    def _record_message(self, db: sqlite3.Connection, delivery: Delivery, message: IncomingMessage) -> MessageOutcome:
-        if message.kind != "revocation" and _any_revoked(db, message.consent_ids):
-            held = _held(db, message.id)
-            if held is None:
-                return _reject(db, delivery, message, "consent_revoked", message.digest)
-            return _compare(db, delivery, message, held)
-        inserted = db.execute(
-            "INSERT INTO messages (id, envelope_id, kind, digest, consent_ids, client_id, received_at, sender_key_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-            (message.id, delivery.envelope_id, message.kind, message.digest,
-             json.dumps(list(message.consent_ids)), message.client_id, delivery.received_at,
-             delivery.sender_key_id)).rowcount == 1
-        if inserted:
-            if message.kind == "revocation":
-                _tombstone(db, message, delivery.received_at)
-            return MessageOutcome(message.id, delivery.envelope_id, "accepted", "", message.digest,
-                                  delivery.received_at)
-        held = _held(db, message.id)
-        assert held is not None  # the insert just met it, and rows are never deleted
-        return _compare(db, delivery, message, held)
 
     def outcome_for(self, message_id: str, sender_key_id: str) -> MessageOutcome | None:
         """What the inbox holds for a message this sender sent (for a receipt asked for again), or None."""
@@ -224,7 +242,7 @@ class InboxStore:
                 return None
             envelope_id, reason, digest, at = rejected
             if reason == "conflict":
-                held = _held(db, message_id)
+                held = _held(db, [message_id]).get(message_id)
                 digest = held[0] if held else digest
             return MessageOutcome(message_id, envelope_id, "rejected", reason, digest, at)
 
@@ -264,18 +282,37 @@ class InboxStore:
 
     @contextlib.contextmanager
     def _connection(self) -> Iterator[sqlite3.Connection]:
+        with self._pool_lock:
+            db = self._idle.pop() if self._idle else None
+        if db is None:
+            db = self._open()
         try:
-            db = sqlite3.connect(self.path, timeout=self._busy_timeout, isolation_level=None)
-        except sqlite3.OperationalError as exc:
-            raise _translated(exc) from None
-        try:
-            db.execute("PRAGMA synchronous=FULL")
-            db.execute("PRAGMA foreign_keys=ON")
             yield db
         except sqlite3.OperationalError as exc:
             raise _translated(exc) from None
         finally:
+            self._give_back(db)
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            db = sqlite3.connect(self.path, timeout=self._busy_timeout, isolation_level=None, check_same_thread=False)
+        except sqlite3.OperationalError as exc:
+            raise _translated(exc) from None
+        try:
+            db.execute("PRAGMA synchronous=FULL")  # durable before a receipt says so: one fsync per commit
+            db.execute("PRAGMA foreign_keys=ON")
+        except sqlite3.OperationalError as exc:
             db.close()
+            raise _translated(exc) from None
+        return db
+
+    def _give_back(self, db: sqlite3.Connection) -> None:
+        if not db.in_transaction:  # a connection left mid-transaction (a failed rollback) is not reused
+            with self._pool_lock:
+                if not self._closed and len(self._idle) < POOL_SIZE:
+                    self._idle.append(db)
+                    return
+        db.close()
 
 
 def _create(db: sqlite3.Connection) -> None:
@@ -302,42 +339,102 @@ def _translated(exc: sqlite3.OperationalError) -> Exception:
     return exc
 
 
-def _any_revoked(db: sqlite3.Connection, consent_ids: Sequence[str]) -> bool:
-    if not consent_ids:
-        return False
-    marks = ",".join("?" * len(consent_ids))
-    query = f"SELECT 1 FROM tombstones WHERE consent_id IN ({marks}) LIMIT 1"
-    return db.execute(query, tuple(consent_ids)).fetchone() is not None
+_Held = tuple[str, str, str]  # digest, received_at, sender_key_id of the row stored under a message id
 
 
-def _held(db: sqlite3.Connection, message_id: str) -> tuple[str, str, str] | None:
-    row = db.execute("SELECT digest, received_at, sender_key_id FROM messages WHERE id = ?", (message_id,)).fetchone()
-    return None if row is None else (row[0], row[1], row[2])
+def _record_messages(db: sqlite3.Connection, delivery: Delivery) -> list[MessageOutcome]:
+    """Every message of the delivery, in a few statements, with the outcomes (and row order) that handling them
+    one by one in header order would give.
+
+    The envelope is taken in runs of revocations and runs of shares/updates. A run of revocations is inserted
+    as a whole; each one stored (new, or the same again) withdraws its consent for the shares after it. A run
+    of shares is inserted as a whole, less those naming a withdrawn consent. The ids the inserts did not take
+    are read back once at the end to tell a duplicate from a conflict. A device puts revocations first, so an
+    envelope is usually one or two runs."""
+    messages = delivery.messages
+    withdrawn = _tombstoned(db, {c for m in messages if m.kind != "revocation" for c in m.consent_ids})
+    inserted: set[str] = set()
+    held: dict[str, _Held] = {}
+    for revocations, run in itertools.groupby(messages, key=lambda m: m.kind == "revocation"):
+        batch = list(run)
+        if revocations:
+            taken = _insert_new(db, delivery, batch)
+            held.update(_held(db, [m.id for m in batch if m.id not in taken]))
+            for message in batch:
+                if message.id in taken or _same(held[message.id], message, delivery):
+                    withdrawn.update(message.consent_ids)
+        else:
+            taken = _insert_new(db, delivery, [m for m in batch if withdrawn.isdisjoint(m.consent_ids)])
+        inserted |= taken
+    held.update(_held(db, [m.id for m in messages if m.id not in inserted and m.id not in held]))
+
+    outcomes: list[MessageOutcome] = []
+    rejections: list[tuple[IncomingMessage, str]] = []
+    tombstones: list[tuple[str, str, str]] = []
+    for message in messages:
+        if message.id in inserted:
+            outcome = MessageOutcome(message.id, delivery.envelope_id, "accepted", "", message.digest,
+                                     delivery.received_at)
+        elif message.id in held:
+            digest, received_at, _ = held[message.id]
+            if _same(held[message.id], message, delivery):
+                outcome = MessageOutcome(message.id, delivery.envelope_id, "duplicate", "", digest, received_at)
+            else:
+                rejections.append((message, "conflict"))
+                outcome = MessageOutcome(message.id, delivery.envelope_id, "rejected", "conflict", digest,
+                                         delivery.received_at)
+        else:  # a share not inserted and not held: kept out by a withdrawn consent
+            rejections.append((message, "consent_revoked"))
+            outcome = MessageOutcome(message.id, delivery.envelope_id, "rejected", "consent_revoked", message.digest,
+                                     delivery.received_at)
+        if message.kind == "revocation" and outcome.status != "rejected":
+            tombstones.extend((c, message.id, message.revoked_at or outcome.received_at) for c in message.consent_ids)
+        outcomes.append(outcome)
+    if rejections:
+        db.executemany(
+            "INSERT INTO rejections (message_id, envelope_id, sender_key_id, kind, client_id, reason, digest, at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(m.id, delivery.envelope_id, delivery.sender_key_id, m.kind, m.client_id, reason, m.digest,
+              delivery.received_at) for m, reason in rejections])
+    if tombstones:  # in envelope order, so the first revocation of a consent is the one kept
+        db.executemany("INSERT INTO tombstones (consent_id, message_id, revoked_at) VALUES (?, ?, ?)"
+                       " ON CONFLICT (consent_id) DO NOTHING", tombstones)
+    return outcomes
 
 
-def _compare(db: sqlite3.Connection, delivery: Delivery, message: IncomingMessage,
-             held: tuple[str, str, str]) -> MessageOutcome:
-    """The id is already stored: the same message again is a duplicate, anything else a conflict."""
-    digest, received_at, sender_key_id = held
-    if digest == message.digest and sender_key_id == delivery.sender_key_id:
-        if message.kind == "revocation":
-            _tombstone(db, message, received_at)
-        return MessageOutcome(message.id, delivery.envelope_id, "duplicate", "", digest, received_at)
-    outcome = _reject(db, delivery, message, "conflict", message.digest)
-    return MessageOutcome(outcome.message_id, outcome.envelope_id, "rejected", "conflict", digest,
-                          outcome.received_at)
+def _same(held: _Held, message: IncomingMessage, delivery: Delivery) -> bool:
+    """The stored row is this very message from this very sender (a duplicate), not a conflict."""
+    return held[0] == message.digest and held[2] == delivery.sender_key_id
 
 
-def _reject(db: sqlite3.Connection, delivery: Delivery, message: IncomingMessage, reason: str,
-            digest: str) -> MessageOutcome:
-    db.execute("INSERT INTO rejections (message_id, envelope_id, sender_key_id, kind, client_id, reason, digest, at)"
-               " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-               (message.id, delivery.envelope_id, delivery.sender_key_id, message.kind, message.client_id, reason,
-                digest, delivery.received_at))
-    return MessageOutcome(message.id, delivery.envelope_id, "rejected", reason, digest, delivery.received_at)
+def _insert_new(db: sqlite3.Connection, delivery: Delivery, messages: Sequence[IncomingMessage]) -> set[str]:
+    """Insert the messages (in order) whose ids are not stored yet; the ids the insert took."""
+    if not messages:
+        return set()
+    rows = json.dumps([[m.id, m.kind, m.digest, json.dumps(list(m.consent_ids)), m.client_id] for m in messages])
+    cursor = db.execute(
+        "INSERT INTO messages (id, envelope_id, kind, digest, consent_ids, client_id, received_at, sender_key_id)"
+        " SELECT json_extract(value, '$[0]'), ?, json_extract(value, '$[1]'), json_extract(value, '$[2]'),"
+        " json_extract(value, '$[3]'), json_extract(value, '$[4]'), ?, ?"
+        " FROM json_each(?) WHERE true ORDER BY key"
+        " ON CONFLICT (id) DO NOTHING RETURNING id",
+        (delivery.envelope_id, delivery.received_at, delivery.sender_key_id, rows))
+    return {str(row[0]) for row in cursor.fetchall()}
 
 
-def _tombstone(db: sqlite3.Connection, message: IncomingMessage, received_at: str) -> None:
-    for consent_id in message.consent_ids:
-        db.execute("INSERT INTO tombstones (consent_id, message_id, revoked_at) VALUES (?, ?, ?)"
-                   " ON CONFLICT (consent_id) DO NOTHING", (consent_id, message.id, message.revoked_at or received_at))
+def _held(db: sqlite3.Connection, message_ids: Sequence[str]) -> dict[str, _Held]:
+    if not message_ids:
+        return {}
+    rows = db.execute("SELECT id, digest, received_at, sender_key_id FROM messages"
+                      " WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(list(message_ids)),)).fetchall()
+    return {str(row[0]): (row[1], row[2], row[3]) for row in rows}
+
+
+def _tombstoned(db: sqlite3.Connection, consent_ids: Iterable[str]) -> set[str]:
+    """Which of these consents the inbox holds a revocation for (one query for the whole envelope)."""
+    wanted = sorted(consent_ids)
+    if not wanted:
+        return set()
+    rows = db.execute("SELECT consent_id FROM tombstones WHERE consent_id IN (SELECT value FROM json_each(?))",
+                      (json.dumps(wanted),)).fetchall()
+    return {str(row[0]) for row in rows}

@@ -52,12 +52,17 @@ def serve(data_dir: Path, host: str, port: int, *, after_commit: Callable[[str],
     """Serve until interrupted (Ctrl+C or SIGTERM). ``announce`` gets the one start-up line (default: stdout)."""
     app = create_app(data_dir, after_commit=after_commit)
     key_id = app.state.service.identity.card.key_id
-    sock = bind(host, port)
+    try:
+        sock = bind(host, port)
+    except OSError:
+        app.state.service.close()
+        raise
     try:
         (announce or _print_now)(f"Partner inbox listening on {url_of(sock)} (key id {key_id})")
         make_server(app).run(sockets=[sock])
     finally:
         sock.close()
+        app.state.service.close()
 
 
 def _print_now(line: str) -> None:
