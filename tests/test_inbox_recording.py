@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from inbox_support import Device
+from tiaki.partner.db_pool import ConnectionPool
 from tiaki.partner.inbox_db import Delivery, EnvelopeConflict, InboxStore, IncomingMessage, MessageOutcome
 
 SENDERS = (Device.new("Sender A (test)"), Device.new("Sender B (test)"))
@@ -163,15 +164,37 @@ def test_a_revocation_after_a_share_in_the_same_envelope_does_not_refuse_it(tmp_
         assert [e.message_id for e in store.entries() if e.status != "rejected"] == [IDS[1], IDS[0]]
 
 
-def test_connections_are_reused_and_closed(tmp_path: Path) -> None:
-    store = InboxStore(tmp_path / "inbox.sqlite3")
-    store.allow_sender(SENDERS[0].card, allowed_at="2026-01-01T00:00:00.000+00:00")
-    first = store._idle[-1]
-    for _ in range(3):
-        assert store.sender(SENDERS[0].card.key_id) == SENDERS[0].card
-    assert store._idle == [first]  # one thread, one connection, kept between operations
-    store.close()
+def test_connections_are_reused_one_thread_at_a_time_and_closed(tmp_path: Path) -> None:
+    pool = ConnectionPool(tmp_path / "pool.sqlite3", busy_timeout=1.0)
+    with pool.connection() as first:
+        assert first.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    with pool.connection() as again:
+        assert again is first  # kept between operations, not reopened
+    with pool.connection() as one, pool.connection() as two:
+        assert one is not two  # never shared while in use
+    assert pool.idle == 2
+    with pool.connection() as left:  # a connection given back inside a transaction is not reused
+        left.execute("BEGIN")
+    assert pool.idle == 1
     with pytest.raises(sqlite3.ProgrammingError):
-        first.execute("SELECT 1")
-    assert store.counts()["senders"] == 1  # still usable after close: a connection is opened and closed
-    assert store._idle == []
+        left.execute("SELECT 1")  # closed, not pooled
+    with pool.connection() as kept:
+        pass
+    assert pool.idle == 1
+    pool.close()
+    assert pool.idle == 0
+    with pytest.raises(sqlite3.ProgrammingError):
+        kept.execute("SELECT 1")
+    with pool.connection() as late:  # still usable: opened and closed around the one operation
+        assert late.execute("SELECT 1").fetchone() == (1,)
+    assert pool.idle == 0
+    with pytest.raises(sqlite3.ProgrammingError):
+        late.execute("SELECT 1")
+
+
+def test_the_store_closes_its_connections(tmp_path: Path) -> None:
+    with InboxStore(tmp_path / "inbox.sqlite3") as store:
+        store.allow_sender(SENDERS[0].card, allowed_at="2026-01-01T00:00:00.000+00:00")
+        assert store.sender(SENDERS[0].card.key_id) == SENDERS[0].card
+        assert store.sender(SENDERS[0].card.key_id) == SENDERS[0].card  # the parsed card, from the cache
+    assert store.counts()["senders"] == 1  # usable after close, without keeping a connection

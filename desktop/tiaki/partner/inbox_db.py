@@ -4,34 +4,33 @@ SQLite (WAL, synchronous=FULL) is the reference backend; the class is the seam a
 replace. What is kept is the envelope's *ciphertext*, never a decrypted payload: the service decrypts in memory
 only to learn each message's digest and consent ids.
 
-Dedupe is the PRIMARY KEY on ``messages.id``: the insert itself says whether the id is new (one set-based
-``INSERT ... ON CONFLICT (id) DO NOTHING RETURNING id`` per envelope — PostgreSQL accepts the same shape), so two
+Dedupe is the PRIMARY KEY on ``messages.id``: the insert itself says whether the id is new (a set-based
+``INSERT ... ON CONFLICT (id) DO NOTHING RETURNING id``, usually one per envelope — PostgreSQL accepts the same
+shape), so two
 deliveries of one message racing each other cannot both store it; one SELECT afterwards reads what is held for
 the ids that were not inserted, to tell duplicates from conflicts. Every delivery is one ``BEGIN IMMEDIATE``
 transaction (the writer lock is taken up front, so a reader never has to upgrade and deadlock) and a handful of
-statements whatever the number of messages. Connections are kept in a small pool and reused: opening one per
-operation cost a connect and, when the last one closed, a WAL checkpoint with its fsyncs. A connection is used
-by one thread at a time; ``close()`` closes the idle ones.
+statements whatever the number of messages. Connections come from a small pool (``db_pool``) and are reused;
+``close()`` closes them.
 """
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import json
 import os
 import sqlite3
-import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
 from tiaki.core.canonical import canonical_json, sha256_hex
 from tiaki.core.cards import CardError, SenderCard, parse_sender_card
+from tiaki.partner.db_pool import ConnectionPool, transaction
+from tiaki.partner.db_pool import InboxBusy as InboxBusy  # re-exported: callers catch it from here
 
 SCHEMA_VERSION: Final = 1
-POOL_SIZE: Final = 8  # idle connections kept; more threads than this open and close their own
 _SENDER_CACHE: Final = 256
 _SCHEMA: Final = """
 CREATE TABLE IF NOT EXISTS senders (
@@ -78,10 +77,6 @@ CREATE TABLE IF NOT EXISTS rejections (
 );
 CREATE INDEX IF NOT EXISTS rejections_by_message ON rejections (message_id);
 """
-
-
-class InboxBusy(Exception):
-    """The database stayed locked longer than the busy timeout (the service answers 503, retry later)."""
 
 
 class EnvelopeConflict(Exception):
@@ -147,26 +142,20 @@ class InboxStore:
 
     def __init__(self, path: Path, *, busy_timeout: float = 5.0) -> None:
         self.path = path
-        self._busy_timeout = busy_timeout
-        self._idle: list[sqlite3.Connection] = []
-        self._pool_lock = threading.Lock()
-        self._closed = False
+        self._pool = ConnectionPool(path, busy_timeout=busy_timeout)
+        self._connection = self._pool.connection
         self._cards: dict[str, SenderCard] = {}  # card text -> parsed card (the text is what the row holds)
         if not path.exists():  # created private: it holds ciphertext and identifiers
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
         with self._connection() as db:
             db.execute("PRAGMA journal_mode=WAL")
-            with _transaction(db):
+            with transaction(db):
                 _create(db)
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def close(self) -> None:
         """Close the pooled connections (ones in use are closed when they are given back)."""
-        with self._pool_lock:
-            self._closed = True
-            idle, self._idle = self._idle, []
-        for db in idle:
-            db.close()
+        self._pool.close()
 
     def __enter__(self) -> InboxStore:
         return self
@@ -178,7 +167,7 @@ class InboxStore:
 
     def allow_sender(self, card: SenderCard, *, allowed_at: str) -> bool:
         """Enrol a device; False when it was already allowed (the first card is kept)."""
-        with self._connection() as db, _transaction(db):
+        with self._connection() as db, transaction(db):
             cursor = db.execute(
                 "INSERT INTO senders (key_id, device_id, organisation, card, allowed_at) VALUES (?, ?, ?, ?, ?)"
                 " ON CONFLICT (key_id) DO NOTHING",
@@ -211,7 +200,7 @@ class InboxStore:
 
         Outcomes are what handling the messages one by one, in header order, would give: a revocation applies to
         the shares after it in the same envelope, not to those before it."""
-        with self._connection() as db, _transaction(db):
+        with self._connection() as db, transaction(db):
             digest = sha256_hex(delivery.data)
             new_envelope = db.execute(
                 "INSERT INTO envelopes (id, sender_key_id, recipient_key_id, received_at, sha256, bytes)"
@@ -280,63 +269,11 @@ class InboxStore:
 
     # --- connections -----------------------------------------------------------------------------------------
 
-    @contextlib.contextmanager
-    def _connection(self) -> Iterator[sqlite3.Connection]:
-        with self._pool_lock:
-            db = self._idle.pop() if self._idle else None
-        if db is None:
-            db = self._open()
-        try:
-            yield db
-        except sqlite3.OperationalError as exc:
-            raise _translated(exc) from None
-        finally:
-            self._give_back(db)
-
-    def _open(self) -> sqlite3.Connection:
-        try:
-            db = sqlite3.connect(self.path, timeout=self._busy_timeout, isolation_level=None, check_same_thread=False)
-        except sqlite3.OperationalError as exc:
-            raise _translated(exc) from None
-        try:
-            db.execute("PRAGMA synchronous=FULL")  # durable before a receipt says so: one fsync per commit
-            db.execute("PRAGMA foreign_keys=ON")
-        except sqlite3.OperationalError as exc:
-            db.close()
-            raise _translated(exc) from None
-        return db
-
-    def _give_back(self, db: sqlite3.Connection) -> None:
-        if not db.in_transaction:  # a connection left mid-transaction (a failed rollback) is not reused
-            with self._pool_lock:
-                if not self._closed and len(self._idle) < POOL_SIZE:
-                    self._idle.append(db)
-                    return
-        db.close()
-
 
 def _create(db: sqlite3.Connection) -> None:
     for statement in _SCHEMA.split(";"):
         if statement.strip():
             db.execute(statement)
-
-
-@contextlib.contextmanager
-def _transaction(db: sqlite3.Connection) -> Iterator[None]:
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    db.execute("COMMIT")
-
-
-def _translated(exc: sqlite3.OperationalError) -> Exception:
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
-        return InboxBusy("The inbox database is busy; try again shortly.")
-    return exc
 
 
 _Held = tuple[str, str, str]  # digest, received_at, sender_key_id of the row stored under a message id
