@@ -344,19 +344,38 @@ def _same(held: _Held, message: IncomingMessage, delivery: Delivery) -> bool:
     return held[0] == message.digest and held[2] == delivery.sender_key_id
 
 
+_INSERT_COLUMNS: Final = "id, envelope_id, kind, digest, consent_ids, client_id, received_at, sender_key_id"
+
+
 def _insert_new(db: sqlite3.Connection, delivery: Delivery, messages: Sequence[IncomingMessage]) -> set[str]:
-    """Insert the messages (in order) whose ids are not stored yet; the ids the insert took."""
+    """Insert the messages (in order) whose ids are not stored yet; the ids the insert took.
+
+    The insert alone decides. Row by row (``executemany``) is the fast way, but its row count only says how
+    many were new: all of them (a first delivery) or none (a resend) settle it. Anything in between is undone
+    and done again as one ``INSERT ... SELECT ... RETURNING id``, which names the rows it took."""
     if not messages:
         return set()
-    rows = json.dumps([[m.id, m.kind, m.digest, json.dumps(list(m.consent_ids)), m.client_id] for m in messages])
-    cursor = db.execute(
-        "INSERT INTO messages (id, envelope_id, kind, digest, consent_ids, client_id, received_at, sender_key_id)"
-        " SELECT json_extract(value, '$[0]'), ?, json_extract(value, '$[1]'), json_extract(value, '$[2]'),"
-        " json_extract(value, '$[3]'), json_extract(value, '$[4]'), ?, ?"
-        " FROM json_each(?) WHERE true ORDER BY key"
-        " ON CONFLICT (id) DO NOTHING RETURNING id",
-        (delivery.envelope_id, delivery.received_at, delivery.sender_key_id, rows))
-    return {str(row[0]) for row in cursor.fetchall()}
+    ids = [m.id for m in messages]
+    db.execute("SAVEPOINT insert_run")
+    try:
+        taken = db.executemany(
+            f"INSERT INTO messages ({_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+            [(m.id, delivery.envelope_id, m.kind, m.digest, json.dumps(list(m.consent_ids)), m.client_id,
+              delivery.received_at, delivery.sender_key_id) for m in messages]).rowcount
+        if taken in (0, len(ids)):
+            return set(ids) if taken else set()
+        db.execute("ROLLBACK TO insert_run")
+        rows = json.dumps([[m.id, m.kind, m.digest, json.dumps(list(m.consent_ids)), m.client_id] for m in messages])
+        cursor = db.execute(
+            f"INSERT INTO messages ({_INSERT_COLUMNS})"
+            " SELECT json_extract(value, '$[0]'), ?, json_extract(value, '$[1]'), json_extract(value, '$[2]'),"
+            " json_extract(value, '$[3]'), json_extract(value, '$[4]'), ?, ?"
+            " FROM json_each(?) WHERE true ORDER BY key"
+            " ON CONFLICT (id) DO NOTHING RETURNING id",
+            (delivery.envelope_id, delivery.received_at, delivery.sender_key_id, rows))
+        return {str(row[0]) for row in cursor.fetchall()}
+    finally:
+        db.execute("RELEASE insert_run")
 
 
 def _held(db: sqlite3.Connection, message_ids: Sequence[str]) -> dict[str, _Held]:
