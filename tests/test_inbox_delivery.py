@@ -25,8 +25,9 @@ from inbox_support import (
 )
 from tiaki.core.cards import PartnerCard
 from tiaki.core.clock import iso, utc_now
-from tiaki.core.envelope import MAGIC, message_digest
+from tiaki.core.envelope import MAGIC, EnvelopeError, message_digest
 from tiaki.core.receipts import Receipt, parse_receipt, verify_receipt
+from tiaki.partner.app import _incoming
 from tiaki.partner.identity import database_path, rotate_identity
 from tiaki.partner.inbox_db import InboxStore
 
@@ -219,6 +220,14 @@ def test_messages_without_consent_ids_or_a_revocation_without_its_consent_are_ma
     revocation["consent_id"] = 7
     assert inbox.deliver([revocation])[1]["error"] == "bad_payload"
     assert _empty(inbox.counts())
+
+
+def test_a_message_without_canonical_json_is_malformed_not_a_crash() -> None:
+    share = share_message(value="\ud800 (a lone surrogate)")
+    with pytest.raises(EnvelopeError) as caught:
+        _incoming(share)
+    assert caught.value.code == "bad_payload"
+    assert _incoming(share_message()).digest  # the same shape with text that encodes is fine
 
 
 def test_oversized_bodies_are_refused_by_length_and_while_streaming(tmp_path: Path) -> None:

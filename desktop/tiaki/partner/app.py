@@ -166,8 +166,12 @@ def _incoming(message: Mapping[str, Any]) -> IncomingMessage:
         if not isinstance(raw, list) or not all(_short_text(c) for c in raw):
             raise EnvelopeError("bad_payload")
         consents, withdrawn_at = tuple(raw), None
-    return IncomingMessage(id=message["id"], kind=kind, digest=message_digest(message),
-                           client_id=message["client_id"], consent_ids=consents, revoked_at=withdrawn_at)
+    try:
+        digest = message_digest(message)
+    except ValueError:  # no canonical JSON for it (a lone surrogate): refused, never a 500
+        raise EnvelopeError("bad_payload") from None
+    return IncomingMessage(id=message["id"], kind=kind, digest=digest, client_id=message["client_id"],
+                           consent_ids=consents, revoked_at=withdrawn_at)
 
 
 def _short_text(value: object) -> bool:
