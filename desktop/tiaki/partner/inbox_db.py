@@ -267,7 +267,6 @@ class InboxStore:
             return {table: int(db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
                     for table in ("senders", "envelopes", "messages", "tombstones", "rejections")}
 
-    # --- connections -----------------------------------------------------------------------------------------
 
 
 def _create(db: sqlite3.Connection) -> None:
@@ -285,8 +284,9 @@ def _record_messages(db: sqlite3.Connection, delivery: Delivery) -> list[Message
 
     The envelope is taken in runs of revocations and runs of shares/updates. A run of revocations is inserted
     as a whole; each one stored (new, or the same again) withdraws its consent for the shares after it. A run
-    of shares is inserted as a whole, less those naming a withdrawn consent. The ids the inserts did not take
-    are read back once at the end to tell a duplicate from a conflict. A device puts revocations first, so an
+    of shares is inserted as a whole, less those naming a withdrawn consent. What is held under the ids the
+    inserts did not take is read back (for all of them at the end, and for a run of revocations at once, since
+    what follows depends on it) to tell a duplicate from a conflict. A device puts revocations first, so an
     envelope is usually one or two runs."""
     messages = delivery.messages
     withdrawn = _tombstoned(db, {c for m in messages if m.kind != "revocation" for c in m.consent_ids})
