@@ -131,3 +131,12 @@ def test_receipt_field_rules() -> None:
     with pytest.raises(ReceiptError):
         sign_receipt(message_id=new_id(), envelope_id=new_id(), digest="ab" * 32, received_at=iso(T0),
                      status="rejected", reason="", partner_key_id="0" * 32, key=KEY)
+
+
+def test_strict_json_reader() -> None:
+    from tiaki.core.canonical import loads_strict
+
+    assert loads_strict('{"a": "\\ud83d\\ude00", "b": 1.5}') == {"a": "😀", "b": 1.5}  # a pair is one character
+    for bad in ('"\\ud800"', '"x\\uDFFF"', '{"\\udc00": 1}', "1e400", "-1e999", "NaN", "[Infinity]"):
+        with pytest.raises(ValueError):
+            loads_strict(bad)

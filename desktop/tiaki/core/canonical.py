@@ -13,6 +13,7 @@ import json
 import re
 from typing import Final
 
+_SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89a-fA-F]")
 _B64U: Final = re.compile(r"\A[A-Za-z0-9_-]*\Z")
 
 
@@ -59,8 +60,9 @@ UUID: Final = re.compile(r"\A[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-
 
 
 def loads_strict(text: str) -> object:
-    """JSON from an untrusted party that canonical_json can always re-encode: no NaN or infinities (``1e400``
-    parses to infinity), and no lone surrogates (which cannot be written as UTF-8). ValueError otherwise."""
+    """JSON from an untrusted party (``text`` decoded strictly from UTF-8) that canonical_json can always
+    re-encode: no NaN or infinities (``1e400`` parses to infinity), and no lone surrogates (which cannot be
+    written as UTF-8). ValueError otherwise."""
     def finite(number: str) -> float:
         value = float(number)
         if value in (float("inf"), float("-inf")):
@@ -71,5 +73,8 @@ def loads_strict(text: str) -> object:
         raise ValueError(f"{name} is not JSON")
 
     doc = json.loads(text, parse_float=finite, parse_constant=refuse)
-    canonical_json(doc)  # UnicodeEncodeError (a ValueError) for a lone surrogate anywhere inside
+    # Text decoded strictly from UTF-8 holds no surrogates, so one can only come from a \uD800-\uDFFF escape:
+    # re-encode (UnicodeEncodeError, a ValueError, for a lone one) only when such an escape appears at all.
+    if _SURROGATE_ESCAPE.search(text):
+        canonical_json(doc)
     return doc
