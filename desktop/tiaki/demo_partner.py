@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import uvicorn
+from starlette.applications import Starlette
 
 from tiaki.core.clock import iso, utc_now
 from tiaki.core.sharing import Basis, ConsentMethod, GivenBy, PartnerKind
@@ -37,10 +38,12 @@ class DemoInbox:
     url: str
     server: uvicorn.Server
     thread: threading.Thread
+    app: Starlette
 
     def stop(self) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=START_SECONDS)
+        self.app.state.service.close()
 
 
 def partner_dir(store_dir: Path) -> Path:
@@ -58,14 +61,15 @@ def start_demo_inbox(store_dir: Path) -> DemoInbox:
         sock = bind("127.0.0.1", 0)
         init_identity(directory, name=DEMO_PARTNER, kind=PartnerKind.NGO, inbox_url=url_of(sock))
     url = url_of(sock)
-    server = make_server(create_app(directory), configure_logging=False)
+    app = create_app(directory)
+    server = make_server(app, configure_logging=False)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="demo-partner-inbox",
                               daemon=True)
     thread.start()
     deadline = time.monotonic() + START_SECONDS
     while not server.started and thread.is_alive() and time.monotonic() < deadline:
         time.sleep(0.01)
-    return DemoInbox(directory, url, server, thread)
+    return DemoInbox(directory, url, server, thread, app)
 
 
 def set_up_demo_sharing(session: Session, inbox: DemoInbox) -> str:
