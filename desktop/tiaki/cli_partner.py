@@ -73,7 +73,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_rotate(args: argparse.Namespace) -> int:
-    """Prints the new key id and fingerprint; restart ``partner serve`` so receipts use the new key."""
+    """Prints the new key id and fingerprint; a running ``partner serve`` picks the new key up by itself."""
     data_dir = _partner_dir(args)
     with _partner_errors():
         card = rotate_identity(data_dir, inbox_url=args.inbox_url)

@@ -116,7 +116,8 @@ class InboxService:
             return _error(400, "envelope_conflict", "An envelope with this id but other contents was received before.")
         if self._after_commit is not None:
             self._after_commit(header.envelope_id)
-        return Reply(200, {"envelope_id": header.envelope_id, "receipts": self._signer().sign_all(outcomes)})
+        signer = ReceiptSigner(key.receipt_key, key.key_id)  # the key the device sealed to, so it knows it
+        return Reply(200, {"envelope_id": header.envelope_id, "receipts": signer.sign_all(outcomes)})
 
     def _receipt_again(self, message_id: str, sender_key_id: str | None, signature: str | None) -> Reply:
         not_found = _error(404, "not_found", "No receipt for that message and sender.")
@@ -131,10 +132,10 @@ class InboxService:
             sender.public_key().verify(unb64u(signature), RECEIPT_QUERY_CONTEXT + message_id.encode("ascii"))
         except (InvalidSignature, ValueError):
             return _error(404, "bad_proof", "The request is not signed by a device this inbox accepts.")
-        outcome = self.store.outcome_for(message_id, sender_key_id)
-        if outcome is None:
+        held = self.store.outcome_for(message_id, sender_key_id)
+        if held is None:
             return not_found
-        return Reply(200, {"receipt": self._signer().sign(outcome)})
+        return Reply(200, {"receipt": self._signer(held.sealed_to).sign(held.outcome)})
 
     @property
     def identity(self) -> PartnerIdentity:
@@ -146,9 +147,12 @@ class InboxService:
         others = sorted(key_id for key_id in identity.keys if key_id != current)
         return Reply(200, {"status": "ok", "key_ids": [current, *others]})
 
-    def _signer(self) -> ReceiptSigner:
-        """Receipts are signed with the key that is current now (after the commit), one key per reply."""
-        key = self.identity.current
+    def _signer(self, sealed_to: str) -> ReceiptSigner:
+        """A receipt is signed with the key its envelope was sealed to: the device chose that key, so it holds
+        its card even if it has not yet enrolled a rotated one. The current key only when that one is not known
+        (a refusal recorded by an older inbox whose envelope is gone) or its file is missing."""
+        identity = self.identity
+        key = identity.keys.get(sealed_to, identity.current)
         return ReceiptSigner(key.receipt_key, key.key_id)
 
 

@@ -5,7 +5,8 @@
     DIR/keys/<key_id>.json   mode 0600: the age secret, the receipt signing key, created_at
 
 Old keys are never deleted: an envelope sealed to a key before its rotation still opens. The key named by
-``card.json`` is the current one; receipts are signed with it. Every file is written whole (temporary file,
+``card.json`` is the current one (new envelopes are sealed to it); a receipt is signed with the key its
+envelope was sealed to. Every file is written whole (temporary file,
 fsync, rename) so a crash leaves the old file or the new one, never half of either. The card is written last,
 so a crash during a rotation leaves the old card current and a spare key that nothing uses.
 """
@@ -58,7 +59,7 @@ class PartnerKey:
 
 @dataclass(frozen=True)
 class PartnerIdentity:
-    """Every key the partner has held, and the current card (whose key signs receipts)."""
+    """Every key the partner has held, and the current card."""
 
     card: PartnerCard
     keys: Mapping[str, PartnerKey]
@@ -141,8 +142,9 @@ def load_identity(data_dir: Path) -> PartnerIdentity:
 
 class KeyRing:
     """The identity as a running service sees it: read again when card.json changes, so an inbox that is running
-    during ``tiaki partner rotate`` signs with the new key from then on. The key file is written before the card,
-    so a new card always finds its key; a directory that fails to load keeps the keys already in use."""
+    during ``tiaki partner rotate`` knows the new key (health lists it first) from then on. The key file is
+    written before the card, so a new card always finds its key; a directory that fails to load keeps the keys
+    already in use."""
 
     def __init__(self, data_dir: Path) -> None:
         self._data_dir = data_dir

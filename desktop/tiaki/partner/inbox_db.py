@@ -30,7 +30,7 @@ from tiaki.core.cards import CardError, SenderCard, parse_sender_card
 from tiaki.partner.db_pool import ConnectionPool, transaction
 from tiaki.partner.db_pool import InboxBusy as InboxBusy  # re-exported: callers catch it from here
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2  # 2: rejections.recipient_key_id
 _SENDER_CACHE: Final = 256
 _SCHEMA: Final = """
 CREATE TABLE IF NOT EXISTS senders (
@@ -73,7 +73,8 @@ CREATE TABLE IF NOT EXISTS rejections (
     client_id TEXT NOT NULL,
     reason TEXT NOT NULL,
     digest TEXT NOT NULL,
-    at TEXT NOT NULL
+    at TEXT NOT NULL,
+    recipient_key_id TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS rejections_by_message ON rejections (message_id);
 """
@@ -118,6 +119,15 @@ class MessageOutcome:
 
 
 @dataclass(frozen=True)
+class HeldOutcome:
+    """A receipt asked for again: what it says, and the partner key the envelope that carried the message was
+    sealed to ("" when not known: a refusal recorded before the inbox kept that), which signs it."""
+
+    outcome: MessageOutcome
+    sealed_to: str
+
+
+@dataclass(frozen=True)
 class InboxEntry:
     message_id: str
     kind: str
@@ -150,6 +160,7 @@ class InboxStore:
         with self._connection() as db:
             db.execute("PRAGMA journal_mode=WAL")
             with transaction(db):
+                _migrate(db)
                 _create(db)
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -217,23 +228,25 @@ class InboxStore:
                 db.execute("DELETE FROM envelopes WHERE id = ?", (delivery.envelope_id,))
             return outcomes
 
-    def outcome_for(self, message_id: str, sender_key_id: str) -> MessageOutcome | None:
+    def outcome_for(self, message_id: str, sender_key_id: str) -> HeldOutcome | None:
         """What the inbox holds for a message this sender sent (for a receipt asked for again), or None."""
         with self._connection() as db:
-            row = db.execute("SELECT envelope_id, digest, received_at FROM messages WHERE id = ? AND sender_key_id = ?",
-                             (message_id, sender_key_id)).fetchone()
+            row = db.execute("SELECT m.envelope_id, m.digest, m.received_at, COALESCE(e.recipient_key_id, '')"
+                             " FROM messages AS m LEFT JOIN envelopes AS e ON e.id = m.envelope_id"
+                             " WHERE m.id = ? AND m.sender_key_id = ?", (message_id, sender_key_id)).fetchone()
             if row is not None:
-                return MessageOutcome(message_id, row[0], "accepted", "", row[1], row[2])
+                return HeldOutcome(MessageOutcome(message_id, row[0], "accepted", "", row[1], row[2]), row[3])
             rejected = db.execute(
-                "SELECT envelope_id, reason, digest, at FROM rejections WHERE message_id = ? AND sender_key_id = ?"
-                " ORDER BY seq DESC LIMIT 1", (message_id, sender_key_id)).fetchone()
+                "SELECT envelope_id, reason, digest, at, recipient_key_id FROM rejections"
+                " WHERE message_id = ? AND sender_key_id = ? ORDER BY seq DESC LIMIT 1",
+                (message_id, sender_key_id)).fetchone()
             if rejected is None:
                 return None
-            envelope_id, reason, digest, at = rejected
+            envelope_id, reason, digest, at, sealed_to = rejected
             if reason == "conflict":
                 held = _held(db, [message_id]).get(message_id)
                 digest = held[0] if held else digest
-            return MessageOutcome(message_id, envelope_id, "rejected", reason, digest, at)
+            return HeldOutcome(MessageOutcome(message_id, envelope_id, "rejected", reason, digest, at), sealed_to)
 
     # --- reading ---------------------------------------------------------------------------------------------
 
@@ -273,6 +286,15 @@ def _create(db: sqlite3.Connection) -> None:
     for statement in _SCHEMA.split(";"):
         if statement.strip():
             db.execute(statement)
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    """Bring a database from an earlier version up to this one (a new one is simply created)."""
+    columns = {str(row[1]) for row in db.execute("PRAGMA table_info(rejections)")}
+    if columns and "recipient_key_id" not in columns:  # version 1: refusals did not say which key they came to
+        db.execute("ALTER TABLE rejections ADD COLUMN recipient_key_id TEXT NOT NULL DEFAULT ''")
+        db.execute("UPDATE rejections SET recipient_key_id = COALESCE("
+                   "(SELECT e.recipient_key_id FROM envelopes AS e WHERE e.id = rejections.envelope_id), '')")
 
 
 _Held = tuple[str, str, str]  # digest, received_at, sender_key_id of the row stored under a message id
@@ -329,10 +351,10 @@ def _record_messages(db: sqlite3.Connection, delivery: Delivery) -> list[Message
         outcomes.append(outcome)
     if rejections:
         db.executemany(
-            "INSERT INTO rejections (message_id, envelope_id, sender_key_id, kind, client_id, reason, digest, at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO rejections (message_id, envelope_id, sender_key_id, kind, client_id, reason, digest, at,"
+            " recipient_key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(m.id, delivery.envelope_id, delivery.sender_key_id, m.kind, m.client_id, reason, m.digest,
-              delivery.received_at) for m, reason in rejections])
+              delivery.received_at, delivery.recipient_key_id) for m, reason in rejections])
     if tombstones:  # in envelope order, so the first revocation of a consent is the one kept
         db.executemany("INSERT INTO tombstones (consent_id, message_id, revoked_at) VALUES (?, ?, ?)"
                        " ON CONFLICT (consent_id) DO NOTHING", tombstones)

@@ -67,7 +67,8 @@ def openapi_document() -> dict[str, Any]:
                                     "b\"tiaki-receipt-query/1\\x00\" + message_id."},
                 ],
                 "responses": {
-                    "200": {"description": "The receipt, signed now with the current key, same fields as before.",
+                    "200": {"description": "The receipt, signed now with the key the message's envelope was "
+                                           "sealed to, same fields as before.",
                             "content": {"application/json": {"schema": {
                                 "type": "object", "required": ["receipt"],
                                 "properties": {"receipt": {"$ref": "#/components/schemas/Receipt"}}}}}},
@@ -107,7 +108,8 @@ def openapi_document() -> dict[str, Any]:
                     "received_at": {"type": "string", "format": "date-time"},
                     "status": {"enum": ["accepted", "duplicate", "rejected"]},
                     "reason": {"enum": ["", "conflict", "consent_revoked"]},
-                    "partner_key_id": _KEY_ID,
+                    "partner_key_id": {**_KEY_ID, "description": "The partner key the envelope was sealed to; "
+                                                                 "its receipt key made the signature."},
                     "signature": {"type": "string"},
                 },
             },

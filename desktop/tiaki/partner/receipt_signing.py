@@ -24,7 +24,7 @@ _HEX: Final = frozenset("0123456789abcdef")
 
 
 class ReceiptSigner:
-    """Receipts signed by one partner key (the current one when the request began)."""
+    """Receipts signed by one partner key (the one the envelope they answer was sealed to)."""
 
     def __init__(self, key: Ed25519PrivateKey, key_id: str) -> None:
         if not KEY_ID.match(key_id):
