@@ -29,6 +29,7 @@ from tiaki.core.clock import Clock, iso, utc_now
 from tiaki.core.envelope import MAX_ENVELOPE_BYTES, EnvelopeError, message_digest, open_payload, parse, verify_sender
 from tiaki.partner.identity import KeyRing, PartnerIdentity, database_path
 from tiaki.partner.inbox_db import (
+    MAX_CONSENT_IDS,
     Delivery,
     EnvelopeConflict,
     InboxBusy,
@@ -167,7 +168,7 @@ def _incoming(message: Mapping[str, Any]) -> IncomingMessage:
         consents: tuple[str, ...] = (consent_id,)
     else:
         raw = message.get("consent_ids")
-        if not isinstance(raw, list) or not all(_short_text(c) for c in raw):
+        if not isinstance(raw, list) or len(raw) > MAX_CONSENT_IDS or not all(_short_text(c) for c in raw):
             raise EnvelopeError("bad_payload")
         consents, withdrawn_at = tuple(raw), None
     try:

@@ -31,6 +31,7 @@ from tiaki.partner.db_pool import ConnectionPool, transaction
 from tiaki.partner.db_pool import InboxBusy as InboxBusy  # re-exported: callers catch it from here
 
 SCHEMA_VERSION: Final = 2  # 2: rejections.recipient_key_id
+MAX_CONSENT_IDS: Final = 64  # per message (more is a malformed message): far above what one share relies on
 _SENDER_CACHE: Final = 256
 _SCHEMA: Final = """
 CREATE TABLE IF NOT EXISTS senders (
@@ -409,7 +410,8 @@ def _held(db: sqlite3.Connection, message_ids: Sequence[str]) -> dict[str, _Held
 
 
 def _tombstoned(db: sqlite3.Connection, consent_ids: Iterable[str]) -> set[str]:
-    """Which of these consents the inbox holds a revocation for (one query for the whole envelope)."""
+    """Which of these consents the inbox holds a revocation for: one query for the whole envelope, the ids passed
+    as one JSON array (``json_each``), so no count of them can reach SQLite's limit on bound variables."""
     wanted = sorted(consent_ids)
     if not wanted:
         return set()
