@@ -30,7 +30,7 @@ from tiaki.core.sharing import (
     PartnerKind,
     SharingAgreement,
 )
-from tiaki.store.bulk import chunks
+from tiaki.store.bulk import IDS, id_list
 from tiaki.store.database import Row, Transaction
 from tiaki.store.errors import NotFound
 
@@ -105,10 +105,10 @@ def partner_terms(tx: Transaction, partner_id: str) -> PartnerTerms:
 
 def client_inputs(tx: Transaction, client_ids: Collection[str], *, with_values: bool = False,
                   with_consents: bool = True) -> dict[str, ClientInputs]:
-    """Every named client's inputs, four queries per chunk of ids whatever their number. A client id the store
-    does not hold reads as a client with no values and no consents (as one with nothing recorded would).
-    ``with_values``: also keep the current values' stored JSON (sealing needs them; the preview does not);
-    ``with_consents=False``: the facts alone (two queries)."""
+    """Every named client's inputs in four queries whatever their number (two with ``with_consents=False``: the
+    facts alone). A client id the store does not hold reads as a client with no values and no consents (as one
+    with nothing recorded would). ``with_values``: also keep the current values' stored JSON (sealing needs
+    them; the preview does not)."""
     ids = sorted(set(client_ids))
     anonymous: dict[str, bool] = {}
     archived: dict[str, bool] = {}
@@ -116,35 +116,41 @@ def client_inputs(tx: Transaction, client_ids: Collection[str], *, with_values: 
     values: dict[str, dict[str, str]] = {cid: {} for cid in ids}
     consent_rows: dict[str, list[Row]] = {cid: [] for cid in ids}
     events: dict[str, list[ConsentEvent]] = {}
-    purposes_of: dict[str | None, frozenset[str]] = {}  # collection events are shared by a client's fields
-    for part, marks in chunks(ids):
-        for cid, anon, archived_at in tx.query(
-                f"SELECT id, anonymous, archived_at FROM clients WHERE id IN ({marks})", part):
-            anonymous[cid] = bool(anon)
-            archived[cid] = bool(archived_at)
-        for cid, key, value, purposes in tx.query(
-                "SELECT v.client_id, v.field_key, v.value, e.purposes FROM field_values v "
-                "LEFT JOIN collection_events e ON e.id = v.collection_event_id "
-                f"WHERE v.client_id IN ({marks}) AND v.current = 1 AND v.value IS NOT NULL", part):
-            parsed = purposes_of.get(purposes)
-            if parsed is None:
-                parsed = purposes_of[purposes] = frozenset(json.loads(purposes)) if purposes else frozenset()
-            collected[cid][key] = parsed
-            if with_values:
-                values[cid][key] = value
-        if not with_consents:
-            continue
-        for row in tx.query(f"SELECT {CONSENT_COLUMNS} FROM consents WHERE client_id IN ({marks})", part):
+    if not ids:
+        return {}
+    param = (id_list(ids),)
+    for cid, anon, archived_at in tx.query(
+            f"SELECT c.id, c.anonymous, c.archived_at FROM {IDS} JOIN clients c ON c.id = j.value", param):
+        anonymous[cid] = bool(anon)
+        archived[cid] = bool(archived_at)
+    purposes_of: dict[str | None, frozenset[str]] = {}  # a client's fields share their collection events
+    for cid, key, value, purposes in tx.query(
+            f"SELECT v.client_id, v.field_key, v.value, e.purposes FROM {IDS} JOIN field_values v "
+            "ON v.client_id = j.value AND v.current = 1 LEFT JOIN collection_events e ON e.id = v.collection_event_id "
+            "WHERE v.value IS NOT NULL", param):
+        parsed = purposes_of.get(purposes)
+        if parsed is None:
+            parsed = purposes_of[purposes] = frozenset(json.loads(purposes)) if purposes else frozenset()
+        collected[cid][key] = parsed
+        if with_values:
+            values[cid][key] = value
+    if with_consents:
+        for row in tx.query(f"SELECT {_prefixed('c', CONSENT_COLUMNS)} FROM {IDS} JOIN consents c "
+                            "ON c.client_id = j.value", param):
             consent_rows[row[1]].append(row)
             events[row[0]] = []
-        for row in tx.query(
-                f"SELECT e.consent_id, {', '.join('e.' + c for c in _EVENT_COLUMNS.split(', '))} FROM consent_events e "
-                f"JOIN consents c ON c.id = e.consent_id WHERE c.client_id IN ({marks}) ORDER BY e.at, e.id", part):
+        for row in tx.query(f"SELECT e.consent_id, {_prefixed('e', _EVENT_COLUMNS)} FROM {IDS} JOIN consents c "
+                            "ON c.client_id = j.value JOIN consent_events e ON e.consent_id = c.id "
+                            "ORDER BY e.at, e.id", param):
             events[row[0]].append(event_from(row[1:]))
     return {cid: ClientInputs(
         ClientFacts(cid, anonymous.get(cid, False), collected[cid]),
         tuple(consent_from(row, events[row[0]]) for row in consent_rows[cid]),
         archived.get(cid, False), values[cid]) for cid in ids}
+
+
+def _prefixed(alias: str, columns: str) -> str:
+    return ", ".join(f"{alias}.{c}" for c in columns.split(", "))
 
 
 def decide_for(catalogue: Catalogue, client: ClientInputs, terms: PartnerTerms, purpose: str, at: dt.datetime,

@@ -33,7 +33,8 @@ from tiaki.store.database import Database, Transaction
 from tiaki.store.enrolment import Enrolment, PartnerEndpoint, current_card, receipt_keys
 from tiaki.store.errors import InvalidInput, NotFound
 from tiaki.store.history import Disclosure, History, MessageStatus, PartnerStatus
-from tiaki.store.sealing import OPEN_STATES, PendingEnvelope, Sealer, decision_json
+from tiaki.store.outbox_messages import PendingEnvelope, decision_json
+from tiaki.store.sealing import OPEN_STATES, Sealer
 from tiaki.store.sharing import decide_in
 
 __all__ = ["Disclosure", "MessageStatus", "Outbox", "PartnerEndpoint", "PartnerStatus", "PendingEnvelope",

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -26,118 +25,37 @@ from tiaki.core.audit import Action
 from tiaki.core.catalogue import Catalogue
 from tiaki.core.clock import Clock, iso, new_id
 from tiaki.core.envelope import MAX_ENVELOPE_BYTES, MAX_MESSAGES, message_digest, seal
-from tiaki.core.policy import Allowed, Decision
 from tiaki.core.reasons import Reason
 from tiaki.core.roles import Worker
 from tiaki.store.audit_batch import AuditBatch, Planned
 from tiaki.store.audit_log import AuditLog
-from tiaki.store.bulk import chunks, insert_rows
-from tiaki.store.database import Database, Row, Transaction
+from tiaki.store.bulk import IDS, id_list, insert_rows
+from tiaki.store.database import Database, Transaction
 from tiaki.store.decision_inputs import PartnerTerms, client_inputs, decide_for, partner_terms
 from tiaki.store.enrolment import current_card
+from tiaki.store.outbox_messages import (
+    MESSAGE_COLUMNS,
+    Message,
+    PendingEnvelope,
+    Redecision,
+    SealRecordJson,
+    decision_json,
+    message_from,
+    redecision,
+    sealed_share,
+)
 from tiaki.store.sharing import decide_in
 
-# Why a field allowed at queueing is not sent, when the policy engine has nothing to say about it: its value
-# was cleared in the meantime.
-NO_VALUE = "no_value"
 ARCHIVED = "archived_client"  # a message for a client archived after it was queued is cancelled
 OPEN_STATES = ("queued", "sealed")  # deliverable: not yet answered for
-_MESSAGE = ("id, partner_id, client_id, purpose, kind, state, created_at, created_by, decision, consent_id, "
-            "revokes, envelope_id, attempts, seq")
+
 _SEAL_COLUMNS = ("id", "device_id", "message_id", "envelope_id", "position", "digest", "sealed_at", "fields",
                  "withheld", "dropped", "consent_ids")
 _PAGE = 500  # at most this many queued messages read (and their clients loaded) at once
 
 
-@dataclass(frozen=True)
-class PendingEnvelope:
-    envelope_id: str
-    partner_id: str
-    data: bytes
-    message_ids: tuple[str, ...]
-    attempts: int
-
-
-@dataclass(frozen=True)
-class Message:
-    """A messages row as the outbox works with it."""
-
-    id: str
-    partner_id: str
-    client_id: str
-    purpose: str | None
-    kind: str
-    state: str
-    created_at: str
-    created_by: str
-    decision: Mapping[str, Any] | None  # the queue-time decision (share/update)
-    consent_id: str | None  # revocation
-    revokes: tuple[str, ...]  # revocation
-    envelope_id: str | None
-    attempts: int
-    seq: int
-
-    @property
-    def queued_fields(self) -> Mapping[str, Mapping[str, Any]]:
-        return {} if self.decision is None else dict(self.decision["allowed"])
-
-
-def message_from(row: Row) -> Message:
-    return Message(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
-                   None if row[8] is None else json.loads(row[8]), row[9],
-                   tuple(json.loads(row[10])) if row[10] else (), row[11], int(row[12]), int(row[13]))
-
-
-def _basis(a: Allowed) -> dict[str, Any]:
-    return {"basis": a.basis.value, "agreement_id": a.agreement_id, "consent_id": a.consent_id}
-
-
-def decision_json(decision: Decision, only: Iterable[str] | None = None) -> str:
-    keep = None if only is None else set(only)
-    return json.dumps({
-        "decided_at": iso(decision.decided_at),
-        "allowed": {a.field: _basis(a) for a in decision.allowed if keep is None or a.field in keep},
-        "withheld": {w.field: w.reason.value for w in decision.withheld if keep is None or w.field in keep},
-    }, sort_keys=True)
-
-
-@dataclass(frozen=True)
-class Redecision:
-    """A share or update decided again: what goes (allowed at queueing and now), what is dropped (allowed at
-    queueing, not now) and what the engine withholds now."""
-
-    fields: dict[str, Allowed]
-    withheld: dict[str, str]
-    dropped: dict[str, str]
-
-    @property
-    def why_nothing(self) -> str:
-        return next(iter(self.dropped.values()), Reason.NOT_COVERED.value)
-
-
-def redecision(msg: Message, decision: Decision) -> Redecision:
-    """A queued share or update against the engine's decision now."""
-    now_allowed = {a.field: a for a in decision.allowed}
-    now_withheld = {w.field: w.reason.value for w in decision.withheld}
-    queued = msg.queued_fields
-    dropped = {f: now_withheld.get(f, NO_VALUE) for f in queued if f not in now_allowed}
-    return Redecision({f: now_allowed[f] for f in queued if f in now_allowed},
-                      {f: r for f, r in now_withheld.items() if f not in dropped}, dropped)
-
-
 def _cancelled(msg: Message, reason: str) -> Planned:
     return Planned(Action.SHARE_CANCEL, "client", msg.client_id, {"message_id": msg.id, "reason": reason})
-
-
-def _share(msg: Message, outcome: Redecision, values: Mapping[str, str], organisation: str,
-           sealed_at: str) -> dict[str, Any]:
-    """The message as sealed: the values of the fields that go, from ``values`` (the stored JSON text)."""
-    return {
-        "id": msg.id, "kind": msg.kind, "client_id": msg.client_id, "created_at": msg.created_at,
-        "purpose": msg.purpose, "organisation": organisation, "sealed_at": sealed_at,
-        "consent_ids": sorted({a.consent_id for a in outcome.fields.values() if a.consent_id}),
-        "fields": {key: {"value": json.loads(values[key]), **_basis(a)} for key, a in outcome.fields.items()},
-    }
 
 
 class Sealer:
@@ -192,9 +110,8 @@ class Sealer:
         for msg, reason in cancels:
             by_reason.setdefault(reason, []).append(msg.id)
         for reason, ids in by_reason.items():
-            for part, marks in chunks(ids):
-                tx.execute("UPDATE messages SET state = 'cancelled', state_reason = ?, envelope_id = NULL "
-                           f"WHERE id IN ({marks})", (reason, *part))
+            tx.execute("UPDATE messages SET state = 'cancelled', state_reason = ?, envelope_id = NULL "
+                       f"WHERE id IN (SELECT value FROM {IDS})", (reason, id_list(ids)))
         self._batch.append_all(tx, me.id, [_cancelled(msg, reason) for msg, reason in cancels])
 
     # --- sealing ------------------------------------------------------------------------------------------
@@ -236,7 +153,7 @@ class Sealer:
                         cancels.append((msg, outcome.why_nothing))
                         continue
                     organisation = organisation or self._organisation()
-                    chosen.append((msg, _share(msg, outcome, client.values, organisation, sealed_at), outcome))
+                    chosen.append((msg, sealed_share(msg, outcome, client.values, organisation, sealed_at), outcome))
             if cancels:
                 self._cancel_all(tx, me, cancels)
             if not chosen:
@@ -261,7 +178,7 @@ class Sealer:
         for kinds in ("= 'revocation'", "!= 'revocation'"):
             last = 0
             while (size := min(wanted(), _PAGE)) > 0:
-                rows = tx.query(f"SELECT {_MESSAGE} FROM messages WHERE partner_id = ? AND state = 'queued' "
+                rows = tx.query(f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE partner_id = ? AND state = 'queued' "
                                 f"AND channel = 'sync' AND kind {kinds} AND seq > ? ORDER BY seq LIMIT ?",
                                 (partner_id, last, size))
                 if rows:
@@ -275,22 +192,21 @@ class Sealer:
         """Each message's seal (which fields went on which basis, never a value), its new state, and the audit
         entries: one per message with dropped fields, then the envelope's."""
         seals, drops = [], []
+        text = SealRecordJson()
         for position, (msg, message, outcome) in enumerate(chosen):
-            fields = {} if outcome is None else {f: _basis(a) for f, a in outcome.fields.items()}
             consents = [msg.consent_id] if msg.consent_id else sorted(
                 {a.consent_id for a in (outcome.fields.values() if outcome else ()) if a.consent_id})
             seals.append((new_id(), self._device_id, msg.id, envelope_id, position, message_digest(message),
-                          sealed_at, json.dumps(fields, sort_keys=True),
-                          json.dumps(outcome.withheld if outcome else {}, sort_keys=True),
-                          json.dumps(outcome.dropped if outcome else {}, sort_keys=True), json.dumps(consents)))
+                          sealed_at, text.fields(outcome.fields if outcome else {}),
+                          text.reasons(outcome.withheld if outcome else {}),
+                          text.reasons(outcome.dropped if outcome else {}), json.dumps(consents)))
             if outcome is not None and outcome.dropped:
                 drops.append(Planned(Action.SHARE_DROP, "client", msg.client_id,
                                      {"message_id": msg.id, "dropped": outcome.dropped}))
         insert_rows(tx, "message_seals", _SEAL_COLUMNS, seals)
         ids = tuple(msg.id for msg, _, _ in chosen)
-        for part, marks in chunks(ids):
-            tx.execute("UPDATE messages SET state = 'sealed', state_reason = '', envelope_id = ? "
-                       f"WHERE id IN ({marks})", (envelope_id, *part))
+        tx.execute(f"UPDATE messages SET state = 'sealed', state_reason = '', envelope_id = ? "
+                   f"WHERE id IN (SELECT value FROM {IDS})", (envelope_id, id_list(ids)))
         self._batch.append_all(tx, me.id, [*drops, Planned(
             Action.SHARE_SEAL, "partner", chosen[0][0].partner_id,
             {"envelope_id": envelope_id, "message_ids": list(ids), "key_id": key_id})])
@@ -311,7 +227,7 @@ class Sealer:
         sent data under the consent are sent a revocation."""
         me = self._worker()
         superseded: set[str] = set()
-        for row in tx.query(f"SELECT {_MESSAGE} FROM messages WHERE client_id = ? AND kind != 'revocation' "
+        for row in tx.query(f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE client_id = ? AND kind != 'revocation' "
                             "AND state IN ('queued', 'sealed') ORDER BY seq", (client_id,)):
             msg = message_from(row)
             if not self._relied_on(tx, msg, consent_id):
