@@ -4,10 +4,17 @@ crash (real inbox on 127.0.0.1, or its ASGI app called directly where the HTTP s
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+from starlette.applications import Starlette
+from starlette.types import Message
 
 from inbox_support import (
     Device,
@@ -22,6 +29,7 @@ from inbox_support import (
 from tiaki.core.cards import PartnerCard
 from tiaki.core.envelope import MAX_MESSAGES
 from tiaki.core.receipts import parse_receipt
+from tiaki.partner.app import create_app
 from tiaki.partner.inbox_db import MAX_CONSENT_IDS
 
 
@@ -71,3 +79,59 @@ def test_an_envelope_naming_more_consents_than_sqlite_has_variables_is_checked_a
     receipts = [parse_receipt(r) for r in reply["receipts"]]
     assert [(r.status, r.reason) for r in receipts] == [("accepted", "")] * (MAX_MESSAGES - 1) + [
         ("rejected", "consent_revoked")]
+
+
+def _call(app: Starlette, headers: list[tuple[bytes, bytes]], body: bytes = b"") -> tuple[int, dict[str, str], bytes]:
+    """One POST /v1/envelopes straight into the ASGI app (no HTTP server to refuse odd headers first)."""
+    sent: list[Message] = []
+    chunks = [{"type": "http.request", "body": body, "more_body": False}]
+
+    async def receive() -> Message:
+        return chunks.pop(0) if chunks else {"type": "http.disconnect"}
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
+             "path": "/v1/envelopes", "raw_path": b"/v1/envelopes", "root_path": "", "query_string": b"",
+             "headers": [(b"host", b"inbox.test"), (b"content-type", b"application/vnd.tiaki.envelope"), *headers],
+             "client": ("127.0.0.1", 50000), "server": ("127.0.0.1", 8470)}
+    asyncio.run(app(scope, receive, send))
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    body_out = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    return start["status"], {k.decode("latin-1"): v.decode("latin-1") for k, v in start["headers"]}, body_out
+
+
+@contextlib.contextmanager
+def _app(data_dir: Path, **options: Any) -> Iterator[Starlette]:
+    app = create_app(data_dir, **options)
+    try:
+        yield app
+    finally:
+        app.state.service.close()
+
+
+@pytest.mark.parametrize(("declared", "status", "code"), [
+    ("²".encode("latin-1"), 400, "bad_request"),  # str.isdigit() says yes; int() says no
+    ("١٢".encode(), 400, "bad_request"),  # Arabic-Indic digits, as UTF-8 bytes
+    (b"+12", 400, "bad_request"),
+    (b"-1", 400, "bad_request"),
+    (b"1_000", 400, "bad_request"),
+    (b" 12", 400, "bad_request"),
+    (b"", 400, "bad_request"),
+    (b"9" * 21, 413, "too_large"),
+    (b"9" * 5000, 413, "too_large"),  # past int()'s 4,300-digit limit: it would raise
+    (b"16777217", 413, "too_large"),
+])
+def test_a_content_length_that_is_not_a_plain_number_or_is_too_long_is_refused(
+        partner: Partner, declared: bytes, status: int, code: str) -> None:
+    with _app(partner.data_dir) as app:
+        got, _, body = _call(app, [(b"content-length", declared)])
+    assert (got, json.loads(body)["error"]) == (status, code)
+
+
+def test_a_plain_content_length_still_delivers(partner: Partner) -> None:
+    envelope = partner.device.seal([share_message()], partner.card)
+    with _app(partner.data_dir) as app:
+        status, _, body = _call(app, [(b"content-length", str(len(envelope)).encode())], envelope)
+    assert status == 200 and json.loads(body)["receipts"][0]["status"] == "accepted"

@@ -183,6 +183,22 @@ def _short_text(value: object) -> bool:
     return isinstance(value, str) and 0 < len(value) <= _MAX_ID
 
 
+_MAX_LENGTH_DIGITS: Final = 20  # more digits than any length worth reading (and int() refuses past 4,300)
+
+
+def _declared_length(value: str | None) -> int | None:
+    """Content-Length as a number: 0 when absent (the body is then capped as it streams in), None unless it is
+    plain ASCII digits (``str.isdigit`` also accepts "²", which ``int`` refuses), and past any cap when it has
+    more than 20 digits."""
+    if value is None:
+        return 0
+    if not (value.isascii() and value.isdigit()):
+        return None
+    if len(value) > _MAX_LENGTH_DIGITS:
+        return 10 ** _MAX_LENGTH_DIGITS
+    return int(value)
+
+
 class _TooLarge(Exception):
     pass
 
@@ -218,12 +234,11 @@ def create_app(data_dir: Path, *, after_commit: Callable[[str], None] | None = N
 
     async def post_envelope(request: Request) -> Response:
         nonlocal in_flight
-        declared = request.headers.get("content-length")
-        if declared is not None:
-            if not declared.isdigit():
-                return _json(_error(400, "bad_request", "The Content-Length header is not a number."))
-            if int(declared) > max_body:
-                return _json(_TOO_LARGE)
+        declared = _declared_length(request.headers.get("content-length"))
+        if declared is None:
+            return _json(_error(400, "bad_request", "The Content-Length header is not a number."))
+        if declared > max_body:
+            return _json(_TOO_LARGE)
         if in_flight >= max_in_flight:
             return _json(_BUSY)
         in_flight += 1
