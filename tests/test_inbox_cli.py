@@ -113,3 +113,21 @@ def test_list_on_an_empty_inbox_is_an_empty_array(partner: tuple[Path, Device],
     data, _ = partner
     code, out, _ = _cli(capsys, "--data-dir", str(data), "partner", "inbox", "list", "--json")
     assert code == 0 and json.loads(out) == []
+
+
+def test_open_a_message_whose_consent_was_withdrawn_prints_it_and_says_so_on_stderr(
+        partner: tuple[Path, Device], capsys: pytest.CaptureFixture[str]) -> None:
+    """The partner did receive it, so it is shown; the note tells them not to use it further."""
+    data, device = partner
+    card = parse_partner_card((data / "card.json").read_bytes())
+    withdrawn = share_message(consent_ids=["c-3", "c-4"])
+    kept = share_message(consent_ids=["c-4"])
+    with running_inbox(data) as url:
+        assert post_envelope(url, device.seal([withdrawn, kept], card))[0] == 200
+        assert post_envelope(url, device.seal([revocation_message("c-3")], card))[0] == 200
+    code, out, err = _cli(capsys, "--data-dir", str(data), "partner", "inbox", "open", str(withdrawn["id"]))
+    assert code == 0 and json.loads(out) == withdrawn
+    assert err.count("\n") == 1 and "withdrawn consent" in err and "revoked" in err
+    assert str(withdrawn["id"]) not in err and "Aroha" not in err
+    code, out, err = _cli(capsys, "--data-dir", str(data), "partner", "inbox", "open", str(kept["id"]))
+    assert code == 0 and json.loads(out) == kept and err == ""

@@ -105,8 +105,8 @@ def cmd_allow(args: argparse.Namespace) -> int:
         card = parse_sender_card(data)
     except CardError as exc:
         raise CliError(str(exc), EXIT_INVALID) from None
-    with _partner_errors():
-        added = _store(data_dir).allow_sender(card, allowed_at=iso(utc_now()))
+    with _partner_errors(), _store(data_dir) as store:
+        added = store.allow_sender(card, allowed_at=iso(utc_now()))
     if not added:
         print("tiaki: that device was already allowed; nothing changed.", file=sys.stderr)
     print(card.fingerprint())
@@ -122,36 +122,42 @@ def _entry_json(entry: InboxEntry) -> dict[str, object]:
 
 def cmd_inbox_list(args: argparse.Namespace) -> int:
     data_dir = _partner_dir(args)
-    with _partner_errors():
-        entries = _store(data_dir).entries()
+    with _partner_errors(), _store(data_dir) as store:
+        entries = store.entries()
     print(json.dumps([_entry_json(e) for e in entries], indent=2, ensure_ascii=False))
     return EXIT_OK
 
 
 def cmd_inbox_open(args: argparse.Namespace) -> int:
-    """Decrypt the stored envelope a message arrived in, check it again, and print that message."""
+    """Decrypt the stored envelope a message arrived in, check it again, and print that message. One whose
+    consent has since been withdrawn is still printed (the partner did receive it), with a line on stderr saying
+    so, so that nobody uses it further without noticing."""
     data_dir = _partner_dir(args)
     with _partner_errors():
         identity = load_identity(data_dir)
-        store = InboxStore(database_path(data_dir))
-        stored = store.stored_envelope(args.message_id)
-        if stored is None:
-            raise CliError("No stored message has that id (see 'tiaki partner inbox list').", EXIT_INVALID)
-        key = identity.keys.get(stored.recipient_key_id)
-        if key is None:
-            raise CliError("The key this message was sealed to is missing from the keys directory.",
-                           EXIT_CHECK_FAILED)
-        try:
-            envelope = parse(stored.data)
-            sender = store.sender(envelope.header.sender_key_id)
-            if sender is None:
-                raise EnvelopeError("bad_signature")
-            verify_sender(envelope, sender.public_key())
-            messages = open_payload(envelope, key.identity, recipient_key_id=key.key_id)
-        except EnvelopeError as exc:
-            raise CliError(f"The stored envelope does not open: {exc}", EXIT_CHECK_FAILED) from None
+        with InboxStore(database_path(data_dir)) as store:
+            stored = store.stored_envelope(args.message_id)
+            if stored is None:
+                raise CliError("No stored message has that id (see 'tiaki partner inbox list').", EXIT_INVALID)
+            key = identity.keys.get(stored.recipient_key_id)
+            if key is None:
+                raise CliError("The key this message was sealed to is missing from the keys directory.",
+                               EXIT_CHECK_FAILED)
+            try:
+                envelope = parse(stored.data)
+                sender = store.sender(envelope.header.sender_key_id)
+                if sender is None:
+                    raise EnvelopeError("bad_signature")
+                verify_sender(envelope, sender.public_key())
+                messages = open_payload(envelope, key.identity, recipient_key_id=key.key_id)
+            except EnvelopeError as exc:
+                raise CliError(f"The stored envelope does not open: {exc}", EXIT_CHECK_FAILED) from None
+            withdrawn = store.withdrawn(args.message_id)
     message = next((m for m in messages if m["id"] == args.message_id), None)
     if message is None:
         raise CliError("The stored envelope does not hold that message.", EXIT_CHECK_FAILED)
     print(json.dumps(message, indent=2, sort_keys=True, ensure_ascii=False))
+    if withdrawn:
+        print("tiaki: the person has withdrawn consent for this message (status revoked); do not use it further.",
+              file=sys.stderr)
     return EXIT_OK

@@ -254,12 +254,10 @@ class InboxStore:
     def entries(self) -> list[InboxEntry]:
         """Every stored message and every rejection, newest first."""
         with self._connection() as db:
-            rows = db.execute("""
+            rows = db.execute(f"""
                 SELECT m.id, m.kind, m.client_id, m.envelope_id, COALESCE(s.organisation, ''), m.sender_key_id,
                        m.received_at,
-                       CASE WHEN m.kind != 'revocation' AND EXISTS (
-                           SELECT 1 FROM json_each(m.consent_ids) AS c JOIN tombstones AS t ON t.consent_id = c.value)
-                       THEN 'revoked' ELSE 'stored' END,
+                       CASE WHEN {_WITHDRAWN} THEN 'revoked' ELSE 'stored' END,
                        '', 0 AS src, m.rowid
                   FROM messages AS m LEFT JOIN senders AS s ON s.key_id = m.sender_key_id
                 UNION ALL
@@ -268,6 +266,13 @@ class InboxStore:
                   FROM rejections AS r LEFT JOIN senders AS s ON s.key_id = r.sender_key_id
                 ORDER BY 7 DESC, 10 DESC, 11 DESC""").fetchall()
         return [InboxEntry(*row[:9]) for row in rows]
+
+    def withdrawn(self, message_id: str) -> bool:
+        """A stored share or update for one of whose consents a revocation has since arrived ("revoked" in
+        ``entries``): the partner holds it, but the person no longer agrees to its use."""
+        with self._connection() as db:
+            row = db.execute(f"SELECT {_WITHDRAWN} FROM messages AS m WHERE m.id = ?", (message_id,)).fetchone()
+        return row is not None and bool(row[0])
 
     def stored_envelope(self, message_id: str) -> StoredEnvelope | None:
         """The ciphertext a stored message arrived in (to decrypt it for reading)."""
@@ -367,6 +372,8 @@ def _same(held: _Held, message: IncomingMessage, delivery: Delivery) -> bool:
     return held[0] == message.digest and held[2] == delivery.sender_key_id
 
 
+_WITHDRAWN: Final = ("(m.kind != 'revocation' AND EXISTS (SELECT 1 FROM json_each(m.consent_ids) AS c"
+                      " JOIN tombstones AS t ON t.consent_id = c.value))")  # of a stored message row m
 _INSERT_COLUMNS: Final = "id, envelope_id, kind, digest, consent_ids, client_id, received_at, sender_key_id"
 
 
