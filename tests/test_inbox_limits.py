@@ -7,10 +7,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import secrets
+import socket
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from starlette.applications import Starlette
@@ -22,6 +27,7 @@ from inbox_support import (
     inbox_counts,
     make_partner,
     post_envelope,
+    request,
     revocation_message,
     running_inbox,
     share_message,
@@ -135,3 +141,51 @@ def test_a_plain_content_length_still_delivers(partner: Partner) -> None:
     with _app(partner.data_dir) as app:
         status, _, body = _call(app, [(b"content-length", str(len(envelope)).encode())], envelope)
     assert status == 200 and json.loads(body)["receipts"][0]["status"] == "accepted"
+
+
+def _headers_only(url: str, content_length: int) -> bytes:
+    """Send a POST's headers and no body; the status line the inbox answers with (it must not wait for one)."""
+    parts = urlsplit(url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=30) as conn:
+        conn.sendall(b"POST /v1/envelopes HTTP/1.1\r\nHost: inbox\r\nContent-Type: application/vnd.tiaki.envelope\r\n"
+                     b"Content-Length: %d\r\n\r\n" % content_length)
+        head = conn.recv(4096)
+    return head
+
+
+def test_request_bodies_in_flight_are_capped_in_total_before_a_body_is_read(partner: Partner) -> None:
+    held_envelope = partner.device.seal([share_message(value=secrets.token_hex(800))], partner.card)
+    small = partner.device.seal([share_message()], partner.card)
+    cap = len(held_envelope) + len(small) - 1  # both at once is one byte too many
+    entered, release = threading.Event(), threading.Event()
+    held_id: list[str] = []
+
+    def hold(envelope_id: str) -> None:  # keeps the first envelope in flight, after its commit
+        if not held_id:
+            held_id.append(envelope_id)
+            entered.set()
+            release.wait(timeout=30)
+
+    with running_inbox(partner.data_dir, max_body=cap, max_bytes_in_flight=cap, after_commit=hold) as url:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            try:
+                held = pool.submit(post_envelope, url, held_envelope)
+                assert entered.wait(timeout=30)
+                head = _headers_only(url, len(small))  # would not fit beside the one in flight
+                status, headers, body = request(url, "POST", "/v1/envelopes", small)
+                chunked = request(url, "POST", "/v1/envelopes", iter([small]))  # no length: counts as max_body
+            finally:
+                release.set()
+            assert held.result(timeout=30)[0] == 200
+        assert head.startswith(b"HTTP/1.1 503 ") and b"retry-after: " in head.lower()
+        assert (status, json.loads(body)["error"]) == (503, "busy") and headers["retry-after"].isdigit()
+        assert chunked[0] == 503
+        # With nothing else in flight the same requests fit.
+        assert post_envelope(url, small)[0] == 200
+        assert request(url, "POST", "/v1/envelopes", iter([small]))[0] == 200
+    assert inbox_counts(partner.data_dir)["messages"] == 2
+
+
+def test_a_total_cap_below_one_body_is_refused_when_the_app_is_made(partner: Partner) -> None:
+    with pytest.raises(ValueError, match="max_bytes_in_flight"):
+        create_app(partner.data_dir, max_body=1024, max_bytes_in_flight=1023)

@@ -42,6 +42,7 @@ from tiaki.partner.receipt_signing import ReceiptSigner
 ENVELOPE_MEDIA_TYPE: Final = "application/vnd.tiaki.envelope"
 RECEIPT_QUERY_CONTEXT: Final = b"tiaki-receipt-query/1\x00"
 RETRY_AFTER_SECONDS: Final = "2"
+MAX_BYTES_IN_FLIGHT: Final = 64 * 1024 * 1024  # request bodies held at once, in total (four full envelopes)
 _MAX_ID: Final = 64
 
 
@@ -220,28 +221,37 @@ def _json(reply: Reply) -> Response:
 
 
 def create_app(data_dir: Path, *, after_commit: Callable[[str], None] | None = None,
-               max_body: int = MAX_ENVELOPE_BYTES, max_in_flight: int = 16, busy_timeout: float = 5.0,
+               max_body: int = MAX_ENVELOPE_BYTES, max_in_flight: int = 16,
+               max_bytes_in_flight: int = MAX_BYTES_IN_FLIGHT, busy_timeout: float = 5.0,
                clock: Clock = utc_now) -> Starlette:
     """The inbox for a partner directory made by ``tiaki partner init``.
 
     ``after_commit`` is a test hook, called with the envelope id after the commit and before the reply.
-    ``max_in_flight`` bounds envelopes being received at once (memory: each may be 16 MiB); more get 503, as do
-    requests that wait longer than ``busy_timeout`` seconds for the database.
+    Memory is bounded twice: ``max_in_flight`` envelopes at once, and ``max_bytes_in_flight`` bytes of their
+    bodies in total (a body counts from before it is read until its reply: its Content-Length, or ``max_body``
+    when it comes without one). A request over either limit gets 503 with Retry-After without its body being
+    read, as does one that waits longer than ``busy_timeout`` seconds for the database.
     After ``tiaki partner rotate`` the running service picks up the new key on its next request."""
+    if max_bytes_in_flight < max_body:
+        raise ValueError("max_bytes_in_flight must leave room for one body of max_body bytes")
     service = InboxService(KeyRing(data_dir), InboxStore(database_path(data_dir), busy_timeout=busy_timeout),
                            clock=clock, after_commit=after_commit)
     in_flight = 0
+    bytes_in_flight = 0  # only the event loop's thread changes these two
 
     async def post_envelope(request: Request) -> Response:
-        nonlocal in_flight
-        declared = _declared_length(request.headers.get("content-length"))
+        nonlocal in_flight, bytes_in_flight
+        header = request.headers.get("content-length")
+        declared = _declared_length(header)
         if declared is None:
             return _json(_error(400, "bad_request", "The Content-Length header is not a number."))
         if declared > max_body:
             return _json(_TOO_LARGE)
-        if in_flight >= max_in_flight:
+        reserved = max_body if header is None else declared
+        if in_flight >= max_in_flight or bytes_in_flight + reserved > max_bytes_in_flight:
             return _json(_BUSY)
         in_flight += 1
+        bytes_in_flight += reserved
         try:
             body = await _read_capped(request, max_body)
             return _json(await run_in_threadpool(service.deliver, body))
@@ -251,6 +261,7 @@ def create_app(data_dir: Path, *, after_commit: Callable[[str], None] | None = N
             return Response(status_code=400)  # nobody is listening; nothing was stored
         finally:
             in_flight -= 1
+            bytes_in_flight -= reserved
 
     async def get_receipt(request: Request) -> Response:
         reply = await run_in_threadpool(service.receipt, str(request.path_params["message_id"]),

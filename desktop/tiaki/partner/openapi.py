@@ -18,7 +18,8 @@ def _error_reply(description: str, codes: list[str]) -> dict[str, Any]:
 
 
 def openapi_document() -> dict[str, Any]:
-    busy = {"description": "Too many envelopes at once or the database is busy; retry after the given seconds.",
+    busy = {"description": "Too many envelopes (or bytes of them) at once, or the database is "
+                           "busy; retry after the given seconds.",
             "headers": {"Retry-After": {"schema": {"type": "integer"}}},
             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
     return {
