@@ -211,8 +211,11 @@ def test_key_rotation_mid_queue(session: Session, tmp_path: Path) -> None:
         stored = world.stored()
         assert {stored[m].recipient_key_id for m in before} == {old_key}
         assert {stored[m].recipient_key_id for m in after} == {rotated.key_id}
-        keys = {r[0] for r in session._db.query("SELECT partner_key_id FROM receipts")}
-        assert keys == {rotated.key_id}  # the inbox signs with its current key; the device knows both
+        keys = {m: r[0] for m in [*before, *after] for r in session._db.query(
+            "SELECT partner_key_id FROM receipts WHERE message_id = ?", (m,))}
+        # Each receipt is signed with the key its envelope was sealed to, so a device that has not yet enrolled
+        # a rotated card can still verify receipts for what it sealed to the old key.
+        assert {keys[m] for m in before} == {old_key} and {keys[m] for m in after} == {rotated.key_id}
         world.assert_invariants()
 
 
