@@ -16,7 +16,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from tiaki.core.audit import GENESIS_HASH, AuditEntry, seal, sign_checkpoint
+from tiaki.core.audit import GENESIS_HASH, AuditEntry, entry_hash, sign_checkpoint
 from tiaki.core.clock import Clock, iso, new_id
 from tiaki.store.audit_log import CHECKPOINT_EVERY
 from tiaki.store.bulk import insert_rows
@@ -53,10 +53,11 @@ class AuditBatch:
         made: list[AuditEntry] = []
         for planned in entries:
             seq += 1
-            entry = seal(AuditEntry(
-                seq=seq, id=new_id(), device_id=self._device_id, at=iso(self._clock()), actor_id=actor_id,
-                action=planned.action, subject_type=planned.subject_type, subject_id=planned.subject_id,
-                detail=dict(planned.detail), prev_hash=prev))
+            content: dict[str, Any] = {
+                "seq": seq, "id": new_id(), "device_id": self._device_id, "at": iso(self._clock()),
+                "actor_id": actor_id, "action": planned.action, "subject_type": planned.subject_type,
+                "subject_id": planned.subject_id, "detail": dict(planned.detail)}
+            entry = AuditEntry(**content, prev_hash=prev, hash=entry_hash(prev, content))  # = seal(): content()
             made.append(entry)
             prev = entry.hash
         insert_rows(tx, "audit_log", _COLUMNS, [

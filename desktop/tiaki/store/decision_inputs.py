@@ -120,12 +120,12 @@ def client_inputs(tx: Transaction, client_ids: Collection[str], *, with_values: 
         return {}
     param = (id_list(ids),)
     for cid, anon, archived_at in tx.query(
-            f"SELECT c.id, c.anonymous, c.archived_at FROM {IDS} JOIN clients c ON c.id = j.value", param):
+            f"SELECT c.id, c.anonymous, c.archived_at FROM {IDS} CROSS JOIN clients c ON c.id = j.value", param):
         anonymous[cid] = bool(anon)
         archived[cid] = bool(archived_at)
     purposes_of: dict[str | None, frozenset[str]] = {}  # a client's fields share their collection events
     for cid, key, value, purposes in tx.query(
-            f"SELECT v.client_id, v.field_key, v.value, e.purposes FROM {IDS} JOIN field_values v "
+            f"SELECT v.client_id, v.field_key, v.value, e.purposes FROM {IDS} CROSS JOIN field_values v "
             "ON v.client_id = j.value AND v.current = 1 LEFT JOIN collection_events e ON e.id = v.collection_event_id "
             "WHERE v.value IS NOT NULL", param):
         parsed = purposes_of.get(purposes)
@@ -135,12 +135,12 @@ def client_inputs(tx: Transaction, client_ids: Collection[str], *, with_values: 
         if with_values:
             values[cid][key] = value
     if with_consents:
-        for row in tx.query(f"SELECT {_prefixed('c', CONSENT_COLUMNS)} FROM {IDS} JOIN consents c "
+        for row in tx.query(f"SELECT {_prefixed('c', CONSENT_COLUMNS)} FROM {IDS} CROSS JOIN consents c "
                             "ON c.client_id = j.value", param):
             consent_rows[row[1]].append(row)
             events[row[0]] = []
-        for row in tx.query(f"SELECT e.consent_id, {_prefixed('e', _EVENT_COLUMNS)} FROM {IDS} JOIN consents c "
-                            "ON c.client_id = j.value JOIN consent_events e ON e.consent_id = c.id "
+        for row in tx.query(f"SELECT e.consent_id, {_prefixed('e', _EVENT_COLUMNS)} FROM {IDS} CROSS JOIN consents c "
+                            "ON c.client_id = j.value CROSS JOIN consent_events e ON e.consent_id = c.id "
                             "ORDER BY e.at, e.id", param):
             events[row[0]].append(event_from(row[1:]))
     return {cid: ClientInputs(

@@ -13,7 +13,7 @@ cancelled, when a re-decision leaves nothing to send.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -28,7 +28,9 @@ from tiaki.core.purposes import PurposeCatalogue
 from tiaki.core.receipts import Receipt, ReceiptError, verify_receipt
 from tiaki.core.roles import Worker
 from tiaki.core.sharing import Partner
+from tiaki.store.audit_batch import AuditBatch, Planned
 from tiaki.store.audit_log import AuditLog
+from tiaki.store.bulk import IDS, id_list, insert_rows
 from tiaki.store.database import Database, Transaction
 from tiaki.store.enrolment import Enrolment, PartnerEndpoint, current_card, receipt_keys
 from tiaki.store.errors import InvalidInput, NotFound
@@ -51,6 +53,50 @@ class ReceiptOutcome:
     reason: str
 
 
+_RECEIPT_COLUMNS = ("id", "device_id", "message_id", "envelope_id", "status", "reason", "digest", "received_at",
+                    "partner_key_id", "signature", "stored_at")
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    client_id: str
+    state: str  # "acknowledged" | "refused" | "parked"
+    reason: str
+    action: str
+    moves: bool  # the message's state changes
+
+
+class _Judged:
+    """A call's receipts judged in order: their outcomes, audit entries and each message's last state change."""
+
+    def __init__(self) -> None:
+        self.outcomes: list[ReceiptOutcome] = []
+        self.audit: list[Planned] = []
+        self._moves: dict[str, tuple[str, str]] = {}  # message id -> (state, reason) it ends in
+
+    def add(self, verdict: _Verdict, receipt: Receipt) -> None:
+        if verdict.moves:
+            self._moves[receipt.message_id] = (verdict.state, verdict.reason)
+        self.audit.append(Planned(verdict.action, "client", verdict.client_id, {
+            "message_id": receipt.message_id, "envelope_id": receipt.envelope_id, "status": receipt.status,
+            "reason": receipt.reason, "partner_key_id": receipt.partner_key_id}))
+        self.outcomes.append(ReceiptOutcome(receipt.message_id, verdict.state, verdict.reason))
+
+    def write(self, tx: Transaction, now: str) -> None:
+        """Each moved message's last move (an acknowledgement after a refusal or a park in the same call
+        overwrites both state and reason, as it would one by one; nothing moves after an acknowledgement)."""
+        by_move: dict[tuple[str, str], list[str]] = {}
+        for message_id, move in self._moves.items():
+            by_move.setdefault(move, []).append(message_id)
+        for (state, reason), ids in sorted(by_move.items()):
+            if state == "acknowledged":
+                tx.execute("UPDATE messages SET state = 'acknowledged', state_reason = '', acknowledged_at = ? "
+                           f"WHERE id IN (SELECT value FROM {IDS})", (now, id_list(ids)))
+            else:
+                tx.execute(f"UPDATE messages SET state = ?, state_reason = ? WHERE id IN (SELECT value FROM {IDS})",
+                           (state, reason, id_list(ids)))
+
+
 class Outbox:
     def __init__(self, db: Database, audit: AuditLog, catalogue: Catalogue, purposes: PurposeCatalogue,
                  worker: Callable[[], Worker], organisation: Callable[[], str], device_id: str,
@@ -67,6 +113,7 @@ class Outbox:
         self._enrolment = Enrolment(db, audit, worker, device_id, clock)
         self._sealer = Sealer(db, audit, catalogue, worker, organisation, device_id, signing_key, clock)
         self._history = History(db, audit, worker)
+        self._batch = AuditBatch(device_id, signing_key, clock)
 
     # --- this device -------------------------------------------------------------------------------------
 
@@ -216,31 +263,45 @@ class Outbox:
         """Verify and store the partner's receipts and move their messages on. All or nothing: one receipt
         that does not verify, names a message this device did not send to the partner, or (accepted or
         duplicate) names a digest this device never sealed for the message raises ReceiptError and stores
-        nothing."""
+        nothing. Receipts are judged in order, as if recorded one by one (a later receipt for the same message
+        sees the state an earlier one left), and written together: one transaction whatever their number."""
         me = self._worker()
         roles.require(me.active, "send to partners")
         now = iso(self._clock())
-        outcomes = []
         with self._db.transaction() as tx:
             keys = receipt_keys(tx, partner_id)
+            ids = id_list(sorted({r.message_id for r in receipts}))
+            found = {m: (client_id, state) for m, client_id, state in tx.query(
+                f"SELECT m.id, m.client_id, m.state FROM {IDS} CROSS JOIN messages m ON m.id = j.value "
+                "WHERE m.partner_id = ?", (ids, partner_id))}
+            sealed: dict[str, set[str]] = {}
+            for message_id, digest in tx.query(f"SELECT s.message_id, s.digest FROM {IDS} CROSS JOIN message_seals s "
+                                               "ON s.message_id = j.value", (ids,)):
+                sealed.setdefault(message_id, set()).add(digest)
+            judged = _Judged()
             for receipt in receipts:
-                outcomes.append(self._receipt(tx, me, partner_id, keys, receipt, now))
+                judged.add(self._judge(keys, found, sealed, receipt), receipt)
+            insert_rows(tx, "receipts", _RECEIPT_COLUMNS, [
+                (new_id(), self._device_id, r.message_id, r.envelope_id, r.status, r.reason, r.digest, r.received_at,
+                 r.partner_key_id, r.signature, now) for r in receipts])
+            judged.write(tx, now)
+            self._batch.append_all(tx, me.id, judged.audit)
             self._close_envelopes(tx, partner_id)
-        return outcomes
+        return judged.outcomes
 
-    def _receipt(self, tx: Transaction, me: Worker, partner_id: str, keys: dict[str, Ed25519PublicKey],
-                 receipt: Receipt, now: str) -> ReceiptOutcome:
+    @staticmethod
+    def _judge(keys: Mapping[str, Ed25519PublicKey], found: dict[str, tuple[str, str]],
+               sealed: Mapping[str, set[str]], receipt: Receipt) -> _Verdict:
+        """One receipt checked and judged against the message's state so far (``found``, updated)."""
         key = keys.get(receipt.partner_key_id)
         if key is None:
             raise ReceiptError("unknown_key", "The receipt is signed by a key not enrolled for this partner.")
         verify_receipt(receipt, key)
-        row = tx.query_one("SELECT client_id, state FROM messages WHERE id = ? AND partner_id = ?",
-                           (receipt.message_id, partner_id))
+        row = found.get(receipt.message_id)
         if row is None:
             raise ReceiptError("unknown_message", "The receipt names a message not sent to this partner.")
         client_id, state = row
-        ours = receipt.digest in {r[0] for r in tx.query("SELECT digest FROM message_seals WHERE message_id = ?",
-                                                        (receipt.message_id,))}
+        ours = receipt.digest in sealed.get(receipt.message_id, ())
         if receipt.delivered and not ours:
             raise ReceiptError("digest_mismatch", "The receipt names a version of the message this device never "
                                                   "sealed.")
@@ -250,23 +311,12 @@ class Outbox:
             verdict, reason, action = "refused", "consent_revoked", Action.SHARE_REFUSED
         else:
             verdict, reason, action = "parked", receipt.reason or receipt.status, Action.SHARE_PARK
-        tx.execute("INSERT INTO receipts (id, device_id, message_id, envelope_id, status, reason, digest, "
-                   "received_at, partner_key_id, signature, stored_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                   (new_id(), self._device_id, receipt.message_id, receipt.envelope_id, receipt.status,
-                    receipt.reason, receipt.digest, receipt.received_at, receipt.partner_key_id, receipt.signature,
-                    now))
-        if verdict == "acknowledged" and state != "acknowledged":
-            # Also from 'cancelled' or 'parked': the partner proves it holds the message, and history says so.
-            tx.execute("UPDATE messages SET state = 'acknowledged', state_reason = '', acknowledged_at = ? "
-                       "WHERE id = ?", (now, receipt.message_id))
-        elif verdict != "acknowledged" and state in OPEN_STATES:
-            tx.execute("UPDATE messages SET state = ?, state_reason = ? WHERE id = ?",
-                       (verdict, reason, receipt.message_id))
-        self._audit.append(tx, actor_id=me.id, action=action, subject_type="client", subject_id=client_id,
-                           detail={"message_id": receipt.message_id, "envelope_id": receipt.envelope_id,
-                                   "status": receipt.status, "reason": receipt.reason,
-                                   "partner_key_id": receipt.partner_key_id})
-        return ReceiptOutcome(receipt.message_id, verdict, reason)
+        # Acknowledged also from 'cancelled' or 'parked': the partner proves it holds the message, and history
+        # says so. Any other answer moves only a message still open.
+        moves = state != "acknowledged" if verdict == "acknowledged" else state in OPEN_STATES
+        if moves:
+            found[receipt.message_id] = (client_id, verdict)
+        return _Verdict(client_id, verdict, reason, action, moves)
 
     @staticmethod
     def _close_envelopes(tx: Transaction, partner_id: str) -> None:
