@@ -16,7 +16,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from tiaki.core.audit import GENESIS_HASH, AuditEntry, entry_hash, sign_checkpoint
+from tiaki.core.audit import GENESIS_HASH, AuditEntry, Checkpoint, entry_hash, sign_checkpoint
 from tiaki.core.clock import Clock, iso, new_id
 from tiaki.store.audit_log import CHECKPOINT_EVERY
 from tiaki.store.bulk import insert_rows
@@ -51,6 +51,7 @@ class AuditBatch:
         head = tx.query_one("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
         seq, prev = (int(head[0]), str(head[1])) if head else (0, GENESIS_HASH)
         made: list[AuditEntry] = []
+        checkpoints: list[Checkpoint] = []
         for planned in entries:
             seq += 1
             content: dict[str, Any] = {
@@ -60,14 +61,14 @@ class AuditBatch:
             entry = AuditEntry(**content, prev_hash=prev, hash=entry_hash(prev, content))  # = seal(): content()
             made.append(entry)
             prev = entry.hash
+            if seq % CHECKPOINT_EVERY == 0:  # made where append makes it (the same ids and times, in order)
+                checkpoints.append(sign_checkpoint(self._key, checkpoint_id=new_id(), device_id=self._device_id,
+                                                   seq=seq, head_hash=entry.hash, at=iso(self._clock())))
         insert_rows(tx, "audit_log", _COLUMNS, [
             (e.seq, e.id, e.device_id, e.at, e.actor_id, e.action, e.subject_type, e.subject_id,
              json.dumps(e.detail, sort_keys=True, ensure_ascii=False), e.prev_hash, e.hash) for e in made])
-        for e in made:
-            if e.seq % CHECKPOINT_EVERY == 0:
-                cp = sign_checkpoint(self._key, checkpoint_id=new_id(), device_id=self._device_id, seq=e.seq,
-                                     head_hash=e.hash, at=iso(self._clock()))
-                tx.execute("INSERT INTO audit_checkpoints (id, device_id, seq, head_hash, at, public_key, signature) "
-                           "VALUES (?,?,?,?,?,?,?)",
-                           (cp.id, cp.device_id, cp.seq, cp.head_hash, cp.at, cp.public_key, cp.signature))
+        for cp in checkpoints:
+            tx.execute("INSERT INTO audit_checkpoints (id, device_id, seq, head_hash, at, public_key, signature) "
+                       "VALUES (?,?,?,?,?,?,?)", (cp.id, cp.device_id, cp.seq, cp.head_hash, cp.at, cp.public_key,
+                                                  cp.signature))
         return made
