@@ -13,7 +13,7 @@ real sync engine. Three figures, each with a baseline from the same run:
 3. 500 shares through the fault-injecting proxy set to a rural link — 300 ms each way, 256 kbit/s each way, the
    connection reset after every ~200 KB — against the link's floor: the bytes that had to cross (every
    envelope acknowledged and its reply) divided by the rate, plus one round trip per request that
-   succeeded and per connection opened. Goal <= 1.5x, with no duplicate stored and nothing lost (checked).
+   got its answer. Goal <= 1.5x, with no duplicate stored and nothing lost (checked).
 """
 
 from __future__ import annotations
@@ -215,7 +215,9 @@ def main() -> int:
         link = scenario(tmp, "rural", RURAL_MESSAGES, args.seed + 2, proxy_setup=rural)
         rtt = 2 * RURAL_LATENCY_MS / 1000
         useful = link["envelope_bytes"] + link["bytes_down"]
-        floor = useful / RURAL_RATE + rtt * (link["requests"] - link["resets"] + link["connections"])
+        # One round trip per request that got its answer; connecting costs none here (the proxy delays data, not
+        # the handshake), so counting connections would flatter the ratio.
+        floor = useful / RURAL_RATE + rtt * (link["requests"] - link["resets"])
         lost = RURAL_MESSAGES - link["acknowledged"]
         duplicates = link["stored"] - link["distinct"]
         print(f"\n  rural link: {int(link['acknowledged'])} of {RURAL_MESSAGES} acknowledged in "
