@@ -26,8 +26,9 @@ def id_list(ids: Iterable[str]) -> str:
 
 
 # Rows per multi-row statement, largest first: any number of rows is a few statements whose texts repeat (so
-# each is prepared once and then cached). More rows a statement cost less per row.
-_CHUNKS = (256, 64, 16, 4, 1)
+# each is prepared once and then cached). Beyond 64 rows a statement the cost per row no longer falls, and a
+# longer text takes longer to prepare.
+_CHUNKS = (64, 16, 4, 1)
 _MISSING = object()
 
 

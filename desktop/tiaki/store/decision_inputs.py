@@ -11,8 +11,9 @@ chunks) rather than a handful of statements per message: under SQLCipher each st
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from tiaki.core.catalogue import Catalogue
@@ -62,11 +63,17 @@ def event_from(row: Row) -> ConsentEvent:
     return ConsentEvent(row[0], ConsentEventKind(row[1]), parse_iso(row[2]), row[3], row[4], _time(row[5]))
 
 
-def consent_from(row: Row, events: Sequence[ConsentEvent]) -> ConsentRecord:
-    """A consents row read with ``CONSENT_COLUMNS`` and its events, ordered by (at, id)."""
+def _keys(text: str) -> frozenset[str]:
+    return frozenset(json.loads(text))
+
+
+def consent_from(row: Row, events: Sequence[ConsentEvent],
+                 keys: Callable[[str], frozenset[str]] = _keys) -> ConsentRecord:
+    """A consents row read with ``CONSENT_COLUMNS`` and its events, ordered by (at, id). ``keys`` reads a
+    stored list of recipients, purposes or categories (a batch passes one that remembers the lists it read)."""
     return ConsentRecord(
-        id=row[0], client_id=row[1], controller=row[2], recipients=frozenset(json.loads(row[3])),
-        purposes=frozenset(json.loads(row[4])), categories=frozenset(json.loads(row[5])), permit=bool(row[6]),
+        id=row[0], client_id=row[1], controller=row[2], recipients=keys(row[3]),
+        purposes=keys(row[4]), categories=keys(row[5]), permit=bool(row[6]),
         given_at=parse_iso(row[7]), expires_at=_time(row[8]), method=ConsentMethod(row[9]), language=row[10],
         notice_version=row[11], notice_hash=row[12], recorded_by=row[13], given_by=GivenBy(row[14]),
         events=tuple(events))
@@ -143,9 +150,10 @@ def client_inputs(tx: Transaction, client_ids: Collection[str], *, with_values: 
                             "ON c.client_id = j.value CROSS JOIN consent_events e ON e.consent_id = c.id "
                             "ORDER BY e.at, e.id", param):
             events[row[0]].append(event_from(row[1:]))
+    keys = functools.lru_cache(maxsize=None)(_keys)  # many consents name the same lists
     return {cid: ClientInputs(
         ClientFacts(cid, anonymous.get(cid, False), collected[cid]),
-        tuple(consent_from(row, events[row[0]]) for row in consent_rows[cid]),
+        tuple(consent_from(row, events[row[0]], keys) for row in consent_rows[cid]),
         archived.get(cid, False), values[cid]) for cid in ids}
 
 

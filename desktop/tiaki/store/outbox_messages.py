@@ -118,7 +118,8 @@ def sealed_share(msg: Message, outcome: Redecision, values: Mapping[str, str], o
         "id": msg.id, "kind": msg.kind, "client_id": msg.client_id, "created_at": msg.created_at,
         "purpose": msg.purpose, "organisation": organisation, "sealed_at": sealed_at,
         "consent_ids": sorted({a.consent_id for a in outcome.fields.values() if a.consent_id}),
-        "fields": {key: {"value": stored_value(values[key]), **basis_of(a)} for key, a in outcome.fields.items()},
+        "fields": {key: {"value": stored_value(values[key]), "basis": a.basis.value, "agreement_id": a.agreement_id,
+                         "consent_id": a.consent_id} for key, a in outcome.fields.items()},  # value and basis_of(a)
     }
 
 
