@@ -2,9 +2,10 @@
 
 The chain is the one ``AuditLog.append`` makes when called once per entry, in the same order: each entry's
 sequence number follows the head's, its hash covers the previous hash and its canonical content, its detail is
-stored as the same JSON text, and a signed checkpoint is added at every ``CHECKPOINT_EVERY``-th entry. Only the
-cost differs: one read of the head and one multi-row insert rather than two statements per entry (each one is
-expensive under SQLCipher). ``AuditLog.verify`` checks entries made either way alike.
+stored as the same JSON text, and a signed checkpoint is added at every ``CHECKPOINT_EVERY``-th entry. The
+entries of one batch carry one time (the clock read once: they are appended at one moment, in one transaction).
+Only the cost differs: one read of the head and a few multi-row inserts rather than two statements per entry
+(each one is expensive under SQLCipher). ``AuditLog.verify`` checks entries made either way alike.
 """
 
 from __future__ import annotations
@@ -50,12 +51,13 @@ class AuditBatch:
             return []
         head = tx.query_one("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
         seq, prev = (int(head[0]), str(head[1])) if head else (0, GENESIS_HASH)
+        at = iso(self._clock())  # appended together, at one moment
         made: list[AuditEntry] = []
         checkpoints: list[Checkpoint] = []
         for planned in entries:
             seq += 1
             content: dict[str, Any] = {
-                "seq": seq, "id": new_id(), "device_id": self._device_id, "at": iso(self._clock()),
+                "seq": seq, "id": new_id(), "device_id": self._device_id, "at": at,
                 "actor_id": actor_id, "action": planned.action, "subject_type": planned.subject_type,
                 "subject_id": planned.subject_id, "detail": dict(planned.detail)}
             entry = AuditEntry(**content, prev_hash=prev, hash=entry_hash(prev, content))  # = seal(): content()
@@ -63,7 +65,7 @@ class AuditBatch:
             prev = entry.hash
             if seq % CHECKPOINT_EVERY == 0:  # made where append makes it (the same ids and times, in order)
                 checkpoints.append(sign_checkpoint(self._key, checkpoint_id=new_id(), device_id=self._device_id,
-                                                   seq=seq, head_hash=entry.hash, at=iso(self._clock())))
+                                                   seq=seq, head_hash=entry.hash, at=at))
         insert_rows(tx, "audit_log", _COLUMNS, [
             (e.seq, e.id, e.device_id, e.at, e.actor_id, e.action, e.subject_type, e.subject_id,
              json.dumps(e.detail, sort_keys=True, ensure_ascii=False), e.prev_hash, e.hash) for e in made])
