@@ -137,7 +137,38 @@ class PartnerStatus:
 
 _DISCLOSURE = ("m.id, m.device_id, m.client_id, m.partner_id, p.name, m.purpose, m.kind, m.channel, m.state, "
                "m.state_reason, m.created_by, COALESCE(NULLIF(w.display_name, ''), w.name), m.created_at, "
-               "m.acknowledged_at, m.attempts, m.envelope_id, m.decision, m.consent_id, m.revokes")
+               "m.acknowledged_at, m.attempts, m.envelope_id, m.decision, m.consent_id, m.revokes, "
+               "s.sealed_at, s.fields, s.withheld, s.dropped, s.consent_ids, "
+               "r.status, r.reason, r.received_at, r.partner_key_id")
+# Each message with its latest seal and latest receipt, in one query (not two more per message).
+_LATEST = ("LEFT JOIN message_seals s ON s.rowid = (SELECT rowid FROM message_seals WHERE message_id = m.id "
+           "ORDER BY sealed_at DESC, rowid DESC LIMIT 1) "
+           "LEFT JOIN receipts r ON r.rowid = (SELECT rowid FROM receipts WHERE message_id = m.id "
+           "ORDER BY stored_at DESC, rowid DESC LIMIT 1)")
+
+
+def _disclosure(row: Row) -> Disclosure:
+    """A row read with ``_DISCLOSURE`` (the message, its latest seal and latest receipt)."""
+    (message_id, device_id, client_id, partner_id, partner_name, purpose, kind, channel, state, reason,
+     worker_id, worker_name, created_at, acknowledged_at, attempts, envelope_id, decision, consent_id,
+     revokes) = row[:19]
+    seal, receipt = row[19:24], row[24:28]
+    if seal[0] is not None:
+        sealed_at = seal[0]
+        fields, withheld, dropped, consent_list = (json.loads(text) for text in seal[1:])
+        consent_ids = tuple(consent_list)
+    else:
+        planned = json.loads(decision) if decision else {"allowed": {}, "withheld": {}}
+        sealed_at, fields, withheld, dropped = None, planned["allowed"], planned["withheld"], {}
+        consent_ids = tuple(sorted({b["consent_id"] for b in fields.values() if b["consent_id"]}))
+        if consent_id:
+            consent_ids = (consent_id,)
+    return Disclosure(
+        message_id, device_id, client_id, partner_id, partner_name, purpose, kind, channel, state, reason,
+        worker_id, worker_name, created_at, sealed_at, acknowledged_at, int(attempts), envelope_id,
+        tuple(SentField(k, v["basis"], v["agreement_id"], v["consent_id"]) for k, v in sorted(fields.items())),
+        withheld, dropped, consent_ids, tuple(json.loads(revokes)) if revokes else (),
+        None if receipt[0] is None else ReceiptSummary(*receipt))
 
 
 class History:
@@ -165,9 +196,9 @@ class History:
         clause = f" WHERE {' AND '.join(where)}" if where else ""
         with self._db.transaction() as tx:
             rows = tx.query(f"SELECT {_DISCLOSURE} FROM messages m JOIN partners p ON p.id = m.partner_id "
-                            "JOIN workers w ON w.id = m.created_by JOIN clients c ON c.id = m.client_id"
-                            f"{clause} ORDER BY m.created_at DESC, m.seq DESC", params)
-            out = [self._disclosure(row) for row in rows]
+                            "JOIN workers w ON w.id = m.created_by JOIN clients c ON c.id = m.client_id "
+                            f"{_LATEST}{clause} ORDER BY m.created_at DESC, m.seq DESC", params)
+            out = [_disclosure(row) for row in rows]
             self._audit.append(tx, actor_id=me.id, action=Action.SHARING_HISTORY_VIEW,
                                subject_type="client" if client_id else None, subject_id=client_id,
                                detail={"partner_id": partner_id, "entries": len(out)})
@@ -178,31 +209,6 @@ class History:
         if row is None:
             raise NotFound("That client")
         roles.require(roles.can_read_client(me, row[0]), "see this client's sharing history")
-
-    def _disclosure(self, row: Row) -> Disclosure:
-        (message_id, device_id, client_id, partner_id, partner_name, purpose, kind, channel, state, reason,
-         worker_id, worker_name, created_at, acknowledged_at, attempts, envelope_id, decision, consent_id,
-         revokes) = row
-        seal = self._db.query_one("SELECT sealed_at, fields, withheld, dropped, consent_ids FROM message_seals "
-                                  "WHERE message_id = ? ORDER BY sealed_at DESC, rowid DESC LIMIT 1", (message_id,))
-        if seal is not None:
-            sealed_at = seal[0]
-            fields, withheld, dropped, consent_list = (json.loads(text) for text in seal[1:])
-            consent_ids = tuple(consent_list)
-        else:
-            planned = json.loads(decision) if decision else {"allowed": {}, "withheld": {}}
-            sealed_at, fields, withheld, dropped = None, planned["allowed"], planned["withheld"], {}
-            consent_ids = tuple(sorted({b["consent_id"] for b in fields.values() if b["consent_id"]}))
-            if consent_id:
-                consent_ids = (consent_id,)
-        receipt = self._db.query_one("SELECT status, reason, received_at, partner_key_id FROM receipts "
-                                     "WHERE message_id = ? ORDER BY stored_at DESC, rowid DESC LIMIT 1", (message_id,))
-        return Disclosure(
-            message_id, device_id, client_id, partner_id, partner_name, purpose, kind, channel, state, reason,
-            worker_id, worker_name, created_at, sealed_at, acknowledged_at, int(attempts), envelope_id,
-            tuple(SentField(k, v["basis"], v["agreement_id"], v["consent_id"]) for k, v in sorted(fields.items())),
-            withheld, dropped, consent_ids, tuple(json.loads(revokes)) if revokes else (),
-            None if receipt is None else ReceiptSummary(*receipt))
 
     def client_status(self, client_id: str) -> list[MessageStatus]:
         """The client's messages, newest first (not audited: states only, like a list row)."""
