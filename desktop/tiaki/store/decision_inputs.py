@@ -110,12 +110,12 @@ def partner_terms(tx: Transaction, partner_id: str) -> PartnerTerms:
         f"SELECT {AGREEMENT_COLUMNS} FROM agreements WHERE partner_id = ? ORDER BY id", (partner_id,))))
 
 
-def client_inputs(tx: Transaction, client_ids: Collection[str], *, with_values: bool = False,
+def client_inputs(tx: Transaction, client_ids: Collection[str], *, values_of: Collection[str] = (),
                   with_consents: bool = True) -> dict[str, ClientInputs]:
     """Every named client's inputs in four queries whatever their number (two with ``with_consents=False``: the
     facts alone). A client id the store does not hold reads as a client with no values and no consents (as one
-    with nothing recorded would). ``with_values``: also keep the current values' stored JSON (sealing needs
-    them; the preview does not)."""
+    with nothing recorded would). ``values_of``: the fields whose current values (their stored JSON) sealing
+    needs; no other value leaves the database (the preview reads none)."""
     ids = sorted(set(client_ids))
     anonymous: dict[str, bool] = {}
     archived: dict[str, bool] = {}
@@ -132,14 +132,15 @@ def client_inputs(tx: Transaction, client_ids: Collection[str], *, with_values: 
         archived[cid] = bool(archived_at)
     purposes_of: dict[str | None, frozenset[str]] = {}  # a client's fields share their collection events
     for cid, key, value, purposes in tx.query(
-            f"SELECT v.client_id, v.field_key, v.value, e.purposes FROM {IDS} CROSS JOIN field_values v "
-            "ON v.client_id = j.value AND v.current = 1 LEFT JOIN collection_events e ON e.id = v.collection_event_id "
-            "WHERE v.value IS NOT NULL", param):
+            "SELECT v.client_id, v.field_key, CASE WHEN v.field_key IN (SELECT value FROM json_each(?2)) THEN v.value "
+            "END, e.purposes FROM json_each(?1) j CROSS JOIN field_values v ON v.client_id = j.value AND v.current = 1 "
+            "LEFT JOIN collection_events e ON e.id = v.collection_event_id WHERE v.value IS NOT NULL",
+            (*param, id_list(sorted(set(values_of))))):
         parsed = purposes_of.get(purposes)
         if parsed is None:
             parsed = purposes_of[purposes] = frozenset(json.loads(purposes)) if purposes else frozenset()
         collected[cid][key] = parsed
-        if with_values:
+        if value is not None:
             values[cid][key] = value
     if with_consents:
         for row in tx.query(f"SELECT {_prefixed('c', CONSENT_COLUMNS)} FROM {IDS} CROSS JOIN consents c "

@@ -137,7 +137,9 @@ class Sealer:
             terms: PartnerTerms | None = None
             organisation: str | None = None
             for page in self._queued(tx, partner_id, lambda: limit - len(chosen)):
-                inputs = client_inputs(tx, {m.client_id for m in page if m.kind != "revocation"}, with_values=True)
+                shares = [m for m in page if m.kind != "revocation"]
+                inputs = client_inputs(tx, {m.client_id for m in shares},
+                                       values_of={f for m in shares for f in m.queued_fields})
                 for msg in page:
                     if msg.kind == "revocation":
                         chosen.append((msg, self._revocation(tx, msg), None))
