@@ -60,6 +60,35 @@ def _preview(session: Session, client_id: str, person: str, parent: QWidget) -> 
     return dialog
 
 
+def _sync(app: QApplication, session: Session, directory: Path, window: QWidget, out: Path) -> None:
+    """The demo partner's real inbox on loopback: queue shares, sync, then the sync window and a Sharing tab."""
+    from tiaki.demo_partner import set_up_demo_sharing, start_demo_inbox
+    from tiaki.sync.engine import SyncEngine
+    from tiaki.ui.sync_controller import SyncController
+    from tiaki.ui.sync_dialog import SyncDialog, report_text
+
+    inbox = start_demo_inbox(directory)
+    try:
+        partner_id = set_up_demo_sharing(session, inbox)
+        clients = session.clients.list(limit=6)
+        for summary in clients:
+            session.outbox.queue_share(summary.id, partner_id, "referral")
+        report = SyncEngine(session.outbox).run_once(retry_for=30)
+        session.outbox.queue_share(clients[0].id, partner_id, "housing_support")  # one still waiting
+        controller = SyncController(session, window)
+        dialog = SyncDialog(session, controller, window)
+        dialog.outcome.setText(report_text(report))
+        grab(app, dialog, out / "sync-status.png", (900, 420))
+        dialog.reject()
+        controller.stop()
+        form = window.open_client(clients[0].id)  # type: ignore[attr-defined]
+        form.tabs.setCurrentWidget(form.sharing_panel)
+        grab(app, form, out / "client-sharing.png", (900, 560))
+        form.close_without_asking()
+    finally:
+        inbox.stop()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default="docs/screenshots")
@@ -89,6 +118,7 @@ def main() -> int:
                 grab(app, preview, out / "what-would-be-shared.png", (820, 620))
                 preview.reject()
             form.close_without_asking()
+        _sync(app, session, directory, window, out)
         window.lock_down()
         window.close()
         session.lock()
