@@ -140,3 +140,13 @@ def test_strict_json_reader() -> None:
     for bad in ('"\\ud800"', '"x\\uDFFF"', '{"\\udc00": 1}', "1e400", "-1e999", "NaN", "[Infinity]"):
         with pytest.raises(ValueError):
             loads_strict(bad)
+
+
+def test_receipt_signing_bytes_cover_every_field_but_the_signature() -> None:
+    import dataclasses
+
+    from tiaki.core.receipts import Receipt
+
+    r = parse_receipt(receipt())
+    names = {f.name for f in dataclasses.fields(Receipt)} - {"signature"}
+    assert json.loads(r.signing_bytes().split(b"\x00", 1)[1]) == {n: getattr(r, n) for n in names}
