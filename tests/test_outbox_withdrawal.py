@@ -3,7 +3,10 @@ queues revocations to partners that were sent data under it."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlcipher3 import dbapi2 as sqlcipher
@@ -11,6 +14,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 from outbox_support import (
     CONTACT,
     IDENTITY,
+    PartnerIdentity,
     add_client,
     agree,
     allow_audit,
@@ -20,9 +24,11 @@ from outbox_support import (
     fail_audit_on,
     shared_client,
 )
+from support import ADMIN, ADMIN_PASS, FAST_KDF
 from tiaki.core import envelope
+from tiaki.core.clock import utc_now
 from tiaki.core.sharing import ConsentStatus
-from tiaki.store.session import Session
+from tiaki.store.session import Session, create_store
 
 
 def _state(session: Session, message_id: str) -> tuple[str, str]:
@@ -78,8 +84,9 @@ def test_sent_data_is_revoked_and_what_remains_is_resealed_under_the_same_id(ses
     assert _state(session, other_message) == ("queued", "")  # another partner's consent is untouched
     [(to, consent_id, revokes)] = _revocations(session)
     assert (to, consent_id, revokes) == (pid, withdrawn, [message_id])
-    actions = [e.action for e in session.audit.recent(3)]
+    actions = [e.action for e in session.audit.recent(4)]
     assert "revocation.queue" in actions and "share.requeue" in actions and "consent.withdraw" in actions
+    assert "share.drop" in actions  # the withdrawn consent's fields leave the queued decision
 
     second = session.outbox.seal_next(pid, max_messages=10)
     assert second is not None and second.envelope_id != first.envelope_id
@@ -147,3 +154,75 @@ def test_acknowledged_data_is_revoked_too(session: Session) -> None:
     assert _state(session, message_id) == ("acknowledged", "")  # history stays true: it was delivered
     assert _revocations(session) == [(pid, consent_id, [message_id])]
     assert count(session, "SELECT count(*) FROM messages WHERE state = 'queued'") == 1
+
+
+class SteppedClock:
+    """The real clock, which a test can step back (as NTP does to a fast clock)."""
+
+    def __init__(self) -> None:
+        self.offset = dt.timedelta()
+
+    def __call__(self) -> dt.datetime:
+        return utc_now() + self.offset
+
+
+@pytest.fixture
+def stepped(tmp_path: Path) -> Iterator[tuple[Session, SteppedClock]]:
+    clock = SteppedClock()
+    session, _ = create_store(tmp_path / "stepped", admin_name=ADMIN, passphrase=ADMIN_PASS, kdf=FAST_KDF,
+                              clock=clock)
+    yield session, clock
+    session.lock()
+
+
+def _two_consents(session: Session) -> tuple[str, str, PartnerIdentity, str, str]:
+    cid = add_client(session)
+    pid, partner = enrol(session)
+    agree(session, pid)
+    return cid, pid, partner, consent(session, cid, pid, IDENTITY), consent(session, cid, pid, CONTACT)
+
+
+def test_a_withdrawal_drops_the_consents_fields_from_what_waits_to_be_sealed(session: Session) -> None:
+    cid, pid, partner, identity, contact = _two_consents(session)
+    message_id = session.outbox.queue_share(cid, pid, "referral")
+    session.sharing.withdraw_consent(identity)
+    assert _state(session, message_id) == ("queued", "")  # the contact fields still go
+    decision = json.loads(str(session._db.scalar("SELECT decision FROM messages WHERE id = ?", (message_id,))))
+    assert decision["dropped"] == {"given_name": "consent_withdrawn", "family_name": "consent_withdrawn"}
+    assert set(decision["allowed"]) == {"given_name", "family_name", "phone"}  # what was queued stays on record
+    drop = session.audit.recent(1)[0]
+    assert (drop.action, drop.subject_id, drop.detail) == ("share.drop", cid, {
+        "message_id": message_id, "dropped": {"given_name": "consent_withdrawn", "family_name": "consent_withdrawn"}})
+    [entry] = session.outbox.history(client_id=cid)
+    assert [f.field for f in entry.fields] == ["phone"] and entry.dropped == decision["dropped"]
+
+    # A caller's stale ``now`` (a minute before the withdrawal) does not bring the consent back.
+    sealed = session.outbox.seal_next(pid, max_messages=10, now=utc_now() - dt.timedelta(minutes=1))
+    assert sealed is not None
+    [message] = partner.open(sealed.data)
+    assert set(message["fields"]) == {"phone"} and message["consent_ids"] == [contact]
+    seal_drops = json.loads(str(session._db.scalar("SELECT dropped FROM message_seals WHERE message_id = ?",
+                                                   (message_id,))))
+    assert seal_drops == decision["dropped"]
+    assert [e.action for e in session.audit.recent(1)] == ["share.seal"]  # the drop is not audited twice
+
+
+def test_a_clock_stepped_back_after_a_withdrawal_does_not_undo_it(stepped: tuple[Session, SteppedClock]) -> None:
+    """NTP steps a fast clock back after the withdrawal; a share queued then still sees the consent as given,
+    but sealing decides no earlier than the withdrawal it has on record."""
+    session, clock = stepped
+    cid, pid, partner, identity, contact = _two_consents(session)
+    session.sharing.withdraw_consent(identity)
+    clock.offset = -dt.timedelta(hours=1)
+    message_id = session.outbox.queue_share(cid, pid, "referral")
+    queued = json.loads(str(session._db.scalar("SELECT decision FROM messages WHERE id = ?", (message_id,))))
+    assert queued["allowed"]["given_name"]["consent_id"] == identity  # (the queue's clock is an hour behind)
+    sealed = session.outbox.seal_next(pid, max_messages=10)
+    assert sealed is not None
+    [message] = partner.open(sealed.data)
+    assert set(message["fields"]) == {"phone"} and message["consent_ids"] == [contact]
+    withdrawn_at = session.sharing.consent(identity).events[-1].at
+    assert message["sealed_at"] >= withdrawn_at.isoformat(timespec="milliseconds")
+    assert json.loads(str(session._db.scalar("SELECT dropped FROM message_seals WHERE message_id = ?",
+                                             (message_id,)))) == {"given_name": "consent_withdrawn",
+                                                                  "family_name": "consent_withdrawn"}

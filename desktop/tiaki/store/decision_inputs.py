@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from tiaki.core.catalogue import Catalogue
@@ -156,6 +156,20 @@ def client_inputs(tx: Transaction, client_ids: Collection[str], *, values_of: Co
         ClientFacts(cid, anonymous.get(cid, False), collected[cid]),
         tuple(consent_from(row, events[row[0]], keys) for row in consent_rows[cid]),
         archived.get(cid, False), values[cid]) for cid in ids}
+
+
+def latest_withdrawal(clients: Iterable[ClientInputs], default: dt.datetime) -> dt.datetime:
+    """The latest withdrawal recorded for any of these clients' consents (``default`` if none is later).
+    Deciding at an instant before it would see the consent as still given: time stepped back (NTP, a caller's
+    old ``now``) must never undo a recorded withdrawal. Only withdrawals count: a consent's given time is
+    entered by a worker and may lie ahead, and deciding past it would start the consent early."""
+    latest = default
+    for client in clients:
+        for record in client.consents:
+            for event in record.events:
+                if event.kind is ConsentEventKind.WITHDRAWN and event.at > latest:
+                    latest = event.at
+    return latest
 
 
 def _prefixed(alias: str, columns: str) -> str:

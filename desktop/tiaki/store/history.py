@@ -159,7 +159,9 @@ def _disclosure(row: Row) -> Disclosure:
         consent_ids = tuple(consent_list)
     else:
         planned = json.loads(decision) if decision else {"allowed": {}, "withheld": {}}
-        sealed_at, fields, withheld, dropped = None, planned["allowed"], planned["withheld"], {}
+        dropped = planned.get("dropped", {})  # dropped before sealing (a withdrawn consent)
+        fields = {k: v for k, v in planned["allowed"].items() if k not in dropped}
+        sealed_at, withheld = None, planned["withheld"]
         consent_ids = tuple(sorted({b["consent_id"] for b in fields.values() if b["consent_id"]}))
         if consent_id:
             consent_ids = (consent_id,)

@@ -59,7 +59,16 @@ class Message:
 
     @property
     def queued_fields(self) -> Mapping[str, Mapping[str, Any]]:
-        return {} if self.decision is None else dict(self.decision["allowed"])
+        """The fields allowed at queueing that may still go: less those dropped since (a withdrawn consent)."""
+        if self.decision is None:
+            return {}
+        dropped = self.dropped_before
+        return {f: basis for f, basis in self.decision["allowed"].items() if f not in dropped}
+
+    @property
+    def dropped_before(self) -> Mapping[str, str]:
+        """Fields dropped from the queued decision before sealing (field -> reason): they never go."""
+        return {} if self.decision is None else dict(self.decision.get("dropped", {}))
 
 
 def message_from(row: Row) -> Message:
@@ -102,6 +111,7 @@ def redecision(msg: Message, decision: Decision) -> Redecision:
     now_withheld = {w.field: w.reason.value for w in decision.withheld}
     queued = msg.queued_fields
     dropped = {f: now_withheld.get(f, NO_VALUE) for f in queued if f not in now_allowed}
+    dropped.update(msg.dropped_before)  # after the new ones: why_nothing names what changed last
     return Redecision({f: now_allowed[f] for f in queued if f in now_allowed},
                       {f: r for f, r in now_withheld.items() if f not in dropped}, dropped)
 

@@ -13,6 +13,7 @@ a withdrawal supersedes the envelope and sends its messages back to the queue un
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -31,7 +32,7 @@ from tiaki.store.audit_batch import AuditBatch, Planned
 from tiaki.store.audit_log import AuditLog
 from tiaki.store.bulk import IDS, id_list, insert_rows
 from tiaki.store.database import Database, Transaction
-from tiaki.store.decision_inputs import PartnerTerms, client_inputs, decide_for, partner_terms
+from tiaki.store.decision_inputs import PartnerTerms, client_inputs, decide_for, latest_withdrawal, partner_terms
 from tiaki.store.enrolment import current_card
 from tiaki.store.outbox_messages import (
     MESSAGE_COLUMNS,
@@ -52,6 +53,13 @@ OPEN_STATES = ("queued", "sealed")  # deliverable: not yet answered for
 _SEAL_COLUMNS = ("id", "device_id", "message_id", "envelope_id", "position", "digest", "sealed_at", "fields",
                  "withheld", "dropped", "consent_ids")
 _PAGE = 500  # at most this many queued messages read (and their clients loaded) at once
+
+
+def not_before(now: dt.datetime | None, clock_now: dt.datetime) -> dt.datetime:
+    """The instant to decide at: ``now`` if given, but never earlier than the clock (a caller's stale ``now``
+    must not bring a withdrawn consent back to life). Sealing also moves it past every recorded withdrawal of
+    its clients (``latest_withdrawal``), for a clock stepped back after one."""
+    return clock_now if now is None else max(now, clock_now)
 
 
 def _cancelled(msg: Message, reason: str) -> Planned:
@@ -125,24 +133,23 @@ class Sealer:
             raise ValueError("max_messages must be at least 1")
         me = self._worker()
         roles.require(me.active, "send to partners")
-        at = now or self._clock()
-        sealed_at = iso(at)
+        at = not_before(now, self._clock())
         limit = min(max_messages, MAX_MESSAGES)
         with self._db.transaction() as tx:
             card = current_card(tx, partner_id)
             if card is None or card.inbox_url is None:
                 return None
-            chosen: list[tuple[Message, dict[str, Any], Redecision | None]] = []
+            picked: list[tuple[Message, Redecision | None, Mapping[str, str]]] = []
             cancels: list[tuple[Message, str]] = []
             terms: PartnerTerms | None = None
-            organisation: str | None = None
-            for page in self._queued(tx, partner_id, lambda: limit - len(chosen)):
+            for page in self._queued(tx, partner_id, lambda: limit - len(picked)):
                 shares = [m for m in page if m.kind != "revocation"]
                 inputs = client_inputs(tx, {m.client_id for m in shares},
                                        values_of={f for m in shares for f in m.queued_fields})
+                at = latest_withdrawal(inputs.values(), at)
                 for msg in page:
                     if msg.kind == "revocation":
-                        chosen.append((msg, self._revocation(tx, msg), None))
+                        picked.append((msg, None, {}))
                         continue
                     client = inputs[msg.client_id]
                     if client.archived:
@@ -154,12 +161,17 @@ class Sealer:
                     if not outcome.fields:
                         cancels.append((msg, outcome.why_nothing))
                         continue
-                    organisation = organisation or self._organisation()
-                    chosen.append((msg, sealed_share(msg, outcome, client.values, organisation, sealed_at), outcome))
+                    picked.append((msg, outcome, client.values))
             if cancels:
                 self._cancel_all(tx, me, cancels)
-            if not chosen:
+            if not picked:
                 return None
+            sealed_at = iso(at)  # the latest instant any of its messages was decided at
+            organisation = self._organisation() if any(o is not None for _, o, _ in picked) else ""
+            chosen: list[tuple[Message, dict[str, Any], Redecision | None]] = [
+                (msg, self._revocation(tx, msg) if outcome is None
+                 else sealed_share(msg, outcome, values, organisation, sealed_at), outcome)
+                for msg, outcome, values in picked]
             envelope_id = new_id()
             while True:  # an envelope an inbox would refuse as too large carries fewer messages (the rest wait)
                 data = seal([m for _, m, _ in chosen], envelope_id=envelope_id, sender_device_id=self._device_id,
@@ -202,9 +214,11 @@ class Sealer:
                           sealed_at, text.fields(outcome.fields if outcome else {}),
                           text.reasons(outcome.withheld if outcome else {}),
                           text.reasons(outcome.dropped if outcome else {}), json.dumps(consents)))
-            if outcome is not None and outcome.dropped:
+            new_drops = {} if outcome is None else {
+                f: r for f, r in outcome.dropped.items() if f not in msg.dropped_before}  # (those were audited)
+            if new_drops:
                 drops.append(Planned(Action.SHARE_DROP, "client", msg.client_id,
-                                     {"message_id": msg.id, "dropped": outcome.dropped}))
+                                     {"message_id": msg.id, "dropped": new_drops}))
         insert_rows(tx, "message_seals", _SEAL_COLUMNS, seals)
         ids = tuple(msg.id for msg, _, _ in chosen)
         tx.execute(f"UPDATE messages SET state = 'sealed', state_reason = '', envelope_id = ? "
@@ -237,9 +251,25 @@ class Sealer:
             if msg.state == "sealed" and msg.envelope_id and msg.envelope_id not in superseded:
                 superseded.add(msg.envelope_id)
                 self.supersede(tx, me, msg.envelope_id)
+            msg = self._drop_withdrawn(tx, me, msg, consent_id)
             if not self.redecide(tx, msg, at).fields:
                 self.cancel(tx, me, msg, Reason.CONSENT_WITHDRAWN.value)
         self.queue_revocations(tx, me, consent_id, client_id)
+
+    def _drop_withdrawn(self, tx: Transaction, me: Worker, msg: Message, consent_id: str) -> Message:
+        """The fields queued under the withdrawn consent leave the message's queued decision for good (recorded
+        as dropped, audited): sealing never sends them, whatever its clock says. Another basis for the same
+        field is a new decision, for a worker to make by sharing again."""
+        gone = {f: Reason.CONSENT_WITHDRAWN.value for f, basis in msg.queued_fields.items()
+                if basis.get("consent_id") == consent_id}
+        if not gone or msg.decision is None:
+            return msg
+        decision = {**msg.decision, "dropped": {**msg.dropped_before, **gone}}
+        text = json.dumps(decision, sort_keys=True)
+        tx.execute("UPDATE messages SET decision = ? WHERE id = ?", (text, msg.id))
+        self._audit.append(tx, actor_id=me.id, action=Action.SHARE_DROP, subject_type="client",
+                           subject_id=msg.client_id, detail={"message_id": msg.id, "dropped": gone})
+        return dataclasses.replace(msg, decision=decision)
 
     @staticmethod
     def _relied_on(tx: Transaction, msg: Message, consent_id: str) -> bool:
