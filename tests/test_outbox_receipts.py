@@ -90,12 +90,13 @@ def test_a_conflict_with_our_earlier_version_counts_as_delivered(session: Sessio
     session.outbox.record_attempt(first.envelope_id, error="timeout")
     [v1] = partner.open(first.data)
     session.sharing.withdraw_consent(withdrawn)
+    revoking = session.outbox.seal_next(pid, max_messages=10)
     second = session.outbox.seal_next(pid, max_messages=10)
-    assert second is not None
-    revocation, v2 = partner.open(second.data)
+    assert revoking is not None and second is not None
+    [revocation], [v2] = partner.open(revoking.data), partner.open(second.data)
     conflict = partner.receipt(v2, second.envelope_id, status="rejected", reason="conflict",
                                digest=partner.receipt(v1, first.envelope_id).digest)
-    outcomes = session.outbox.record_receipts(pid, [partner.receipt(revocation, second.envelope_id), conflict])
+    outcomes = session.outbox.record_receipts(pid, [partner.receipt(revocation, revoking.envelope_id), conflict])
     assert [o.state for o in outcomes] == ["acknowledged", "acknowledged"]
     assert session.outbox.pending(pid) == []
 

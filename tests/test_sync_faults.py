@@ -167,10 +167,12 @@ def test_consent_withdrawn_with_a_batch_in_flight(session: Session, tmp_path: Pa
         [revocation] = [m for m, s in states.items() if m not in (in_flight, late, unrelated)]
         assert states[revocation] == "acknowledged" and states[unrelated] == "acknowledged"
         assert states[late] == "cancelled"  # decided again at the withdrawal: nothing left to send
-        held = InboxStore(database_path(world.partner_dir)).stored_envelope(unrelated)
-        assert held is not None
-        kinds = [m.kind for m in envelope.parse(held.data).header.messages]
-        assert kinds == ["revocation", "share"]  # the revocation goes first
+        inbox = InboxStore(database_path(world.partner_dir))
+        held = {m: inbox.stored_envelope(m) for m in (revocation, unrelated)}
+        assert [[m.kind for m in envelope.parse(h.data).header.messages] for h in held.values() if h] == [
+            ["revocation"], ["share"]]  # the revocation goes first, in an envelope of its own
+        received = {e.message_id: e.received_at for e in inbox.entries()}
+        assert received[revocation] <= received[unrelated]
         entries = {e.message_id: e.status for e in InboxStore(database_path(world.partner_dir)).entries()}
         assert entries[in_flight] == "revoked" and world.counts()["tombstones"] == 1
 

@@ -229,20 +229,28 @@ class Outbox:
                     self._sealer.queue_revocations(tx, me, consent_id, client_id)
 
     def park(self, message_ids: Sequence[str], reason: str) -> None:
-        """Set aside messages the inbox refused in a way retrying cannot fix (they stay in the history)."""
+        """Set aside messages the inbox refused in a way retrying cannot fix (they stay in the history). Never
+        a revocation: it goes back to the queue and is sealed again on its own (``Sealer.return_revocations``)."""
         me = self._worker()
         roles.require(me.active, "send to partners")
         reason = reason[:_MAX_ERROR]
         with self._db.transaction() as tx:
+            returned: dict[str, None] = {}  # envelopes holding a revocation to return, in order
             for message_id in message_ids:
-                row = tx.query_one("SELECT client_id, partner_id FROM messages WHERE id = ? AND state IN "
-                                   "('queued', 'sealed')", (message_id,))
+                row = tx.query_one("SELECT client_id, partner_id, kind, envelope_id FROM messages WHERE id = ? "
+                                   "AND state IN ('queued', 'sealed')", (message_id,))
                 if row is None:
+                    continue
+                if row[2] == "revocation":
+                    if row[3] is not None:
+                        returned[row[3]] = None
                     continue
                 tx.execute("UPDATE messages SET state = 'parked', state_reason = ? WHERE id = ?", (reason, message_id))
                 self._audit.append(tx, actor_id=me.id, action=Action.SHARE_PARK, subject_type="client",
                                    subject_id=row[0], detail={"message_id": message_id, "reason": reason})
                 self._close_envelopes(tx, row[1])
+            for envelope_id in returned:
+                self._sealer.return_revocations(tx, me, envelope_id, reason)
 
     def set_partner_schedule(self, partner_id: str, *, next_attempt_at: dt.datetime | None, failures: int,
                              last_error: str | None) -> None:

@@ -53,6 +53,8 @@ OPEN_STATES = ("queued", "sealed")  # deliverable: not yet answered for
 _SEAL_COLUMNS = ("id", "device_id", "message_id", "envelope_id", "position", "digest", "sealed_at", "fields",
                  "withheld", "dropped", "consent_ids")
 _PAGE = 500  # at most this many queued messages read (and their clients loaded) at once
+# A revocation the inbox refused on its own is sealed again no sooner than this after the refused attempt.
+REFUSED_PAUSE = dt.timedelta(minutes=15)
 
 
 def not_before(now: dt.datetime | None, clock_now: dt.datetime) -> dt.datetime:
@@ -142,7 +144,7 @@ class Sealer:
             picked: list[tuple[Message, Redecision | None, Mapping[str, str]]] = []
             cancels: list[tuple[Message, str]] = []
             terms: PartnerTerms | None = None
-            for page in self._queued(tx, partner_id, lambda: limit - len(picked)):
+            for page in self._queued(tx, partner_id, lambda: limit - len(picked), at):
                 shares = [m for m in page if m.kind != "revocation"]
                 inputs = client_inputs(tx, {m.client_id for m in shares},
                                        values_of={f for m in shares for f in m.queued_fields})
@@ -185,21 +187,28 @@ class Sealer:
         return PendingEnvelope(envelope_id, partner_id, data, ids, 0)
 
     @staticmethod
-    def _queued(tx: Transaction, partner_id: str, wanted: Callable[[], int]) -> Iterator[list[Message]]:
-        """The partner's queued messages in sealing order: revocations, then the rest by queue order, a page at
-        a time of at most as many as are still ``wanted`` (each one read is either sealed or cancelled, so a long queue
-        is never read further than one envelope needs)."""
-        for kinds in ("= 'revocation'", "!= 'revocation'"):
-            last = 0
+    def _queued(tx: Transaction, partner_id: str, wanted: Callable[[], int],
+                at: dt.datetime) -> Iterator[list[Message]]:
+        """The partner's queued messages in sealing order: revocations, in an envelope of their own (so no
+        refusal of a share can hold one back), else the rest by queue order; a page at a time of at most as many
+        as are still ``wanted`` (each one read is either sealed or cancelled, so a long queue is never read
+        further than one envelope needs). A revocation refused on its own waits ``REFUSED_PAUSE``."""
+        paused = iso(at - REFUSED_PAUSE)
+        for kinds in ("= 'revocation' AND NOT (state_reason != '' AND COALESCE(last_attempt_at, '') > ?2)",
+                      "!= 'revocation'"):
+            last, found = 0, False
             while (size := min(wanted(), _PAGE)) > 0:
-                rows = tx.query(f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE partner_id = ? AND state = 'queued' "
-                                f"AND channel = 'sync' AND kind {kinds} AND seq > ? ORDER BY seq LIMIT ?",
-                                (partner_id, last, size))
+                rows = tx.query(f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE partner_id = ?1 AND state = 'queued' "
+                                f"AND channel = 'sync' AND kind {kinds} AND seq > ?3 ORDER BY seq LIMIT ?4",
+                                (partner_id, paused, last, size))
                 if rows:
+                    found = True
                     yield [message_from(row) for row in rows]
                 if len(rows) < size:
                     break
                 last = int(rows[-1][13])
+            if found:
+                return
 
     def _record_seals(self, tx: Transaction, me: Worker, chosen: Sequence[tuple[Message, Mapping[str, Any],
                       Redecision | None]], envelope_id: str, sealed_at: str, key_id: str) -> tuple[str, ...]:
@@ -278,15 +287,32 @@ class Sealer:
         return bool(tx.scalar("SELECT 1 FROM message_seals s, json_each(s.consent_ids) j WHERE s.message_id = ? "
                               "AND j.value = ?", (msg.id, consent_id)))
 
-    def supersede(self, tx: Transaction, me: Worker, envelope_id: str) -> None:
-        """The envelope will not be sent again; its unanswered messages go back to the queue (same ids)."""
+    def supersede(self, tx: Transaction, me: Worker, envelope_id: str, reason: str = "") -> list[str]:
+        """The envelope will not be sent again; its unanswered messages go back to the queue (same ids), which
+        are returned. ``reason``: why, for the audit entry (a consent change says nothing)."""
         tx.execute("UPDATE envelopes SET state = 'superseded' WHERE id = ? AND state = 'pending'", (envelope_id,))
         requeued = [r[0] for r in tx.query("SELECT id FROM messages WHERE envelope_id = ? AND state = 'sealed'",
                                            (envelope_id,))]
         tx.execute("UPDATE messages SET state = 'queued', envelope_id = NULL WHERE envelope_id = ? "
                    "AND state = 'sealed'", (envelope_id,))
+        detail: dict[str, object] = {"message_ids": requeued}
+        if reason:
+            detail["reason"] = reason
         self._audit.append(tx, actor_id=me.id, action=Action.SHARE_REQUEUE, subject_type="envelope",
-                           subject_id=envelope_id, detail={"message_ids": requeued})
+                           subject_id=envelope_id, detail=detail)
+        return requeued
+
+    def return_revocations(self, tx: Transaction, me: Worker, envelope_id: str, reason: str) -> None:
+        """The inbox refused the envelope (a 4xx that resending cannot fix): its revocations are never set aside,
+        since the partner is owed them. They go back to the queue, to be sealed in an envelope of their own: at
+        once if they travelled with shares (the refusal may be theirs), else not before ``REFUSED_PAUSE`` after
+        the refused attempt (the refusal is about the revocations; sealing them again at once would loop)."""
+        alone = not tx.scalar("SELECT 1 FROM message_seals s JOIN messages m ON m.id = s.message_id "
+                              "WHERE s.envelope_id = ? AND m.kind != 'revocation'", (envelope_id,))
+        returned = self.supersede(tx, me, envelope_id, reason)
+        if alone and returned:
+            tx.execute(f"UPDATE messages SET state_reason = ? WHERE id IN (SELECT value FROM {IDS})",
+                       (reason, id_list(returned)))
 
     def queue_revocations(self, tx: Transaction, me: Worker, consent_id: str, client_id: str) -> None:
         """A revocation to every partner that was sent (at least one attempt) or acknowledged a message relying
@@ -300,7 +326,8 @@ class Sealer:
             sent.setdefault(partner_id, set()).add(message_id)
         for partner_id, ids in sorted(sent.items()):
             for (revoked,) in tx.query("SELECT revokes FROM messages WHERE kind = 'revocation' AND partner_id = ? "
-                                       "AND consent_id = ?", (partner_id, consent_id)):
+                                       "AND consent_id = ? AND state IN ('queued', 'sealed', 'acknowledged')",
+                                       (partner_id, consent_id)):  # one set aside or refused is owed again
                 ids -= set(json.loads(revoked))
             if ids:
                 self.insert_message(tx, me, partner_id=partner_id, client_id=client_id, kind="revocation",
