@@ -252,6 +252,20 @@ class Outbox:
             for envelope_id in returned:
                 self._sealer.return_revocations(tx, me, envelope_id, reason)
 
+    def requeue_envelope(self, envelope_id: str, reason: str) -> list[str]:
+        """The inbox stored nothing of a pending envelope (413: too large for it): the envelope is superseded
+        (never sent again) and its unanswered messages go back to the queue under the same ids, to be decided
+        and sealed again, in smaller envelopes. Returns the ids requeued (none if the envelope is not pending)."""
+        me = self._worker()
+        roles.require(me.active, "send to partners")
+        with self._db.transaction() as tx:
+            state = tx.scalar("SELECT state FROM envelopes WHERE id = ?", (envelope_id,))
+            if state is None:
+                raise NotFound("That envelope")
+            if state != "pending":
+                return []
+            return self._sealer.supersede(tx, me, envelope_id, reason[:_MAX_ERROR])
+
     def set_partner_schedule(self, partner_id: str, *, next_attempt_at: dt.datetime | None, failures: int,
                              last_error: str | None) -> None:
         roles.require(self._worker().active, "send to partners")

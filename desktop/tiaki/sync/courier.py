@@ -32,9 +32,9 @@ if TYPE_CHECKING:
     from tiaki.store.outbox import Outbox
 
 # Refusals about this envelope (it is malformed or too large for this inbox): its messages are parked with the
-# reason. Any other 4xx (403 unknown sender, 421 wrong key, 404 wrong address...) refuses this device or
-# address whatever it sends: that is retried with backoff and shown, so a partner's configuration mistake does
-# not set the whole queue aside.
+# reason (too large with more than one message: sealed again in smaller envelopes instead). Any other 4xx (403
+# unknown sender, 421 wrong key, 404 wrong address...) refuses this device or address whatever it sends: that
+# is retried with backoff and shown, so a partner's configuration mistake does not set the whole queue aside.
 ENVELOPE_REFUSALS = frozenset({400, 413, 415, 422})
 _CODE = re.compile(r"[a-z][a-z0-9_]{0,39}")
 
@@ -174,11 +174,14 @@ class Courier:
             self.sizer.success(len(envelope.message_ids))
             return
         if verdict == "park" and reply.status in ENVELOPE_REFUSALS:
-            if reply.status == 413:  # later envelopes carry at most half as many messages, for this run
-                cap = max(self.sizer.minimum, len(envelope.message_ids) // 2)
+            cap = max(self.sizer.minimum, len(envelope.message_ids) // 2)
+            if reply.status == 413 and cap < len(envelope.message_ids):
+                # The inbox stored nothing: its messages are sealed again, at most half as many an envelope.
                 self.sizer.maximum = min(self.sizer.maximum, cap)
                 while self.sizer.size > cap:
                     self.sizer.failure()
+                self._outbox.requeue_envelope(envelope.envelope_id, status_line(reply))
+                return
             self._outbox.park(envelope.message_ids, status_line(reply))
             self._stats["parked"] += len(envelope.message_ids)
             self._answered()
