@@ -229,3 +229,35 @@ def test_a_clock_stepped_back_after_a_withdrawal_does_not_undo_it(stepped: tuple
     assert json.loads(str(session._db.scalar("SELECT dropped FROM message_seals WHERE message_id = ?",
                                              (message_id,)))) == {"given_name": "consent_withdrawn",
                                                                   "family_name": "consent_withdrawn"}
+
+
+def test_a_share_cancelled_after_it_was_sent_is_asked_for_until_answered_or_revoked(session: Session) -> None:
+    cid, pid, partner, consent_id = shared_client(session)
+    message_id = session.outbox.queue_share(cid, pid, "referral")
+    sealed = session.outbox.seal_next(pid, max_messages=10)
+    assert sealed is not None
+    session.outbox.record_attempt(sealed.envelope_id, error="connection reset")  # it may be at the partner
+    session.sharing.withdraw_consent(consent_id)
+    assert _state(session, message_id) == ("cancelled", "consent_withdrawn")
+    assert session.outbox.unacknowledged_sent(pid) == [message_id]  # the partner may hold it: ask
+
+    revoking = session.outbox.seal_next(pid, max_messages=10)
+    assert revoking is not None
+    session.outbox.record_attempt(revoking.envelope_id, error=None)
+    [revocation] = partner.open(revoking.data)
+    assert session.outbox.unacknowledged_sent(pid) == [message_id, revocation["id"]]
+    session.outbox.record_receipts(pid, [partner.receipt(revocation, revoking.envelope_id)])
+    assert session.outbox.unacknowledged_sent(pid) == []  # the partner acknowledged the revocation naming it
+
+    # Asked before the revocation is acknowledged, the partner's receipt shows it went: history says so.
+    cid2 = add_client(session)
+    withdrawn = consent(session, cid2, pid)
+    second = session.outbox.queue_share(cid2, pid, "referral")
+    sealed = session.outbox.seal_next(pid, max_messages=10)
+    assert sealed is not None
+    session.outbox.record_attempt(sealed.envelope_id, error="timeout")
+    [copy] = partner.open(sealed.data)
+    session.sharing.withdraw_consent(withdrawn)
+    assert session.outbox.unacknowledged_sent(pid) == [second]
+    session.outbox.record_receipts(pid, [partner.receipt(copy, sealed.envelope_id)])
+    assert _state(session, second) == ("acknowledged", "") and session.outbox.unacknowledged_sent(pid) == []

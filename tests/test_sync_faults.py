@@ -184,8 +184,6 @@ def test_consent_withdrawn_with_a_batch_in_flight(session: Session, tmp_path: Pa
         world.assert_invariants()
 
 
-@pytest.mark.xfail(strict=True, reason="store: unacknowledged_sent() leaves out messages cancelled after they were "
-                                       "sent, so their receipts are never asked for (see report)")
 def test_a_share_cancelled_after_the_partner_stored_it_is_shown_as_delivered(session: Session,
                                                                              tmp_path: Path) -> None:
     with sync_world(session, tmp_path) as world:

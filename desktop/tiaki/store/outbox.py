@@ -197,11 +197,22 @@ class Outbox:
         return out
 
     def unacknowledged_sent(self, partner_id: str) -> list[str]:
-        """Messages sent at least once with no final answer yet (the engine asks the inbox for their receipts)."""
+        """Messages sent at least once with no final answer yet (the engine asks the inbox for their receipts).
+        A message cancelled after it was sent (a withdrawal, an archived client) may be at the partner all the
+        same: it is asked for until a receipt says so, or until the partner acknowledges a revocation naming it
+        (after which the history's "cancelled" and the revocation say all there is to say)."""
         roles.require(self._worker().active, "send to partners")
-        return [r[0] for r in self._db.query(
-            "SELECT id FROM messages WHERE partner_id = ? AND attempts > 0 AND state IN ('queued', 'sealed') "
-            "ORDER BY seq", (partner_id,))]
+        with self._db.transaction() as tx:
+            rows = tx.query(
+                "SELECT id, state FROM messages m WHERE partner_id = ? AND attempts > 0 "
+                "AND state IN ('queued', 'sealed', 'cancelled') AND (state != 'cancelled' OR NOT EXISTS "
+                "(SELECT 1 FROM receipts r WHERE r.message_id = m.id)) ORDER BY seq", (partner_id,))
+            revoked: set[str] = set()
+            if any(state == "cancelled" for _, state in rows):
+                revoked = {r[0] for r in tx.query(
+                    "SELECT j.value FROM messages v, json_each(v.revokes) j WHERE v.partner_id = ? "
+                    "AND v.state = 'acknowledged' AND v.kind = 'revocation'", (partner_id,))}
+        return [message_id for message_id, state in rows if state != "cancelled" or message_id not in revoked]
 
     def record_attempt(self, envelope_id: str, *, error: str | None) -> None:
         """One sending attempt of an envelope (whatever its outcome, its messages count as sent from now)."""
