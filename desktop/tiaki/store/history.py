@@ -1,9 +1,10 @@
 """The sharing history and outbox status, read from the outbox's own tables (one source of truth).
 
-A disclosure is one message: who it was about, to whom, for what, which fields went on which basis (as last
-sealed), what was withheld and why, what was dropped at sealing, who queued it, and what the partner's signed
-receipt said. No value is stored or shown: the history says *what kind* of information went, never what it was.
-Records carry their id and the device that made them, so histories from several devices can be merged later.
+A disclosure is one message: who it was about, to whom, for what, which fields went on which basis (the version
+the partner acknowledged holding, else the one last sealed), what was withheld and why, what was dropped at
+sealing, who queued it, and what the partner's signed receipt said. No value is stored or shown: the history
+says *what kind* of information went, never what it was. Records carry their id and the device that made them,
+so histories from several devices can be merged later.
 """
 
 from __future__ import annotations
@@ -112,7 +113,7 @@ class MessageStatus:
     last_attempt_at: dt.datetime | None
     acknowledged_at: dt.datetime | None
     last_error: str | None
-    fields_sent: tuple[str, ...]  # as last sealed (empty until sealed)
+    fields_sent: tuple[str, ...]  # as acknowledged, else as last sealed (empty until sealed)
 
 
 @dataclass(frozen=True)
@@ -140,9 +141,14 @@ _DISCLOSURE = ("m.id, m.device_id, m.client_id, m.partner_id, p.name, m.purpose,
                "m.acknowledged_at, m.attempts, m.envelope_id, m.decision, m.consent_id, m.revokes, "
                "s.sealed_at, s.fields, s.withheld, s.dropped, s.consent_ids, "
                "r.status, r.reason, r.received_at, r.partner_key_id")
-# Each message with its latest seal and latest receipt, in one query (not two more per message).
-_LATEST = ("LEFT JOIN message_seals s ON s.rowid = (SELECT rowid FROM message_seals WHERE message_id = m.id "
-           "ORDER BY sealed_at DESC, rowid DESC LIMIT 1) "
+# The version of a message the partner holds: the seal whose digest an acknowledging receipt names (a conflict
+# naming an earlier version of ours acknowledges that one), else the latest seal.
+_SEAL = ("COALESCE((SELECT s2.rowid FROM receipts r2 JOIN message_seals s2 ON s2.message_id = r2.message_id "
+         "AND s2.digest = r2.digest WHERE r2.message_id = m.id AND (r2.status != 'rejected' OR r2.reason = 'conflict') "
+         "ORDER BY r2.stored_at DESC, r2.rowid DESC LIMIT 1), (SELECT rowid FROM message_seals WHERE message_id = m.id "
+         "ORDER BY sealed_at DESC, rowid DESC LIMIT 1))")
+# Each message with that seal and its latest receipt, in one query (not two more per message).
+_LATEST = (f"LEFT JOIN message_seals s ON s.rowid = {_SEAL} "
            "LEFT JOIN receipts r ON r.rowid = (SELECT rowid FROM receipts WHERE message_id = m.id "
            "ORDER BY stored_at DESC, rowid DESC LIMIT 1)")
 
@@ -218,8 +224,8 @@ class History:
         self._require_client(me, client_id)
         rows = self._db.query(
             "SELECT m.id, m.partner_id, p.name, m.purpose, m.kind, m.state, m.state_reason, m.attempts, "
-            "m.created_at, m.last_attempt_at, m.acknowledged_at, m.last_error, (SELECT s.fields FROM message_seals s "
-            "WHERE s.message_id = m.id ORDER BY s.sealed_at DESC, s.rowid DESC LIMIT 1) FROM messages m "
+            f"m.created_at, m.last_attempt_at, m.acknowledged_at, m.last_error, (SELECT s.fields FROM message_seals s "
+            f"WHERE s.rowid = {_SEAL}) FROM messages m "
             "JOIN partners p ON p.id = m.partner_id WHERE m.client_id = ? ORDER BY m.created_at DESC, m.seq DESC",
             (client_id,))
         return [MessageStatus(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] > 0, int(r[7]), parse_iso(r[8]),
