@@ -146,3 +146,32 @@ def test_unknown_envelopes_and_answered_messages(session: Session) -> None:
     assert session._db.scalar("SELECT state FROM messages WHERE id = ?", (message["id"],)) == "acknowledged"
     named = session.sharing.add_partner(PartnerInput("Not Enrolled", PartnerKind.NGO, False, "")).id
     assert session.outbox.seal_next(named, max_messages=5) is None and session.outbox.pending(named) == []
+
+
+def test_a_key_signs_receipts_only_for_what_was_sealed_to_it(session: Session) -> None:
+    """After a rotation the old key is still enrolled (old envelopes' receipts verify with it), but a receipt it
+    signs for a message sealed only to the new key is refused: a retired key that leaked acknowledges nothing
+    new. A refusal must name a digest this device sealed, too."""
+    pid, partner, old_envelope, old_message = _sent(session)
+    old_key, old_key_id = partner.receipt_private, partner.card.key_id
+    session.outbox.enroll_partner(partner.rotate())
+    cid = add_client(session)
+    consent(session, cid, pid)
+    session.outbox.queue_share(cid, pid, "referral")
+    sealed = session.outbox.seal_next(pid, max_messages=10)
+    assert sealed is not None
+    session.outbox.record_attempt(sealed.envelope_id, error=None)
+    [new_message] = partner.open(sealed.data)
+    before = _snapshot(session)
+    for bad in (partner.receipt(new_message, sealed.envelope_id, key=old_key, key_id=old_key_id),
+                partner.receipt(old_message, old_envelope.envelope_id),  # new key, message sealed to the old one
+                partner.receipt(new_message, sealed.envelope_id, status="rejected", reason="consent_revoked",
+                                digest="0" * 64)):
+        with pytest.raises(ReceiptError) as error:
+            session.outbox.record_receipts(pid, [bad])
+        assert error.value.code == ("digest_mismatch" if bad.reason else "wrong_key")
+        assert _snapshot(session) == before
+    outcomes = session.outbox.record_receipts(pid, [
+        partner.receipt(old_message, old_envelope.envelope_id, key=old_key, key_id=old_key_id),
+        partner.receipt(new_message, sealed.envelope_id)])
+    assert [o.state for o in outcomes] == ["acknowledged", "acknowledged"]

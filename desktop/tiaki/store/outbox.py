@@ -294,10 +294,12 @@ class Outbox:
 
     def record_receipts(self, partner_id: str, receipts: Sequence[Receipt]) -> list[ReceiptOutcome]:
         """Verify and store the partner's receipts and move their messages on. All or nothing: one receipt
-        that does not verify, names a message this device did not send to the partner, or (accepted or
-        duplicate) names a digest this device never sealed for the message raises ReceiptError and stores
-        nothing. Receipts are judged in order, as if recorded one by one (a later receipt for the same message
-        sees the state an earlier one left), and written together: one transaction whatever their number."""
+        that does not verify, names a message this device did not send to the partner, is signed by a key of
+        the partner's that no version of the message was sealed to (the inbox signs with the key the envelope
+        was sealed to), or names a digest this device never sealed for the message (any answer but a conflict,
+        whose digest is the inbox's copy) raises ReceiptError and stores nothing. Receipts are judged in order,
+        as if recorded one by one (a later receipt for the same message sees the state an earlier one left),
+        and written together: one transaction whatever their number."""
         me = self._worker()
         roles.require(me.active, "send to partners")
         now = iso(self._clock())
@@ -307,13 +309,16 @@ class Outbox:
             found = {m: (client_id, state) for m, client_id, state in tx.query(
                 f"SELECT m.id, m.client_id, m.state FROM {IDS} CROSS JOIN messages m ON m.id = j.value "
                 "WHERE m.partner_id = ?", (ids, partner_id))}
-            sealed: dict[str, set[str]] = {}
-            for message_id, digest in tx.query(f"SELECT s.message_id, s.digest FROM {IDS} CROSS JOIN message_seals s "
-                                               "ON s.message_id = j.value", (ids,)):
+            sealed: dict[str, set[str]] = {}  # message id -> the digests of its sealed versions
+            sealed_to: dict[str, set[str]] = {}  # message id -> the partner key ids they were sealed to
+            for message_id, digest, key_id in tx.query(
+                    f"SELECT s.message_id, s.digest, e.recipient_key_id FROM {IDS} CROSS JOIN message_seals s "
+                    "ON s.message_id = j.value JOIN envelopes e ON e.id = s.envelope_id", (ids,)):
                 sealed.setdefault(message_id, set()).add(digest)
+                sealed_to.setdefault(message_id, set()).add(key_id)
             judged = _Judged()
             for receipt in receipts:
-                judged.add(self._judge(keys, found, sealed, receipt), receipt)
+                judged.add(self._judge(keys, found, sealed, sealed_to, receipt), receipt)
             insert_rows(tx, "receipts", _RECEIPT_COLUMNS, [
                 (new_id(), self._device_id, r.message_id, r.envelope_id, r.status, r.reason, r.digest, r.received_at,
                  r.partner_key_id, r.signature, now) for r in receipts])
@@ -324,7 +329,7 @@ class Outbox:
 
     @staticmethod
     def _judge(keys: Mapping[str, Ed25519PublicKey], found: dict[str, tuple[str, str]],
-               sealed: Mapping[str, set[str]], receipt: Receipt) -> _Verdict:
+               sealed: Mapping[str, set[str]], sealed_to: Mapping[str, set[str]], receipt: Receipt) -> _Verdict:
         """One receipt checked and judged against the message's state so far (``found``, updated)."""
         key = keys.get(receipt.partner_key_id)
         if key is None:
@@ -334,8 +339,10 @@ class Outbox:
         if row is None:
             raise ReceiptError("unknown_message", "The receipt names a message not sent to this partner.")
         client_id, state = row
+        if receipt.partner_key_id not in sealed_to.get(receipt.message_id, ()):  # an old key signs only its own
+            raise ReceiptError("wrong_key", "The receipt is signed by a key the message was never sealed to.")
         ours = receipt.digest in sealed.get(receipt.message_id, ())
-        if receipt.delivered and not ours:
+        if not ours and receipt.reason != "conflict":  # (a conflict names the inbox's copy, which may not be ours)
             raise ReceiptError("digest_mismatch", "The receipt names a version of the message this device never "
                                                   "sealed.")
         if receipt.delivered or (receipt.reason == "conflict" and ours):
