@@ -185,8 +185,10 @@ class Outbox:
         return self._sealer.seal_next(partner_id, max_messages=max_messages, now=now)
 
     def pending(self, partner_id: str) -> list[PendingEnvelope]:
-        """Sealed envelopes not yet answered for, oldest first, as the bytes first sealed (resent unchanged)."""
+        """Sealed envelopes not yet answered for, oldest first, as the bytes first sealed (resent unchanged),
+        once those whose legal basis has lapsed since sealing are superseded (``Sealer.lapse_pending``)."""
         roles.require(self._worker().active, "send to partners")
+        self._sealer.lapse_pending(partner_id)
         out = []
         for envelope_id, data, attempts in self._db.query(
                 "SELECT id, data, attempts FROM envelopes WHERE partner_id = ? AND state = 'pending' "

@@ -7,8 +7,10 @@ left is cancelled. Values are read from the store and exist only in memory until
 partner's key; the store keeps the envelope bytes (which it cannot read back) and, per sealed version, which
 fields went on which basis — never a value.
 
-A sealed envelope is resent byte for byte until the partner acknowledges it. Only a consent change re-seals:
-a withdrawal supersedes the envelope and sends its messages back to the queue under the same ids.
+A sealed envelope is resent byte for byte until the partner acknowledges it, while what it carries is still
+allowed on the basis it was sealed on: a withdrawal, or a basis that lapsed since (a consent expired, an
+agreement ended, the client archived), supersedes the envelope and sends its messages back to the queue under
+the same ids, to be decided and sealed again.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from tiaki.store.outbox_messages import (
     PendingEnvelope,
     Redecision,
     SealRecordJson,
+    basis_of,
     decision_json,
     message_from,
     redecision,
@@ -49,6 +52,7 @@ from tiaki.store.sharing import decide_in
 
 ARCHIVED = "archived_client"  # a message for a client archived after it was queued is cancelled
 OPEN_STATES = ("queued", "sealed")  # deliverable: not yet answered for
+LAPSED = "basis_lapsed"  # a pending envelope carries a field no longer allowed on the basis it was sealed on
 
 _SEAL_COLUMNS = ("id", "device_id", "message_id", "envelope_id", "position", "digest", "sealed_at", "fields",
                  "withheld", "dropped", "consent_ids")
@@ -301,6 +305,40 @@ class Sealer:
         self._audit.append(tx, actor_id=me.id, action=Action.SHARE_REQUEUE, subject_type="envelope",
                            subject_id=envelope_id, detail=detail)
         return requeued
+
+    def lapse_pending(self, partner_id: str, now: dt.datetime | None = None) -> list[str]:
+        """A pending envelope is resent byte for byte only while every field it carries is still allowed on the
+        basis it was sealed on: once a consent expires, an agreement ends, the client is archived or a value
+        is cleared, the envelope is superseded and its messages go back to the queue (same ids), so the next
+        seal decides again. Decided as sealing does (``not_before``, ``latest_withdrawal``). Returns the ids
+        of the envelopes superseded, oldest first."""
+        me = self._worker()
+        with self._db.transaction() as tx:
+            rows = tx.query(
+                "SELECT e.id, m.client_id, m.purpose, s.fields FROM envelopes e JOIN message_seals s "
+                "ON s.envelope_id = e.id JOIN messages m ON m.id = s.message_id AND m.envelope_id = e.id "
+                "WHERE e.partner_id = ? AND e.state = 'pending' AND m.state = 'sealed' AND m.kind != 'revocation' "
+                "ORDER BY e.created_at, e.rowid, s.position", (partner_id,))
+            if not rows:
+                return []
+            inputs = client_inputs(tx, {r[1] for r in rows})
+            at = latest_withdrawal(inputs.values(), not_before(now, self._clock()))
+            terms = partner_terms(tx, partner_id)
+            allowed: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}  # (client, purpose) -> field -> basis
+            lapsed: dict[str, None] = {}
+            for envelope_id, client_id, purpose, fields in rows:
+                if envelope_id in lapsed:
+                    continue
+                client = inputs[client_id]
+                now_allowed = allowed.get((client_id, purpose))
+                if now_allowed is None:
+                    now_allowed = allowed[(client_id, purpose)] = {} if client.archived else {
+                        a.field: basis_of(a) for a in decide_for(self._catalogue, client, terms, purpose, at).allowed}
+                if any(now_allowed.get(f) != basis for f, basis in json.loads(fields).items()):
+                    lapsed[envelope_id] = None
+            for envelope_id in lapsed:
+                self.supersede(tx, me, envelope_id, LAPSED)
+        return list(lapsed)
 
     def return_revocations(self, tx: Transaction, me: Worker, envelope_id: str, reason: str) -> None:
         """The inbox refused the envelope (a 4xx that resending cannot fix): its revocations are never set aside,
