@@ -233,7 +233,8 @@ class History:
                 for r in rows]
 
     def partner_status(self) -> list[PartnerStatus]:
-        """Per enrolled partner: how many messages are where, and how sending has gone (no client named)."""
+        """Per enrolled partner: how many messages sync has where, and how sending has gone (no client named).
+        Packets (channel 'packet') travel by hand and are not counted here."""
         roles.require(self._worker().active, "see sending status")
         out = []
         for row in self._db.query(
@@ -243,7 +244,7 @@ class History:
                 "ORDER BY p.name_folded"):
             counts = dict.fromkeys(("queued", "sent", "acknowledged", "refused", "parked", "cancelled"), 0)
             for state, attempted, n in self._db.query(
-                    "SELECT state, attempts > 0, count(*) FROM messages WHERE partner_id = ? "
+                    "SELECT state, attempts > 0, count(*) FROM messages WHERE partner_id = ? AND channel = 'sync' "
                     "GROUP BY state, attempts > 0", (row[0],)):
                 key = ("sent" if attempted else "queued") if state in ("queued", "sealed") else state
                 counts[key] += int(n)

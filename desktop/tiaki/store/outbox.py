@@ -191,8 +191,9 @@ class Outbox:
         self._sealer.lapse_pending(partner_id)
         out = []
         for envelope_id, data, attempts in self._db.query(
-                "SELECT id, data, attempts FROM envelopes WHERE partner_id = ? AND state = 'pending' "
-                "ORDER BY created_at, rowid", (partner_id,)):
+                "SELECT id, data, attempts FROM envelopes e WHERE partner_id = ? AND state = 'pending' AND EXISTS "
+                "(SELECT 1 FROM message_seals s JOIN messages m ON m.id = s.message_id WHERE s.envelope_id = e.id "
+                "AND m.channel = 'sync') ORDER BY created_at, rowid", (partner_id,)):
             ids = tuple(r[0] for r in self._db.query(
                 "SELECT message_id FROM message_seals WHERE envelope_id = ? ORDER BY position", (envelope_id,)))
             out.append(PendingEnvelope(envelope_id, partner_id, bytes(data), ids, int(attempts)))
@@ -206,7 +207,7 @@ class Outbox:
         roles.require(self._worker().active, "send to partners")
         with self._db.transaction() as tx:
             rows = tx.query(
-                "SELECT id, state FROM messages m WHERE partner_id = ? AND attempts > 0 "
+                "SELECT id, state FROM messages m WHERE partner_id = ? AND channel = 'sync' AND attempts > 0 "
                 "AND state IN ('queued', 'sealed', 'cancelled') AND (state != 'cancelled' OR NOT EXISTS "
                 "(SELECT 1 FROM receipts r WHERE r.message_id = m.id)) ORDER BY seq", (partner_id,))
             revoked: set[str] = set()

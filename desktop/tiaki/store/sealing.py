@@ -318,6 +318,7 @@ class Sealer:
                 "SELECT e.id, m.client_id, m.purpose, s.fields FROM envelopes e JOIN message_seals s "
                 "ON s.envelope_id = e.id JOIN messages m ON m.id = s.message_id AND m.envelope_id = e.id "
                 "WHERE e.partner_id = ? AND e.state = 'pending' AND m.state = 'sealed' AND m.kind != 'revocation' "
+                "AND m.channel = 'sync' "
                 "ORDER BY e.created_at, e.rowid, s.position", (partner_id,))
             if not rows:
                 return []
