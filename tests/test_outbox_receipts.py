@@ -175,3 +175,33 @@ def test_a_key_signs_receipts_only_for_what_was_sealed_to_it(session: Session) -
         partner.receipt(old_message, old_envelope.envelope_id, key=old_key, key_id=old_key_id),
         partner.receipt(new_message, sealed.envelope_id)])
     assert [o.state for o in outcomes] == ["acknowledged", "acknowledged"]
+
+
+def test_an_answered_message_is_not_counted_again_nor_audited_for_nothing(session: Session) -> None:
+    """An envelope resent after one of its messages was acknowledged (its receipt came by query) does not count
+    another attempt for that message; a later refusal of an acknowledged message changes nothing and is not
+    audited as a park or refusal (the receipt itself is kept)."""
+    cid, pid, partner, _ = shared_client(session)
+    first = session.outbox.queue_share(cid, pid, "referral")
+    other = add_client(session)
+    consent(session, other, pid)
+    second = session.outbox.queue_share(other, pid, "referral")
+    sealed = session.outbox.seal_next(pid, max_messages=10)
+    assert sealed is not None and sealed.message_ids == (first, second)
+    session.outbox.record_attempt(sealed.envelope_id, error="timeout")
+    one, two = partner.open(sealed.data)
+    session.outbox.record_receipts(pid, [partner.receipt(one, sealed.envelope_id)])
+    session.outbox.record_attempt(sealed.envelope_id, error=None)  # resent: the second still waits
+    attempts = dict(session._db.query("SELECT id, attempts FROM messages"))
+    assert (attempts[first], attempts[second]) == (1, 2)
+
+    entries, receipts = session.audit.count(), count(session, "SELECT count(*) FROM receipts")
+    outcome = session.outbox.record_receipts(pid, [partner.receipt(one, sealed.envelope_id, status="rejected",
+                                                                   reason="consent_revoked")])
+    assert session._db.scalar("SELECT state FROM messages WHERE id = ?", (first,)) == "acknowledged"
+    assert session.audit.count() == entries  # nothing changed: no share.refused entry
+    assert count(session, "SELECT count(*) FROM receipts") == receipts + 1
+    assert outcome == [ReceiptOutcome(first, "refused", "consent_revoked")]
+    session.outbox.record_receipts(pid, [partner.receipt(two, sealed.envelope_id, status="rejected",
+                                                         reason="consent_revoked")])
+    assert session.audit.recent(1)[0].action == "share.refused"  # an open message's refusal is audited

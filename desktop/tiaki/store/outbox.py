@@ -64,6 +64,7 @@ class _Verdict:
     reason: str
     action: str
     moves: bool  # the message's state changes
+    audited: bool = True  # False: a park or refusal of a message already acknowledged (nothing changes)
 
 
 class _Judged:
@@ -77,9 +78,10 @@ class _Judged:
     def add(self, verdict: _Verdict, receipt: Receipt) -> None:
         if verdict.moves:
             self._moves[receipt.message_id] = (verdict.state, verdict.reason)
-        self.audit.append(Planned(verdict.action, "client", verdict.client_id, {
-            "message_id": receipt.message_id, "envelope_id": receipt.envelope_id, "status": receipt.status,
-            "reason": receipt.reason, "partner_key_id": receipt.partner_key_id}))
+        if verdict.audited:
+            self.audit.append(Planned(verdict.action, "client", verdict.client_id, {
+                "message_id": receipt.message_id, "envelope_id": receipt.envelope_id, "status": receipt.status,
+                "reason": receipt.reason, "partner_key_id": receipt.partner_key_id}))
         self.outcomes.append(ReceiptOutcome(receipt.message_id, verdict.state, verdict.reason))
 
     def write(self, tx: Transaction, now: str) -> None:
@@ -229,9 +231,11 @@ class Outbox:
                 raise NotFound("That envelope")
             tx.execute("UPDATE envelopes SET attempts = attempts + 1, last_attempt_at = ?, last_error = ? "
                        "WHERE id = ?", (now, error, envelope_id))
+            # Not a message the partner has answered for (acknowledged, refused, parked) when the envelope goes
+            # again; a message cancelled while this envelope was on its way counts: it may be at the partner.
             tx.execute("UPDATE messages SET attempts = attempts + 1, last_attempt_at = ?, last_error = ? "
-                       "WHERE id IN (SELECT message_id FROM message_seals WHERE envelope_id = ?)",
-                       (now, error, envelope_id))
+                       "WHERE id IN (SELECT message_id FROM message_seals WHERE envelope_id = ?) "
+                       "AND state NOT IN ('acknowledged', 'refused', 'parked')", (now, error, envelope_id))
             if row[1] == "superseded":
                 # Sent after a withdrawal superseded it (the send was already under way): the partner may hold
                 # data under a consent that is withdrawn now, so it is owed a revocation.
@@ -359,7 +363,7 @@ class Outbox:
         moves = state != "acknowledged" if verdict == "acknowledged" else state in OPEN_STATES
         if moves:
             found[receipt.message_id] = (client_id, verdict)
-        return _Verdict(client_id, verdict, reason, action, moves)
+        return _Verdict(client_id, verdict, reason, action, moves, verdict == "acknowledged" or state != "acknowledged")
 
     @staticmethod
     def _close_envelopes(tx: Transaction, partner_id: str) -> None:
