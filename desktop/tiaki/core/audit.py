@@ -51,7 +51,7 @@ class Action:
     SHARE_SEAL = "share.seal"
     SHARE_DROP = "share.drop"  # fields allowed when queued, no longer allowed when sealed
     SHARE_CANCEL = "share.cancel"
-    SHARE_REQUEUE = "share.requeue"  # a sealed envelope superseded (a consent changed): its messages re-decided
+    SHARE_REQUEUE = "share.requeue"  # a sealed envelope superseded (consent changed, basis lapsed, too large)
     SHARE_ACK = "share.ack"
     SHARE_REFUSED = "share.refused"
     SHARE_PARK = "share.park"
