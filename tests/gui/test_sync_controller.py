@@ -42,3 +42,22 @@ def test_sync_now_delivers_in_the_background(qtbot, session, tmp_path: Path) -> 
         assert dialog.outcome.text() == report_text(report) and "1 acknowledged" in dialog.outcome.text()
         assert dialog.sync_button.isEnabled() and dialog.progress.isHidden()
         controller.stop()
+
+
+def test_network_coming_back_starts_a_sync_and_offline_skips_the_timer(qtbot, session, tmp_path: Path) -> None:
+    from PySide6.QtNetwork import QNetworkInformation
+
+    partner_dir = tmp_path / "partner"
+    card = make_partner(partner_dir, name=PARTNER)
+    with running_inbox(partner_dir) as url:
+        _queued(session, url, partner_dir, card)
+        controller = SyncController(session)
+        changes: list[object] = []
+        controller.online_changed.connect(changes.append)
+        controller._on_reachability(QNetworkInformation.Reachability.Disconnected)
+        assert controller.online is False and changes == [False]
+        assert not controller.start(scheduled=True)  # the timer does not try while the platform says offline
+        with qtbot.waitSignal(controller.finished, timeout=60_000) as done:
+            controller._on_reachability(QNetworkInformation.Reachability.Online)  # the connection is back
+        assert controller.online is True and done.args[0].complete
+        controller.stop()
