@@ -2635,70 +2635,85 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="115"/>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="142"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="86"/>
+        <source>{name}: {acknowledged} acknowledged, {waiting} waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="89"/>
+        <source>, {n} set aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="91"/>
+        <source>, {n} refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="157"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="184"/>
         <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="116"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="158"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="117"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="159"/>
         <source>Sent, no receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="118"/>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="148"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="160"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="190"/>
         <source>Delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="119"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="161"/>
         <source>Stopped or refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="120"/>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="147"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="162"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="189"/>
         <source>Last attempt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="121"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="163"/>
         <source>Next attempt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="122"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="164"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="143"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="185"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="144"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="186"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="145"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="187"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="146"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="188"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="149"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="191"/>
         <source>Items sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2782,6 +2797,99 @@
     <message>
         <location filename="../desktop/tiaki/ui/sync_dialog.py" line="117"/>
         <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncEngine</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="57"/>
+        <source>waiting for its next scheduled attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="58"/>
+        <source>sync stopped before everything was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="59"/>
+        <source>queued during the run; sent next time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="60"/>
+        <source>the inbox did not accept a connection in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="61"/>
+        <source>could not connect to the inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="62"/>
+        <source>the TLS handshake with the inbox timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="63"/>
+        <source>the inbox certificate could not be verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="64"/>
+        <source>the TLS handshake with the inbox failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="65"/>
+        <source>the inbox reply is larger than allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="66"/>
+        <source>the TLS connection to the inbox closed before the reply was complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="67"/>
+        <source>the TLS connection to the inbox failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="68"/>
+        <source>the inbox did not answer in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="69"/>
+        <source>the connection to the inbox broke before the reply was complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="70"/>
+        <source>the connection to the inbox failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="71"/>
+        <source>the inbox reply is not JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="72"/>
+        <source>the inbox reply is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="73"/>
+        <source>the inbox reply is not valid HTTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="74"/>
+        <source>the inbox reply is not valid JSON</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -138,3 +138,21 @@ def test_reasons_read_as_words() -> None:
     assert "archived" in state_reason_text("archived_client")
     assert "withdrawn" in state_reason_text("consent_revoked")
     assert state_reason_text("the inbox refused the envelope (400 bad_header)").startswith("the inbox refused")
+
+
+def test_engine_lines_and_summaries_are_translatable() -> None:
+    import re
+    from pathlib import Path
+
+    import tiaki.sync.engine as engine
+    import tiaki.sync.transport as transport
+    from tiaki.sync.engine import PartnerResult
+    from tiaki.ui.sync_models import ENGINE_TEXT, engine_text, partner_summary
+
+    fixed = {engine.SCHEDULED, engine.STOPPED, engine.NOT_YET}
+    source = Path(transport.__file__).read_text(encoding="utf-8")
+    fixed |= set(re.findall(r'TransportError\("\w+", "([^"{]+)"\)', source))
+    assert fixed and fixed <= set(ENGINE_TEXT), sorted(fixed - set(ENGINE_TEXT))
+    result = PartnerResult("p", "Kāinga", 3, 2, 1, 0, 0, engine.SCHEDULED, None)
+    assert partner_summary(result) == result.summary()  # in English the app and the CLI say the same
+    assert engine_text("the inbox answered 503 to the envelope") == "the inbox answered 503 to the envelope"

@@ -25,7 +25,7 @@ from tiaki.store.session import Session
 from tiaki.ui.accessibility import name_button_box, name_buttons, read_only_rows
 from tiaki.ui.messages import store_error_text
 from tiaki.ui.sync_controller import SyncController
-from tiaki.ui.sync_models import PartnerStatusModel
+from tiaki.ui.sync_models import PartnerStatusModel, partner_summary
 
 
 def online_text(online: bool | None) -> str:
@@ -41,7 +41,7 @@ def report_text(report: Any) -> str:
     """One line per partner, as ``tiaki sync --once`` prints them."""
     if report is None:
         return ""
-    lines = [p.summary() for p in report.partners]
+    lines = [partner_summary(p) for p in report.partners]
     if not lines:
         return QCoreApplication.translate("SyncDialog", "Nothing to send: no partner is enrolled for sending.")
     return "\n".join(lines)

@@ -50,6 +50,48 @@ def state_reason_text(code: str) -> str:
     return reason_text(code)  # a policy reason in words; any other text is shown as it is
 
 
+# The sync engine runs without Qt and words its problems in English; the fixed ones are translated here by
+# their text (a test checks that the engine's fixed lines are all listed). Lines that carry an HTTP status
+# ("the inbox answered 503 to the envelope") are shown as the engine words them.
+ENGINE_TEXT: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("SyncEngine", "waiting for its next scheduled attempt"),
+    QT_TRANSLATE_NOOP("SyncEngine", "sync stopped before everything was sent"),
+    QT_TRANSLATE_NOOP("SyncEngine", "queued during the run; sent next time"),
+    QT_TRANSLATE_NOOP("SyncEngine", "the inbox did not accept a connection in time"),
+    QT_TRANSLATE_NOOP("SyncEngine", "could not connect to the inbox"),
+    QT_TRANSLATE_NOOP("SyncEngine", "the TLS handshake with the inbox timed out"),
+    QT_TRANSLATE_NOOP("SyncEngine", "the inbox certificate could not be verified"),
+    QT_TRANSLATE_NOOP("SyncEngine", "the TLS handshake with the inbox failed"),
+    QT_TRANSLATE_NOOP("SyncEngine", "the inbox reply is larger than allowed"),
+    QT_TRANSLATE_NOOP("SyncEngine", "the TLS connection to the inbox closed before the reply was complete"),
+    QT_TRANSLATE_NOOP("SyncEngine", "the TLS connection to the inbox failed"),
+    QT_TRANSLATE_NOOP("SyncEngine", "the inbox did not answer in time"),
+    QT_TRANSLATE_NOOP("SyncEngine", "the connection to the inbox broke before the reply was complete"),
+    QT_TRANSLATE_NOOP("SyncEngine", "the connection to the inbox failed"),
+    QT_TRANSLATE_NOOP("SyncEngine", "the inbox reply is not JSON"),
+    QT_TRANSLATE_NOOP("SyncEngine", "the inbox reply is not a JSON object"),
+    QT_TRANSLATE_NOOP("SyncEngine", "the inbox reply is not valid HTTP"),
+    QT_TRANSLATE_NOOP("SyncEngine", "the inbox reply is not valid JSON"),
+)
+
+
+def engine_text(line: str | None) -> str:
+    if not line:
+        return ""
+    return QCoreApplication.translate("SyncEngine", line) if line in ENGINE_TEXT else line
+
+
+def partner_summary(result: Any) -> str:
+    """One partner's line after a run (a SyncReport's PartnerResult), in the worker's language."""
+    line = QCoreApplication.translate("Sync", "{name}: {acknowledged} acknowledged, {waiting} waiting").format(
+        name=result.name, acknowledged=result.acknowledged, waiting=result.waiting)
+    if result.parked:
+        line += QCoreApplication.translate("Sync", ", {n} set aside").format(n=result.parked)
+    if result.refused:
+        line += QCoreApplication.translate("Sync", ", {n} refused").format(n=result.refused)
+    return f"{line} ({engine_text(result.error)})" if result.error else line
+
+
 def state_label(state: str) -> str:
     return QCoreApplication.translate("Sync", STATE_TEXT[state]) if state in STATE_TEXT else state
 
@@ -131,7 +173,7 @@ class PartnerStatusModel(_RowsModel):
             self.COL_STOPPED: str(item.parked + item.refused),
             self.COL_LAST: _when(item.last_attempt_at),
             self.COL_NEXT: _when(item.next_attempt_at),
-            self.COL_PROBLEM: item.last_error or "",
+            self.COL_PROBLEM: engine_text(item.last_error),
         }
         return str(values[column])
 
