@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from cli_support import Run, make_runner
+from faultproxy import FaultProxy, StubServer
 from support import ADMIN, ADMIN_PASS, FAST_KDF
 from tiaki.store.session import Session, create_store
 
@@ -55,3 +56,18 @@ def store(run: Run, tmp_path: Path) -> Path:
     result = run("--data-dir", str(data), "init", "--worker", "aroha", "--recovery-out", str(tmp_path / "rk.txt"))
     assert result.returncode == 0, result.stderr
     return data
+
+
+@pytest.fixture
+def stub() -> Iterator[StubServer]:
+    """A plain keep-alive HTTP server on 127.0.0.1 that records each request (tests/faultproxy.py)."""
+    with StubServer() as server:
+        yield server
+
+
+@pytest.fixture
+def proxy(stub: StubServer) -> Iterator[FaultProxy]:
+    """The fault-injecting proxy in front of ``stub``."""
+    with FaultProxy(stub.address) as faulty:
+        yield faulty
+

@@ -18,18 +18,6 @@ from faultproxy import GARBAGE, FaultProxy, StubReply, StubRequest, StubServer, 
 
 
 @pytest.fixture
-def stub() -> Iterator[StubServer]:
-    with StubServer() as server:
-        yield server
-
-
-@pytest.fixture
-def proxy(stub: StubServer) -> Iterator[FaultProxy]:
-    with FaultProxy(stub.address) as faulty:
-        yield faulty
-
-
-@pytest.fixture
 def client(proxy: FaultProxy) -> Iterator[http.client.HTTPConnection]:
     conn = http.client.HTTPConnection("127.0.0.1", proxy.port, timeout=5)
     yield conn

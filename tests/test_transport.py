@@ -8,7 +8,6 @@ import json
 import socket
 import ssl
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,18 +23,6 @@ from tiaki.sync.transport import InboxClient, TransportError, classify, parse_re
 MESSAGE_ID = "0b9d6c3e-8a53-4c8e-9a51-3f0f7d1c2b6a"
 SENDER = "0123456789abcdef0123456789abcdef"
 SECRET = b"TE-REO-PAYLOAD-MARKER"
-
-
-@pytest.fixture
-def stub() -> Iterator[StubServer]:
-    with StubServer() as server:
-        yield server
-
-
-@pytest.fixture
-def proxy(stub: StubServer) -> Iterator[FaultProxy]:
-    with FaultProxy(stub.address) as faulty:
-        yield faulty
 
 
 def _client(url: str, **kwargs: float) -> InboxClient:

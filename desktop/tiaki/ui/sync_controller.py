@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QNetworkInformation
 
 from tiaki.store.session import Session
-from tiaki.ui.tasks import BackgroundTask
+from tiaki.ui.tasks import BackgroundTask, TaskCancelled
 
 DEFAULT_INTERVAL_MINUTES = 15
 _REACHABLE = (QNetworkInformation.Reachability.Online, QNetworkInformation.Reachability.Site,
@@ -101,8 +101,6 @@ class SyncController(QObject):
         self.finished.emit(report)
 
     def _on_failed(self, exc: object) -> None:
-        from tiaki.ui.tasks import TaskCancelled
-
         if isinstance(exc, TaskCancelled):
             self.failed.emit(self.tr("Sync stopped. Nothing was lost: what was not acknowledged is sent next time."))
         else:
