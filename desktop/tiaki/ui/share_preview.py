@@ -13,18 +13,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -34,24 +31,11 @@ from tiaki.core.sharing import Override
 from tiaki.store.errors import StoreError
 from tiaki.store.session import Session
 from tiaki.ui.accessibility import add_labelled_rows, name_button_box, name_buttons, problem_label
+from tiaki.ui.decision_tables import DecisionTables
 from tiaki.ui.labels import purpose_label
-from tiaki.ui.messages import reason_text, store_error_text
-from tiaki.ui.sharing_labels import basis_label, field_key_label
+from tiaki.ui.messages import store_error_text
 
 BANNER_STYLE = "background: #fff4ce; color: #3b2f00; padding: 6px;"
-
-
-def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(headers)
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)
-    table.setWordWrap(True)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
-    return table
 
 
 class SharePreviewDialog(QDialog):
@@ -109,14 +93,9 @@ class SharePreviewDialog(QDialog):
         self.summary.setAccessibleName(self.tr("Summary"))
         layout.addWidget(self.summary)
 
-        allowed_label = QLabel(self.tr("&Would be shared:"), self)
-        self.allowed = _table(self, self.tr("Would be shared"), [self.tr("Information"), self.tr("Basis")])
-        allowed_label.setBuddy(self.allowed)
-        withheld_label = QLabel(self.tr("W&ithheld:"), self)
-        self.withheld = _table(self, self.tr("Withheld"), [self.tr("Information"), self.tr("Why it is withheld")])
-        withheld_label.setBuddy(self.withheld)
-        for widget in (allowed_label, self.allowed, withheld_label, self.withheld):
-            layout.addWidget(widget, 1 if isinstance(widget, QTableWidget) else 0)
+        self.tables = DecisionTables(session.catalogue, self.tr("&Would be shared:"), self.tr("W&ithheld:"), self)
+        self.allowed, self.withheld = self.tables.allowed, self.tables.withheld
+        layout.addWidget(self.tables, 1)
 
         self.sent = QLabel(self)
         self.sent.setWordWrap(True)
@@ -201,8 +180,7 @@ class SharePreviewDialog(QDialog):
     def refresh(self) -> None:
         self.decision = None
         self.queue_button.setEnabled(False)
-        self.allowed.setRowCount(0)
-        self.withheld.setRowCount(0)
+        self.tables.clear()
         self.banner.hide()
         self.summary.clear()
         partner_id, purpose = self.partner.currentData(), self.purpose.currentData()
@@ -226,15 +204,7 @@ class SharePreviewDialog(QDialog):
 
     def show_decision(self, decision: Decision) -> None:
         self.decision = decision
-        catalogue = self._session.catalogue
-        self.allowed.setRowCount(len(decision.allowed))
-        for row, allowed in enumerate(decision.allowed):
-            self._set_row(self.allowed, row, field_key_label(catalogue, allowed.field), basis_label(allowed.basis))
-        self.withheld.setRowCount(len(decision.withheld))
-        for row, withheld in enumerate(decision.withheld):
-            self._set_row(self.withheld, row, field_key_label(catalogue, withheld.field),
-                          reason_text(withheld.reason))
-        self.withheld.resizeRowsToContents()
+        self.tables.show_decision(decision)
         self.summary.setText(self.tr("{allowed} item(s) would be shared; {withheld} withheld.").format(
             allowed=len(decision.allowed), withheld=len(decision.withheld)))
         if decision.needs_review:
@@ -242,17 +212,6 @@ class SharePreviewDialog(QDialog):
                                         "the written justification, and it must be reviewed by a supervisor."))
             self.banner.show()
 
-    @staticmethod
-    def _set_row(table: QTableWidget, row: int, field: str, why: str) -> None:
-        for column, text in enumerate((field, why)):
-            item = QTableWidgetItem(text)
-            item.setToolTip(text)
-            table.setItem(row, column, item)
-
     def rows(self, table: QTableWidget) -> list[tuple[str, str]]:
         """The (information, basis or reason) pairs a table shows, for tests and screen-reader summaries."""
-        def text(row: int, column: int) -> str:
-            item = table.item(row, column)
-            return item.text() if item is not None else ""
-
-        return [(text(r, 0), text(r, 1)) for r in range(table.rowCount())]
+        return DecisionTables.rows(table)
