@@ -134,6 +134,8 @@ def build_parser() -> _Parser:
     pinit.add_argument("--name", metavar="TEXT", help="the organisation's name on its card")
     pinit.add_argument("--kind", default="ngo", choices=PARTNER_KINDS)
     pinit.add_argument("--inbox-url", metavar="URL", help="the URL devices send to (default from --host/--port)")
+    pinit.add_argument("--packet-only", action="store_true",
+                       help="no inbox: a card without a URL, for a partner reached only by referral packets")
     pinit.add_argument("--host", default="127.0.0.1")
     pinit.add_argument("--port", type=int, default=8470)
     prot = _command(psub, "rotate", "cli_partner.cmd_rotate",

@@ -61,11 +61,14 @@ def default_inbox_url(host: str, port: int) -> str:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    """Prints the new card's key id and fingerprint (read the fingerprint to each device's privacy officer)."""
+    """Prints the new card's key id and fingerprint (read the fingerprint to each device's privacy officer).
+    Also writes DIR/age-identity.txt, so that ``age -d -i DIR/age-identity.txt packet.age`` opens a referral."""
     data_dir = _partner_dir(args)
     if not args.name or not args.name.strip():
         raise CliError("Give the organisation's name for its card: --name TEXT.", EXIT_USAGE)
-    url = args.inbox_url or default_inbox_url(args.host, args.port)
+    if args.packet_only and args.inbox_url:
+        raise CliError("Give either --inbox-url or --packet-only, not both.", EXIT_USAGE)
+    url = None if args.packet_only else args.inbox_url or default_inbox_url(args.host, args.port)
     with _partner_errors():
         card = init_identity(data_dir, name=args.name, kind=PartnerKind(args.kind), inbox_url=url)
     _print_key(card.key_id, card.fingerprint())

@@ -3,6 +3,8 @@
     DIR/card.json            the current card (hand it to Tiaki devices; they compare its fingerprint by voice)
     DIR/cards/<key_id>.json  every card this partner has issued, so a device that missed a rotation can catch up
     DIR/keys/<key_id>.json   mode 0600: the age secret, the receipt signing key, created_at
+    DIR/age-identity.txt     mode 0600: every age secret key, current first, in the age identity-file format,
+                             so the stock tool opens a referral packet: ``age -d -i DIR/age-identity.txt FILE``
 
 Old keys are never deleted: an envelope sealed to a key before its rotation still opens. The key named by
 ``card.json`` is the current one (new envelopes are sealed to it); a receipt is signed with the key its
@@ -81,6 +83,10 @@ def cards_dir(data_dir: Path) -> Path:
     return data_dir / "cards"
 
 
+def age_identity_path(data_dir: Path) -> Path:
+    return data_dir / "age-identity.txt"
+
+
 def database_path(data_dir: Path) -> Path:
     return data_dir / "inbox.sqlite3"
 
@@ -105,6 +111,7 @@ def init_identity(data_dir: Path, *, name: str, kind: PartnerKind, inbox_url: st
         raise PartnerSetupError(str(exc)) from None
     _prepare_dirs(data_dir)
     _save_key(data_dir, key)
+    write_age_identity_file(data_dir, current_key_id=key.key_id)
     _save_card(data_dir, card)
     return card
 
@@ -123,6 +130,7 @@ def rotate_identity(data_dir: Path, *, inbox_url: str | None = None, now: dt.dat
         raise PartnerSetupError(str(exc)) from None
     card = sign_rotation(fresh, old.current.receipt_key, old_key_id=old.card.key_id)
     _save_key(data_dir, key)
+    write_age_identity_file(data_dir, current_key_id=key.key_id)
     _save_card(data_dir, card)
     return card
 
@@ -169,6 +177,38 @@ def _stamp(path: Path) -> tuple[int, int, int] | None:
     except OSError:
         return None
     return info.st_mtime_ns, info.st_size, info.st_ino
+
+
+def age_identity_text(keys: Mapping[str, PartnerKey], *, current_key_id: str) -> str:
+    """Every key in the age identity-file format (``#`` comments, one ``AGE-SECRET-KEY-1…`` per key): the current
+    key first, then the older ones newest first. age tries each identity in turn, so a packet sealed to a key
+    from before a rotation still opens."""
+    ordered = sorted(keys.values(), key=lambda k: (k.key_id != current_key_id, _negated(k.created_at), k.key_id))
+    lines: list[str] = []
+    for key in ordered:
+        lines.append(f"# created: {key.created_at} key id: {key.key_id}")
+        lines.append(f"# public key: {key.identity.to_public()}")
+        lines.append(str(key.identity))
+    return "\n".join(lines) + "\n"
+
+
+def write_age_identity_file(data_dir: Path, *, current_key_id: str) -> Path:
+    """Write ``DIR/age-identity.txt`` whole (0600) from every key in the keys directory. Written before the card
+    during a rotation: a crash in between leaves a file that already opens what the new card will receive."""
+    keys = {key.key_id: key for key in (_load_key(path) for path in sorted(keys_dir(data_dir).glob("*.json")))}
+    if current_key_id not in keys:
+        raise PartnerSetupError("The key named as current is missing from the keys directory.")
+    path = age_identity_path(data_dir)
+    _write_whole(path, age_identity_text(keys, current_key_id=current_key_id).encode("ascii"), mode=0o600)
+    return path
+
+
+def _negated(created_at: str) -> float:
+    """Sort newest first; a created_at that does not parse sorts last rather than failing the whole file."""
+    try:
+        return -dt.datetime.fromisoformat(created_at).timestamp()
+    except (ValueError, TypeError):
+        return float("inf")
 
 
 # --- files ---------------------------------------------------------------------------------------------------
