@@ -57,6 +57,12 @@ class Action:
     SHARE_PARK = "share.park"
     REVOCATION_QUEUE = "revocation.queue"
     SHARING_HISTORY_VIEW = "sharing.history_view"
+    REFERRAL_EXPORT = "referral.export"  # a referral packet sealed to a partner (it leaves by hand)
+    REFERRAL_FORM_PRINT = "referral.form_print"
+    REFERRAL_FORM_SAVE = "referral.form_save"  # the referral form saved as a plaintext PDF
+    REFERRAL_PACKET_AGAIN = "referral.packet_again"  # an exported packet's bytes handed out again
+    REFERRAL_IMPORT = "referral.import"  # a received packet made into a new client
+    SENDER_TRUST = "sender.trust"  # a referring device's card trusted for packets it signs
 
 
 def canonical_json(value: Any) -> bytes:

@@ -107,7 +107,9 @@ class ConsentEvent:
 class ConsentRecord:
     """One consent scope: permit or deny these purposes and data categories for these recipients.
 
-    ``recipients`` holds partner ids and/or partner kinds (``PartnerKind`` values).
+    ``recipients`` holds partner ids and/or partner kinds (``PartnerKind`` values). A consent that arrived with
+    a referral packet names the referring organisation in ``received_from`` and has no recipients here: it is
+    kept as the record of what the person agreed to, and never permits sharing onward from this device.
     """
 
     id: str
@@ -126,6 +128,7 @@ class ConsentRecord:
     recorded_by: str
     given_by: GivenBy
     events: tuple[ConsentEvent, ...] = field(default_factory=tuple)
+    received_from: str | None = None
 
     def applies_to(self, partner: Partner, purpose: str, category: str) -> bool:
         return ((partner.id in self.recipients or partner.kind.value in self.recipients)

@@ -99,6 +99,17 @@ class ClientRepository:
         anonymous: bool = False,
     ) -> ClientRecord:
         """A new client from values collected for a purpose, from a source, after (or with) a notice."""
+        with self._db.transaction() as tx:
+            client_id = self.create_in(tx, values, collection=collection, assign_to=assign_to, anonymous=anonymous)
+        return self._read(client_id, audit=False)
+
+    def create_in(
+        self, tx: Transaction, values: Mapping[str, object], *, collection: Collection, assign_to: str | None = None,
+        anonymous: bool = False,
+    ) -> str:
+        """``create`` in the caller's transaction (a referral import creates the client together with its
+        consents and the packet's record): checks, validates, writes the client, its values, collection event,
+        search entry and audit entry. Returns the new client's id; raises before writing anything."""
         me = self._worker
         roles.require(me.active and me.role is not roles.Role.SUPERVISOR, "add clients")
         self._check_collection(collection, anonymous=anonymous)
@@ -112,24 +123,23 @@ class ClientRepository:
                           "assign clients to another worker")
         now = iso(self._clock())
         client_id = new_id()
-        with self._db.transaction() as tx:
-            self._require_active_worker(tx, assignee)
-            tx.execute(
-                "INSERT INTO clients (id, created_at, created_by, updated_at, assigned_worker_id, sort_key, "
-                "display_name, date_of_birth, duplicate_key, anonymous) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (client_id, now, me.id, now, assignee, sort_key(fields), display_name(fields),
-                 fields.get("date_of_birth"), duplicate_key(fields), int(anonymous)),
-            )
-            num = int(tx.scalar("SELECT num FROM clients WHERE id = ?", (client_id,)))
-            event_id = self._insert_collection(tx, client_id, collection, now)
-            self._insert_values(tx, client_id, fields, collection.source, now, event_id)
-            self._index(tx, num, fields)
-            self._audit.append(tx, actor_id=me.id, action=Action.CLIENT_CREATE, subject_type="client",
-                               subject_id=client_id, detail={"fields": sorted(fields), "source": collection.source.kind,
-                                                             "collection_event_id": event_id,
-                                                             "purposes": sorted(collection.purposes),
-                                                             "anonymous": anonymous})
-        return self._read(client_id, audit=False)
+        self._require_active_worker(tx, assignee)
+        tx.execute(
+            "INSERT INTO clients (id, created_at, created_by, updated_at, assigned_worker_id, sort_key, "
+            "display_name, date_of_birth, duplicate_key, anonymous) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (client_id, now, me.id, now, assignee, sort_key(fields), display_name(fields),
+             fields.get("date_of_birth"), duplicate_key(fields), int(anonymous)),
+        )
+        num = int(tx.scalar("SELECT num FROM clients WHERE id = ?", (client_id,)))
+        event_id = self._insert_collection(tx, client_id, collection, now)
+        self._insert_values(tx, client_id, fields, collection.source, now, event_id)
+        self._index(tx, num, fields)
+        self._audit.append(tx, actor_id=me.id, action=Action.CLIENT_CREATE, subject_type="client",
+                           subject_id=client_id, detail={"fields": sorted(fields), "source": collection.source.kind,
+                                                         "collection_event_id": event_id,
+                                                         "purposes": sorted(collection.purposes),
+                                                         "anonymous": anonymous})
+        return client_id
 
     def _check_collection(self, collection: Collection, *, anonymous: bool) -> None:
         try:

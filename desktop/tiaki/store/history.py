@@ -105,6 +105,7 @@ class MessageStatus:
     partner_name: str
     purpose: str | None
     kind: str
+    channel: str  # sync (the partner's inbox) | packet (a referral packet, which leaves by hand)
     state: str  # queued | sealed | acknowledged | refused | parked | cancelled
     state_reason: str
     sent: bool
@@ -223,13 +224,13 @@ class History:
         me = self._worker()
         self._require_client(me, client_id)
         rows = self._db.query(
-            "SELECT m.id, m.partner_id, p.name, m.purpose, m.kind, m.state, m.state_reason, m.attempts, "
+            "SELECT m.id, m.partner_id, p.name, m.purpose, m.kind, m.channel, m.state, m.state_reason, m.attempts, "
             f"m.created_at, m.last_attempt_at, m.acknowledged_at, m.last_error, (SELECT s.fields FROM message_seals s "
             f"WHERE s.rowid = {_SEAL}) FROM messages m "
             "JOIN partners p ON p.id = m.partner_id WHERE m.client_id = ? ORDER BY m.created_at DESC, m.seq DESC",
             (client_id,))
-        return [MessageStatus(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] > 0, int(r[7]), parse_iso(r[8]),
-                              _moment(r[9]), _moment(r[10]), r[11], tuple(sorted(json.loads(r[12] or "{}"))))
+        return [MessageStatus(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8] > 0, int(r[8]), parse_iso(r[9]),
+                              _moment(r[10]), _moment(r[11]), r[12], tuple(sorted(json.loads(r[13] or "{}"))))
                 for r in rows]
 
     def partner_status(self) -> list[PartnerStatus]:

@@ -324,6 +324,31 @@ CREATE TABLE partner_sync (
     last_success_at TEXT
 );
 """),
+    (5, """
+ALTER TABLE device ADD COLUMN age_identity TEXT;
+ALTER TABLE envelopes ADD COLUMN channel TEXT NOT NULL DEFAULT 'sync' CHECK (channel IN ('sync', 'packet'));
+ALTER TABLE consents ADD COLUMN received_from TEXT;
+ALTER TABLE consents ADD COLUMN received_packet_id TEXT;
+
+CREATE TABLE trusted_senders (
+    key_id TEXT PRIMARY KEY,
+    organisation TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    signing_key TEXT NOT NULL,
+    card_json TEXT NOT NULL,
+    trusted_at TEXT NOT NULL,
+    trusted_by TEXT NOT NULL REFERENCES workers(id)
+);
+
+CREATE TABLE received_packets (
+    packet_id TEXT PRIMARY KEY,
+    sender_key_id TEXT NOT NULL REFERENCES trusted_senders(key_id),
+    client_id TEXT NOT NULL REFERENCES clients(id),
+    bundle_sha256 TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    imported_by TEXT NOT NULL REFERENCES workers(id)
+);
+"""),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -7,6 +7,7 @@ policy engine every outgoing path will use.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Callable
@@ -203,7 +204,7 @@ class SharingRepository:
 
     def consent(self, consent_id: str) -> ConsentRecord:
         with self._db.transaction() as tx:
-            row = tx.query_one(f"SELECT {CONSENT_COLUMNS} FROM consents WHERE id = ?", (consent_id,))
+            row = tx.query_one(f"SELECT {CONSENT_COLUMNS}, received_from FROM consents WHERE id = ?", (consent_id,))
             if row is None:
                 raise NotFound("That consent record")
             self._client_for(tx, row[1], write=False)
@@ -213,13 +214,15 @@ class SharingRepository:
         """Every consent record of a client, oldest first, with its full history."""
         with self._db.transaction() as tx:
             self._client_for(tx, client_id, write=False)
-            rows = tx.query(f"SELECT {CONSENT_COLUMNS} FROM consents WHERE client_id = ? ORDER BY given_at, id",
-                            (client_id,))
+            rows = tx.query(f"SELECT {CONSENT_COLUMNS}, received_from FROM consents WHERE client_id = ? "
+                            "ORDER BY given_at, id", (client_id,))
             return [self._consent(tx, row) for row in rows]
 
     @staticmethod
     def _consent(tx: Transaction, row: Row) -> ConsentRecord:
-        return consent_from(row, consent_events(tx, row[0]))
+        """A row read with ``CONSENT_COLUMNS, received_from`` (the policy engine's loader reads no provenance:
+        a received consent names no recipient, so it never applies to a partner either way)."""
+        return dataclasses.replace(consent_from(row, consent_events(tx, row[0])), received_from=row[15])
 
     # --- the decision ----------------------------------------------------------------------------------
 
