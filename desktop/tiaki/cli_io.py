@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import getpass
 import os
+import secrets
 import sys
 from pathlib import Path
 
@@ -68,6 +69,36 @@ def read_input(source: str, limit: int) -> bytes:
         raise CliError("Cannot read the input file.", EXIT_INVALID) from None
 
 
+def read_bounded_file(path: str, limit: int, what: str) -> bytes:
+    """A whole file of at most ``limit`` bytes. A larger one is refused by its size before any of it is read
+    (a 5 GB file named by mistake must not fill memory); the read is bounded too, for files that grow or lie."""
+    try:
+        with Path(path).open("rb") as fh:
+            if os.fstat(fh.fileno()).st_size > limit:
+                raise CliError(f"The {what} file is too large.", EXIT_INVALID)
+            data = fh.read(limit + 1)
+    except OSError:
+        raise CliError(f"Cannot read the {what} file.", EXIT_INVALID) from None
+    if len(data) > limit:
+        raise CliError(f"The {what} file is too large.", EXIT_INVALID)
+    return data
+
+
+def confirm_fingerprint(lines: str, *, assume_yes: bool, refused: str) -> None:
+    """Show who and which fingerprint (stderr), then take --yes or an interactive y/N: the two people read the
+    digits to each other by phone before a key is trusted. ``refused`` is the error when it is not confirmed."""
+    print(lines, file=sys.stderr)
+    if assume_yes:
+        return
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise CliError("Compare the fingerprint with the other organisation, then run again with --yes.",
+                       EXIT_INVALID)
+    print("Read these digits with them by phone. Do they all match? [y/N] ", end="", file=sys.stderr, flush=True)
+    answer = sys.stdin.readline()
+    if answer.strip().lower() not in ("y", "yes", "ae", "āe"):
+        raise CliError(refused, EXIT_INVALID)
+
+
 class PrivateFile:
     """A new file only the current user can read, created *before* the secret it will hold exists, so that
     a bad path fails while nothing has changed yet (the recovery key must never be made and then lost)."""
@@ -88,6 +119,37 @@ class PrivateFile:
             data = data[os.write(self._fd, data):]
         os.fsync(self._fd)
         self._written = True
+
+    def write_bytes(self, data: bytes) -> None:
+        """The whole of ``data`` or nothing: written to a private temporary file beside this one, flushed, then
+        renamed over the name reserved at creation, so a crash or a full disk never leaves half a file."""
+        directory, name = os.path.split(os.path.abspath(self.path))
+        temp = os.path.join(directory, f".{name}.{secrets.token_hex(6)}.tmp")
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        except BaseException:
+            os.close(fd)
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise
+        os.close(fd)
+        try:
+            os.replace(temp, self.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise
+        self._written = True
+        with contextlib.suppress(OSError):  # not every platform can open a directory
+            dir_fd = os.open(directory, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
 
     def close(self) -> None:
         """Close; a file that never received its secret is removed."""

@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 from tiaki.cli_commands import client_id, emit, unlocked
-from tiaki.cli_io import EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_OK, CliError, PrivateFile
+from tiaki.cli_io import (
+    EXIT_CHECK_FAILED,
+    EXIT_INVALID,
+    EXIT_OK,
+    CliError,
+    PrivateFile,
+    confirm_fingerprint,
+    read_bounded_file,
+)
 from tiaki.core.cards import MAX_CARD_BYTES, CardError, PartnerCard, parse_partner_card
 
 
 def _read_card(path: str) -> PartnerCard:
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_CARD_BYTES + 1)
-    except OSError:
-        raise CliError("Cannot read the card file.", EXIT_INVALID) from None
+    data = read_bounded_file(path, MAX_CARD_BYTES, "card")
     try:
         return parse_partner_card(data)
     except CardError as exc:
@@ -29,14 +32,8 @@ def _read_card(path: str) -> PartnerCard:
 
 
 def _confirm_fingerprint(card: PartnerCard, assume_yes: bool) -> None:
-    print(f"Partner: {card.name}\nFingerprint: {card.fingerprint()}", file=sys.stderr)
-    if assume_yes:
-        return
-    if not sys.stdin.isatty():
-        raise CliError("Compare the fingerprint with the partner, then run again with --yes.", EXIT_INVALID)
-    answer = input("Read these digits with the partner by phone. Do they all match? [y/N] ")
-    if answer.strip().lower() not in ("y", "yes", "ae", "āe"):
-        raise CliError("Not enrolled: the fingerprint was not confirmed.", EXIT_INVALID)
+    confirm_fingerprint(f"Partner: {card.name}\nFingerprint: {card.fingerprint()}", assume_yes=assume_yes,
+                        refused="Not enrolled: the fingerprint was not confirmed.")
 
 
 def cmd_partner_enroll(args: argparse.Namespace) -> int:
