@@ -241,73 +241,73 @@
 <context>
     <name>AddPartnerDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="72"/>
         <location filename="../desktop/tiaki/ui/partners_dialog.py" line="73"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="74"/>
         <source>Add partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="78"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="79"/>
         <source>Partner&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="80"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="81"/>
         <source>Kind of partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="83"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="84"/>
         <source>&amp;Overseas (outside New Zealand)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="85"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="86"/>
         <source>IPP 12 basis for sending overseas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="86"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="87"/>
         <source>e.g. comparable safeguards (IPP 12(1)(b)); leave empty if none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="90"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="91"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="90"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="91"/>
         <source>&amp;Kind:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="92"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="93"/>
         <source>IPP 12 &amp;basis:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="94"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="95"/>
         <source>Without an IPP 12 basis nothing is sent to an overseas partner.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="98"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="99"/>
         <source>What is still needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="101"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="102"/>
         <source>&amp;Add partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="108"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="109"/>
         <source>Give the partner&apos;s name (at most 300 characters, with no characters that cannot be stored).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="125"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="126"/>
         <source>Not added: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -439,38 +439,38 @@
 <context>
     <name>ClientForm</name>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="60"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="62"/>
         <source>Client record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="72"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="74"/>
         <source>Problem saving</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="75"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="77"/>
         <source>A&amp;nonymous contact (no identity details)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="76"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="78"/>
         <source>Anonymous contact (no identity details)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="78"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="80"/>
         <source>Record this contact without identity details, for a purpose that does not need to know who they are.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="82"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="84"/>
         <source>Anonymous contact: recorded without identity details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="83"/>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="175"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="85"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="182"/>
         <source>Anonymous contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -481,12 +481,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="102"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="104"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="106"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="108"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -511,37 +511,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="132"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="135"/>
         <source>&amp;Archive…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="136"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="143"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="137"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="144"/>
         <source>Save (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="139"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="146"/>
         <source>&amp;Close</source>
         <translation>&amp;Kati</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="172"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="179"/>
         <source>New client</source>
         <translation>Kiritaki hou</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="175"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="182"/>
         <source>Client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="177"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="184"/>
         <source>{title} — Tiaki</source>
         <translation type="unfinished"></translation>
     </message>
@@ -576,78 +576,93 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="94"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="96"/>
         <source>C&amp;onsent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="96"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="98"/>
         <source>Sha&amp;ring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="111"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="113"/>
         <source>Consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="112"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="114"/>
         <source>What would be shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="249"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="116"/>
+        <source>Refer to partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="138"/>
+        <source>R&amp;efer to partner…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="139"/>
+        <source>Make an encrypted referral packet for a partner (Ctrl+Shift+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="268"/>
         <source>Nothing was saved: fix the fields marked below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="283"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="302"/>
         <source>Nothing has changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="318"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="337"/>
         <source>Not saved: the collection step was cancelled. What you typed is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="328"/>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="331"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="347"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="350"/>
         <source>Nothing was saved: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="335"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="354"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="348"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="367"/>
         <source>Nothing to copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="351"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="370"/>
         <source>Copied. The clipboard will be cleared in {s} seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="357"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="376"/>
         <source>Archive client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="358"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="377"/>
         <source>Archive this client&apos;s record? It leaves the client list; its history and audit trail are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="386"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="405"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_form.py" line="387"/>
+        <location filename="../desktop/tiaki/ui/client_form.py" line="406"/>
         <source>Close without saving your changes?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1003,6 +1018,25 @@
     <message>
         <location filename="../desktop/tiaki/ui/consent_panel.py" line="227"/>
         <source>The receipt could not be saved to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DecisionTables</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/decision_tables.py" line="78"/>
+        <location filename="../desktop/tiaki/ui/decision_tables.py" line="82"/>
+        <source>Information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/decision_tables.py" line="78"/>
+        <source>Basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/decision_tables.py" line="82"/>
+        <source>Why it is withheld</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1429,217 +1463,247 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="53"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="56"/>
         <source>Tiaki</source>
         <translation>Tiaki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="54"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="57"/>
         <source>Tiaki client list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="88"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="91"/>
         <source>&amp;New client</source>
         <translation>&amp;Kiritaki hou</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="89"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="92"/>
         <source>Record a new client (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="91"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="94"/>
         <source>&amp;Find</source>
         <translation>&amp;Rapu</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="92"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="95"/>
         <source>Search the client list (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="93"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="96"/>
         <source>&amp;Lock</source>
         <translation>&amp;Raka</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="94"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="97"/>
         <source>Lock Tiaki now (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="95"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="98"/>
         <source>&amp;Workers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="97"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="100"/>
         <source>P&amp;artners and agreements…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="99"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="102"/>
         <source>&amp;Verify log…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="101"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="104"/>
         <source>Change my &amp;passphrase…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="102"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="105"/>
         <source>S&amp;ync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="103"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="106"/>
         <source>Send what is queued to partners now (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="104"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="107"/>
         <source>Sync &amp;status…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="105"/>
-        <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="106"/>
-        <source>&amp;About and security…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="107"/>
-        <source>&amp;Quit</source>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="108"/>
+        <source>&amp;Refer selected client to partner…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/main_window.py" line="109"/>
-        <source>&amp;Clients</source>
+        <source>Make an encrypted referral packet for a partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="113"/>
-        <source>S&amp;ync</source>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="111"/>
+        <source>&amp;Open referral…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="112"/>
+        <source>Open a referral packet and create the client (Ctrl+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="114"/>
+        <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/main_window.py" line="115"/>
-        <source>&amp;Tools</source>
+        <source>&amp;About and security…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="116"/>
+        <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/main_window.py" line="118"/>
+        <source>&amp;Clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="122"/>
+        <source>&amp;Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="124"/>
+        <source>S&amp;ync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="126"/>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="129"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="121"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="132"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="123"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="134"/>
         <source>Main actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="139"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="150"/>
         <source>Security notice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="140"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="151"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="141"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="152"/>
         <source>Dismiss notice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="149"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="160"/>
         <source>&amp;Search:</source>
         <translation>&amp;Rapu:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="151"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="162"/>
         <source>Name, NHI, phone… (macrons optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="152"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="163"/>
         <source>Search clients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="162"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="173"/>
         <source>Clients</source>
         <translation>Ngā kiritaki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="180"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="191"/>
         <source>Sync status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="185"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="196"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="187"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="198"/>
         <source>Syncing {done} of {total}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="196"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="207"/>
         <source>Offline — shares wait on this device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="198"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="209"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="204"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="215"/>
         <source>Synced: every message delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="205"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="216"/>
         <source>Synced: some messages still wait (see Sync → Sync status)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="213"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="224"/>
         <source>{count} failed attempt(s) to unlock Tiaki since it was last opened; the last at {when}. If that was not you, tell your privacy officer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="225"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="236"/>
         <source>{n} client(s) match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="227"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="238"/>
         <source>{n} client(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="229"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="240"/>
         <source>Signed in: {name} — {role}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="309"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="327"/>
+        <source>Select a client in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="347"/>
         <source>A sync is already running.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1683,130 +1747,348 @@
     </message>
 </context>
 <context>
-    <name>PartnersDialog</name>
+    <name>OpenReferralDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="137"/>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="138"/>
-        <source>Partners and agreements</source>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="91"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="92"/>
+        <source>Open a referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="141"/>
-        <source>&amp;Partners:</source>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="95"/>
+        <source>Open a referral packet another organisation sent you. Tiaki checks who signed it and shows everything in it before any client is created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="142"/>
-        <source>Partners</source>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="101"/>
+        <source>Packet file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="142"/>
-        <source>Name</source>
-        <translation type="unfinished">Ingoa</translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="142"/>
-        <source>Kind</source>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="103"/>
+        <source>&amp;Choose file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="142"/>
-        <source>Overseas</source>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="108"/>
+        <source>Packet &amp;file:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="146"/>
-        <source>A&amp;greements with the selected partner:</source>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="112"/>
+        <source>From:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="147"/>
-        <source>Agreements with the selected partner</source>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="112"/>
+        <source>Sender&apos;s fingerprint:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="148"/>
-        <source>Basis</source>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="113"/>
+        <source>Referred by:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="148"/>
-        <source>Name or reference</source>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="113"/>
+        <source>Made:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="148"/>
-        <source>Purposes</source>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="113"/>
+        <source>Purpose:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="148"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="114"/>
+        <source>Urgency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="114"/>
+        <source>Services requested:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="115"/>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="115"/>
+        <source>Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="126"/>
+        <source>&amp;Information in the referral:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="127"/>
+        <source>Information in the referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="128"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="132"/>
         <source>Information</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="149"/>
-        <source>Excluded fields</source>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="128"/>
+        <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="149"/>
-        <source>Valid from</source>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="128"/>
+        <source>Basis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="149"/>
-        <source>Valid until</source>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="130"/>
+        <source>&amp;Withheld by the sender:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="154"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="131"/>
+        <source>Withheld by the sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="132"/>
+        <source>Why it was withheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="137"/>
+        <source>Checking the packet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="142"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="159"/>
-        <source>Add &amp;partner…</source>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="147"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="151"/>
+        <source>C&amp;reate client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="161"/>
+        <source>Referral packet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="162"/>
+        <source>Referral packets (*.age);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="266"/>
+        <source>The client was created from the referral of {organisation}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PacketError</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="43"/>
+        <source>This file is too large to be a referral packet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="44"/>
+        <source>This file is not a referral packet, or it is damaged or incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="46"/>
+        <source>This packet was made for another organisation: this organisation&apos;s key cannot open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="48"/>
+        <source>This packet is damaged: its contents are not in the expected form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="50"/>
+        <source>The packet&apos;s signature does not match: it was changed after it was made, or was not made by the sender it names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="53"/>
+        <source>The referral inside was made for another recipient: the packet was passed on by someone else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="56"/>
+        <source>The referral inside this packet is not in a form Tiaki can import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="58"/>
+        <source>This packet comes from a sender this organisation does not trust yet: a privacy officer trusts its card first (Tools → Partners and agreements → Trust a sender&apos;s card).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="61"/>
+        <source>This referral has already been imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="71"/>
+        <source>That file cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PartnersDialog</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="138"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="139"/>
+        <source>Partners and agreements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="142"/>
+        <source>&amp;Partners:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="143"/>
+        <source>Partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="143"/>
+        <source>Name</source>
+        <translation type="unfinished">Ingoa</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="143"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="143"/>
+        <source>Overseas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="147"/>
+        <source>A&amp;greements with the selected partner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="148"/>
+        <source>Agreements with the selected partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="149"/>
+        <source>Basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="149"/>
+        <source>Name or reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="149"/>
+        <source>Purposes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="149"/>
+        <source>Information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="150"/>
+        <source>Excluded fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="150"/>
+        <source>Valid from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="150"/>
+        <source>Valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="155"/>
+        <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/partners_dialog.py" line="160"/>
-        <source>Add &amp;agreement…</source>
+        <source>Add &amp;partner…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/partners_dialog.py" line="161"/>
-        <source>&amp;Enrol from card…</source>
+        <source>Add &amp;agreement…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/partners_dialog.py" line="162"/>
+        <source>&amp;Enrol from card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="163"/>
         <source>Trust a partner&apos;s keys for sending, after comparing the fingerprint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="174"/>
+        <source>&amp;Trust a sender&apos;s card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="175"/>
+        <source>Accept referral packets signed by an organisation&apos;s device, after comparing the fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../desktop/tiaki/ui/partners_dialog.py" line="177"/>
+        <source>Save this organisation&apos;s &amp;card for referrers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="190"/>
         <source>Only a privacy officer can add partners and agreements.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="189"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="202"/>
         <source>Yes — IPP 12: {basis}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="190"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="203"/>
         <source>Yes — no IPP 12 basis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="190"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="203"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="208"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="221"/>
         <source>No end date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1889,6 +2171,100 @@
     <message>
         <location filename="../desktop/tiaki/ui/messages.py" line="169"/>
         <source>Our sharing agreement with this organisation is not in force at this time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReceivingCardDialog</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="160"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="161"/>
+        <source>This organisation&apos;s card for referrers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="164"/>
+        <source>Organisations that refer clients to you enrol this card, so that their referral packets can be opened here. Send them the file, then read the fingerprint to them over the phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="171"/>
+        <source>Name on the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="172"/>
+        <source>This organisation&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="174"/>
+        <source>Kind of organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="179"/>
+        <source>Fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="181"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="181"/>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="182"/>
+        <source>Fingerprint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="185"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="190"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="195"/>
+        <source>&amp;Save card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="209"/>
+        <source>The name has characters that cannot be used, or is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="215"/>
+        <source>No card was made: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="225"/>
+        <source>Save card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="226"/>
+        <source>Partner cards (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="238"/>
+        <source>That file could not be written. Choose another place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="241"/>
+        <source>Saved as {file}. Send it to the referring organisation, then read them the fingerprint above by phone.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2145,6 +2521,380 @@
     </message>
 </context>
 <context>
+    <name>ReferralDialog</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="76"/>
+        <source>Refer to a partner — {person}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="77"/>
+        <source>Refer to a partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="80"/>
+        <source>Make an encrypted referral packet that only the chosen partner can open. Only what is shown as going is put in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="86"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="90"/>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="92"/>
+        <source>&amp;Goes in the packet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="92"/>
+        <source>W&amp;ithheld:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="95"/>
+        <source>Export progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="100"/>
+        <source>Export status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="111"/>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="115"/>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="121"/>
+        <source>Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="125"/>
+        <source>Reason for referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="128"/>
+        <source>Services requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="131"/>
+        <source>Note to the partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="135"/>
+        <source>&amp;Partner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="135"/>
+        <source>P&amp;urpose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="136"/>
+        <source>Urgenc&amp;y:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="136"/>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="137"/>
+        <source>&amp;Services requested:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="137"/>
+        <source>&amp;Note to the partner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="143"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="273"/>
+        <source>&amp;Export packet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="144"/>
+        <source>Encrypt what is shown as going for this partner and save it as a file to send by email or on a USB stick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="147"/>
+        <source>Stop e&amp;xport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="150"/>
+        <source>Pr&amp;int form…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="152"/>
+        <source>Save form as P&amp;DF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="180"/>
+        <source>No partner is enrolled for referrals yet: a privacy officer enrols it from its card under Tools → Partners and agreements.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="189"/>
+        <source>Nothing may go to this partner for this purpose now, so there is no packet to make.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="192"/>
+        <source>{allowed} item(s) go in the packet; {withheld} withheld.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="206"/>
+        <source>The reason and services may have at most {short} characters and the note {long}, with no control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="217"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="284"/>
+        <source>Save referral packet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="218"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="286"/>
+        <source>Referral packets (*.age)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="256"/>
+        <source>Making the packet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="271"/>
+        <source>The packet was made and recorded, but that file could not be written. Choose another place with Export packet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="279"/>
+        <source>Packet saved as {file}. Only {partner} can open it: send it by email or on a USB stick. You can now print the referral form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="292"/>
+        <source>That file could not be written. Choose another place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="301"/>
+        <source>Export stopped; no packet was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="304"/>
+        <source>No packet was made: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="319"/>
+        <source>Print the referral form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="331"/>
+        <source>The form was not printed: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="333"/>
+        <source>The referral form was sent to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="340"/>
+        <source>Save form as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="341"/>
+        <source>The PDF is NOT encrypted: anyone who gets the file can read this person&apos;s information. Save it only where your organisation allows, and delete it when it is no longer needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="344"/>
+        <source>&amp;Save unencrypted PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="346"/>
+        <source>The PDF is not encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="354"/>
+        <source>Save referral form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="355"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="365"/>
+        <source>The form was not saved: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="367"/>
+        <source>The referral form was saved as {file} (not encrypted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReferralForm</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="45"/>
+        <source>Routine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="46"/>
+        <source>Urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="47"/>
+        <source>As soon as possible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="51"/>
+        <source>Referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="52"/>
+        <source>Confidential</source>
+        <translation>Matatapu</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="53"/>
+        <source>Page {page} of {pages}</source>
+        <translation>Whārangi {page} o {pages}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="54"/>
+        <source>Referral number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="55"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="56"/>
+        <source>Coordinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="57"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="58"/>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="59"/>
+        <source>Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="60"/>
+        <source>Date</source>
+        <translation>Rā</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="61"/>
+        <source>Reason for referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="62"/>
+        <source>Services requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="63"/>
+        <source>Note to the partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="64"/>
+        <source>Information shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="65"/>
+        <source>Information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="66"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="67"/>
+        <source>Basis for sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="68"/>
+        <source>Information withheld, and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="69"/>
+        <source>Nothing was withheld.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="70"/>
+        <source>Shared under a serious-threat override (Privacy Act, principle 11(1)(f)); a supervisor reviews this disclosure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="73"/>
+        <source>This form holds personal information. Keep it secure, share it only with the people who provide the service, and destroy it when it is no longer needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ResetPassphraseDialog</name>
     <message>
         <location filename="../desktop/tiaki/ui/passphrase_dialogs.py" line="73"/>
@@ -2223,153 +2973,127 @@
 <context>
     <name>SharePreviewDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="65"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="49"/>
         <source>What would be shared — {person}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="66"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="50"/>
         <source>What would be shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="69"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="53"/>
         <source>What would leave Tiaki now if this client&apos;s record were sent to a partner for a purpose. Nothing is sent from here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="76"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="60"/>
         <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="80"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="64"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="83"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="67"/>
         <source>&amp;Partner:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="83"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="67"/>
         <source>P&amp;urpose:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="86"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="70"/>
         <source>Preview a serious-&amp;threat override (IPP 11(1)(f))</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="89"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="73"/>
         <source>Written justification for the override</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="90"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="74"/>
         <source>Why is sharing necessary to prevent or lessen a serious threat to someone&apos;s life or health? (at least 20 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="101"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="85"/>
         <source>Needs review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="105"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="89"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="109"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="93"/>
         <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="112"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="96"/>
         <source>&amp;Would be shared:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="113"/>
-        <source>Would be shared</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="113"/>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="116"/>
-        <source>Information</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="113"/>
-        <source>Basis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="115"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="96"/>
         <source>W&amp;ithheld:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="116"/>
-        <source>Withheld</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="116"/>
-        <source>Why it is withheld</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="123"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="102"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="127"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="106"/>
         <source>&amp;Send to this partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="128"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="107"/>
         <source>Queue what is shown as shared; Tiaki sends it when online and checks it again at that moment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="155"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="134"/>
         <source>This partner is not enrolled for sending yet: a privacy officer enrols it from its card under Tools → Partners and agreements.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="158"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="137"/>
         <source>An override is previewed only; it is not sent from here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="172"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="151"/>
         <source>Queued. Tiaki sends it when it is online, checks it against consent again at that moment, and keeps the partner&apos;s receipt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="210"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="188"/>
         <source>No partners are recorded yet. A privacy officer adds them under Tools → Partners and agreements.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="215"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="193"/>
         <source>An override needs a written justification of at least 20 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="238"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="208"/>
         <source>{allowed} item(s) would be shared; {withheld} withheld.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="241"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="211"/>
         <source>Serious-threat override: this disclosure would be allowed only because of the written justification, and it must be reviewed by a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2721,12 +3445,12 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_controller.py" line="107"/>
+        <location filename="../desktop/tiaki/ui/sync_controller.py" line="105"/>
         <source>Sync stopped. Nothing was lost: what was not acknowledged is sent next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_controller.py" line="109"/>
+        <location filename="../desktop/tiaki/ui/sync_controller.py" line="107"/>
         <source>Sync stopped by an unexpected error ({kind}). Nothing was lost: what was not acknowledged is sent next time.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2890,6 +3614,95 @@
     <message>
         <location filename="../desktop/tiaki/ui/sync_models.py" line="74"/>
         <source>the inbox reply is not valid JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrustSenderDialog</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="59"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="60"/>
+        <source>Trust a sender&apos;s card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="64"/>
+        <source>An organisation that refers clients to you sends its device card. Before Tiaki accepts its referral packets, phone the organisation (on a number you already know) and read the fingerprint below to each other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="71"/>
+        <source>Card file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="73"/>
+        <source>&amp;Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="78"/>
+        <source>Card &amp;file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="82"/>
+        <source>Organisation on the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="84"/>
+        <source>Fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="86"/>
+        <source>Organisation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="87"/>
+        <source>Fingerprint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="89"/>
+        <source>I read the fingerprint with the sender and every digit &amp;matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="94"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="98"/>
+        <source>&amp;Trust this sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="104"/>
+        <source>Sender card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="105"/>
+        <source>Sender cards (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="123"/>
+        <source>That file cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="126"/>
+        <source>That file is not a usable sender card (it may be damaged, or be a partner card instead).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="146"/>
+        <source>Not trusted: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

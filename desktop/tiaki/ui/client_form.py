@@ -38,6 +38,7 @@ from tiaki.ui.consent_panel import ConsentPanel
 from tiaki.ui.duplicate_warning import DuplicateWarning
 from tiaki.ui.field_groups import FieldGroups
 from tiaki.ui.messages import field_error_text, store_error_text
+from tiaki.ui.referral_dialog import ReferralDialog
 
 
 class ClientForm(QWidget):
@@ -57,6 +58,7 @@ class ClientForm(QWidget):
         self.duplicate_warning: DuplicateWarning | None = None
         self.collection_dialog: CollectionDialog | None = None
         self.confirm_box: QMessageBox | None = None
+        self.referral_dialog: ReferralDialog | None = None
         self.setAccessibleName(self.tr("Client record"))
         self.resize(720, 640)
 
@@ -111,6 +113,7 @@ class ClientForm(QWidget):
         self.consent_action = self._form_action(self.tr("Consent"), "Ctrl+Shift+C", self.show_consent)
         self.preview_action = self._form_action(self.tr("What would be shared"), "Ctrl+Shift+W",
                                                 self.consent_panel.show_preview)
+        self.refer_action = self._form_action(self.tr("Refer to partner"), "Ctrl+Shift+R", self.refer)
 
         if client_id is not None:
             self._show_record(session.clients.get(client_id))
@@ -132,6 +135,10 @@ class ClientForm(QWidget):
         self.archive_button = QPushButton(self.tr("&Archive…"), self)
         self.archive_button.clicked.connect(self.ask_archive)
         row.addWidget(self.archive_button)
+        self.refer_button = QPushButton(self.tr("R&efer to partner…"), self)
+        self.refer_button.setToolTip(self.tr("Make an encrypted referral packet for a partner (Ctrl+Shift+R)"))
+        self.refer_button.clicked.connect(self.refer)
+        row.addWidget(self.refer_button)
         row.addStretch(1)
         self.save_button = QPushButton(self.tr("&Save"), self)
         self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
@@ -140,7 +147,7 @@ class ClientForm(QWidget):
         self.close_button.clicked.connect(self.close)
         row.addWidget(self.save_button)
         row.addWidget(self.close_button)
-        name_buttons([self.archive_button, self.save_button, self.close_button])
+        name_buttons([self.archive_button, self.refer_button, self.save_button, self.close_button])
         return row
 
     # --- showing -------------------------------------------------------------------------------------
@@ -181,6 +188,8 @@ class ClientForm(QWidget):
         self.tabs.setTabVisible(self.tabs.indexOf(self.sharing_panel), record is not None)
         self.consent_action.setEnabled(record is not None)
         self.preview_action.setEnabled(record is not None)
+        self.refer_button.setVisible(record is not None and writable)
+        self.refer_action.setEnabled(record is not None and writable)
         self._dirty = False
 
     def show_consent(self) -> None:
@@ -189,6 +198,16 @@ class ClientForm(QWidget):
             return
         self.tabs.setCurrentWidget(self.consent_panel)
         self.consent_panel.table.setFocus()
+
+    def refer(self) -> ReferralDialog | None:
+        """"Refer to partner…" (Ctrl+Shift+R): the referral dialog for this client; its export shows in Sharing."""
+        if self._record is None or not self.refer_action.isEnabled():
+            return None
+        dialog = ReferralDialog(self._session, self._record.id, self.title.text(), self)
+        dialog.exported.connect(lambda _id: self.sharing_panel.refresh())
+        self.referral_dialog = dialog
+        dialog.open()
+        return dialog
 
     # --- anonymous contacts --------------------------------------------------------------------------
 

@@ -26,8 +26,10 @@ from tiaki.ui.client_form import ClientForm
 from tiaki.ui.client_list_model import CLIENT_ID_ROLE, COL_DATE_OF_BIRTH, COL_NAME, COL_UPDATED, ClientListModel
 from tiaki.ui.clipboard import GuardedClipboard
 from tiaki.ui.labels import local_time, role_label
+from tiaki.ui.open_referral_dialog import OpenReferralDialog
 from tiaki.ui.partners_dialog import PartnersDialog
 from tiaki.ui.passphrase_dialogs import ChangePassphraseDialog
+from tiaki.ui.referral_dialog import ReferralDialog
 from tiaki.ui.settings_dialog import SettingsDialog
 from tiaki.ui.sync_controller import SyncController
 from tiaki.ui.sync_dialog import SyncDialog
@@ -49,6 +51,7 @@ class MainWindow(QMainWindow):
         self.forms: dict[str, ClientForm] = {}
         self.new_forms: list[ClientForm] = []
         self.verify_run: VerifyLogRun | None = None
+        self.open_referral_dialog: OpenReferralDialog | None = None
         self.sync = SyncController(session, self)
         self.setWindowTitle(self.tr("Tiaki"))
         self.setAccessibleName(self.tr("Tiaki client list"))
@@ -102,6 +105,12 @@ class MainWindow(QMainWindow):
         self.sync_now_action = self._action(self.tr("S&ync now"), self.sync_now, "F5",
                                             self.tr("Send what is queued to partners now (F5)"))
         self.sync_status_action = self._action(self.tr("Sync &status…"), self.show_sync)
+        self.refer_action = self._action(self.tr("&Refer selected client to partner…"), self.refer_selected,
+                                         tip=self.tr("Make an encrypted referral packet for a partner"))
+        self.refer_action.setEnabled(worker.role is not roles.Role.SUPERVISOR)
+        self.open_referral_action = self._action(self.tr("&Open referral…"), self.open_referral, "Ctrl+O",
+                                                 self.tr("Open a referral packet and create the client (Ctrl+O)"))
+        self.open_referral_action.setEnabled(worker.role is not roles.Role.SUPERVISOR)
         self.settings_action = self._action(self.tr("&Settings…"), self.show_settings)
         self.about_action = self._action(self.tr("&About and security…"), self.show_about)
         self.quit_action = self._action(self.tr("&Quit"), self.quit_requested.emit, QKeySequence.StandardKey.Quit)
@@ -110,6 +119,8 @@ class MainWindow(QMainWindow):
         menu.addActions([self.new_client_action, self.find_action])
         menu.addSeparator()
         menu.addActions([self.lock_action, self.quit_action])
+        referrals_menu = self.menuBar().addMenu(self.tr("&Referrals"))
+        referrals_menu.addActions([self.refer_action, self.open_referral_action])
         sync_menu = self.menuBar().addMenu(self.tr("S&ync"))
         sync_menu.addActions([self.sync_now_action, self.sync_status_action])
         tools = self.menuBar().addMenu(self.tr("&Tools"))
@@ -303,6 +314,33 @@ class MainWindow(QMainWindow):
         dialog = PartnersDialog(self.session, self)
         dialog.open()
         return dialog
+
+    def selected_client_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        client_id = rows[0].data(CLIENT_ID_ROLE) if rows else None
+        return str(client_id) if client_id else None
+
+    def refer_selected(self) -> ReferralDialog | None:
+        """The selected client's record, with its referral dialog open."""
+        client_id = self.selected_client_id()
+        if client_id is None:
+            self.statusBar().showMessage(self.tr("Select a client in the list first."), 4000)
+            return None
+        form = self.open_client(client_id)
+        return form.refer() if form is not None else None
+
+    def open_referral(self) -> OpenReferralDialog | None:
+        if self.session is None:
+            return None
+        dialog = OpenReferralDialog(self.session, self)
+        dialog.imported.connect(self._referral_imported)
+        dialog.open()
+        self.open_referral_dialog = dialog
+        return dialog
+
+    def _referral_imported(self, client_id: str) -> None:
+        self.model.refresh()
+        self.open_client(client_id)
 
     def sync_now(self) -> None:
         if self.session is not None and not self.sync.sync_now():

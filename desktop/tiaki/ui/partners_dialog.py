@@ -35,6 +35,7 @@ from tiaki.ui.agreement_dialog import AddAgreementDialog, clean_text
 from tiaki.ui.enrol_dialog import EnrolCardDialog
 from tiaki.ui.labels import local_time, purpose_label
 from tiaki.ui.messages import store_error_text
+from tiaki.ui.referral_keys_dialog import ReceivingCardDialog, TrustSenderDialog
 from tiaki.ui.sharing_labels import basis_label, categories_text, field_key_label, partner_kind_label
 
 PARTNER_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -169,6 +170,18 @@ class PartnersDialog(QDialog):
         row.addStretch(1)
         name_buttons([self.add_partner_button, self.add_agreement_button, self.enrol_button])
         layout.addLayout(row)
+        referrals = QHBoxLayout()  # the receiving side of referral packets
+        self.trust_sender_button = QPushButton(self.tr("&Trust a sender's card…"), self)
+        self.trust_sender_button.setToolTip(self.tr("Accept referral packets signed by an organisation's device, "
+                                                    "after comparing the fingerprint"))
+        self.receiving_card_button = QPushButton(self.tr("Save this organisation's &card for referrers…"), self)
+        self.trust_sender_button.clicked.connect(self.trust_sender)
+        self.receiving_card_button.clicked.connect(self.receiving_card)
+        referrals.addWidget(self.trust_sender_button)
+        referrals.addWidget(self.receiving_card_button)
+        referrals.addStretch(1)
+        name_buttons([self.trust_sender_button, self.receiving_card_button])
+        layout.addLayout(referrals)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         name_button_box(buttons)
@@ -225,6 +238,18 @@ class PartnersDialog(QDialog):
     def enrol(self) -> EnrolCardDialog:
         dialog = EnrolCardDialog(self._session, self)
         dialog.enrolled.connect(lambda partner: self.refresh(select=partner.id))
+        self.sub_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def trust_sender(self) -> TrustSenderDialog:
+        dialog = TrustSenderDialog(self._session, self)
+        self.sub_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def receiving_card(self) -> ReceivingCardDialog:
+        dialog = ReceivingCardDialog(self._session, self)
         self.sub_dialog = dialog
         dialog.open()
         return dialog
