@@ -13,33 +13,22 @@ standard element that no field carries) is refused, and the checks on content ar
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
 from tiaki.core import referral_fhir as fhir
-from tiaki.core.canonical import KEY_ID, UUID
-from tiaki.core.sharing import AGREEMENT_BASES, Basis, ConsentMethod, GivenBy
+from tiaki.core.referral_fhir import (
+    MAX_CONSENTS,
+    MAX_FIELDS,
+    MAX_NOTE,
+    MAX_REASON,
+    MAX_WITHHELD,
+    check_content,
+)
 from tiaki.core.text import bad_characters, nfc
 
 URGENCIES: Final = ("routine", "urgent", "asap")  # FHIR request-priority codes
-MAX_FIELDS: Final = 100
-MAX_WITHHELD: Final = 200
-MAX_CONSENTS: Final = 50  # consent records and agreements together
-MAX_VALUE_LENGTH: Final = 20_000
-MAX_REASON: Final = 500
-MAX_NOTE: Final = 4000
-MAX_NAME: Final = 200
-_CODE: Final = re.compile(r"\A[a-z0-9][a-z0-9_.-]{0,63}\Z")
-_LANGUAGE: Final = re.compile(r"\A[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}\Z")
-_TOKEN: Final = re.compile(r"\A[A-Za-z0-9._:-]{1,64}\Z")
-_HASH: Final = re.compile(r"\A[0-9a-f]{64}\Z")
-# FHIR instant (seconds and an offset required), which is also a valid dateTime; Tiaki writes clock.iso().
-_INSTANT: Final = re.compile(r"\A\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d"
-                             r"(\.\d{1,6})?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))\Z")
-_INT32: Final = range(-(2**31), 2**31)
 
 
 class BundleError(ValueError):
@@ -181,123 +170,6 @@ def parse_bundle(doc: object) -> ReceivedReferral:
         partner_key_id=content.partner_key_id, client_id=content.client_id, purpose=content.purpose,
         details=content.details, fields=dict(content.fields), withheld=dict(content.withheld),
         consents=content.consents, agreements=content.agreements, notice=content.notice)
-
-
-# --- checks shared by building and parsing -------------------------------------------------------------------
-
-
-def check_content(content: ReferralContent) -> None:
-    """Everything ``build_bundle`` writes is within the profile's limits and types (ValueError otherwise)."""
-    _require(_is_uuid(content.packet_id) and _is_uuid(content.sender_device_id) and _is_uuid(content.client_id),
-             "an id is not a UUID")
-    _require(_is_key_id(content.sender_key_id) and _is_key_id(content.partner_key_id), "a key id is not valid")
-    _require(is_instant(content.created_at), "the creation time is not an ISO 8601 instant")
-    _require(isinstance(content.coordinator_id, str) and bool(_TOKEN.match(content.coordinator_id)),
-             "the coordinator id is not valid")
-    for name in (content.organisation, content.coordinator_name, content.partner_name):
-        _require(_is_text(name, MAX_NAME), "a name is empty, too long or holds characters that cannot be sent")
-    _require(_is_code(content.purpose), "the purpose is not a code")
-    _require(isinstance(content.details, ReferralDetails) and content.details == content.details.checked(),
-             "the referral details are not checked")
-    _check_fields(content)
-    _require(isinstance(content.withheld, Mapping) and len(content.withheld) <= MAX_WITHHELD
-             and all(_is_code(k) and _is_code(v) for k, v in content.withheld.items())
-             and not set(content.withheld) & set(content.fields), "the withheld list is not valid")
-    _require(isinstance(content.consents, tuple) and isinstance(content.agreements, tuple)
-             and len(content.consents) + len(content.agreements) <= MAX_CONSENTS, "too many consents")
-    for consent in content.consents:
-        _check_consent(consent)
-    for agreement in content.agreements:
-        _require(isinstance(agreement, AgreementSummary) and _is_uuid(agreement.agreement_id)
-                 and agreement.basis in AGREEMENT_BASES and _is_text(agreement.name, MAX_NAME, empty=True)
-                 and _is_text(agreement.reference, MAX_NAME, empty=True), "an agreement is not valid")
-    consent_ids = [c.consent_id for c in content.consents]
-    agreement_ids = [a.agreement_id for a in content.agreements]
-    _require(len(set(consent_ids)) == len(consent_ids) and len(set(agreement_ids)) == len(agreement_ids),
-             "a consent or agreement appears twice")
-    _require(set(consent_ids) == {v.consent_id for v in content.fields.values()} - {None},
-             "the consents are not exactly those the fields name")
-    _require(set(agreement_ids) == {v.agreement_id for v in content.fields.values()} - {None},
-             "the agreements are not exactly those the fields name")
-    notice = content.notice
-    _require(notice is None or (isinstance(notice, NoticeSummary) and _is_text(notice.version, 64)
-                                and _is_language(notice.language) and bool(_HASH.match(str(notice.hash)))
-                                and notice.timing in ("before", "after") and is_instant(notice.given_at)),
-             "the collection notice is not valid")
-
-
-def _check_fields(content: ReferralContent) -> None:
-    fields = content.fields
-    _require(isinstance(fields, Mapping) and 0 < len(fields) <= MAX_FIELDS, "a referral carries 1 to 100 fields")
-    for key, sent in fields.items():
-        _require(_is_code(key) and isinstance(sent, SentValue), "a field key is not a code")
-        value = sent.value
-        if isinstance(value, str):
-            _require(_is_text(value, MAX_VALUE_LENGTH, multiline=True, stripped=False)
-                     and bool(value.strip()), "a field's value is empty, too long or holds characters that cannot "
-                                              "be sent")
-        else:
-            _require(type(value) is int and value in _INT32, "a field's value is not text or a 32-bit integer")
-        _require(_is_code(sent.category) and sent.basis in set(Basis), "a field's category or basis is not valid")
-        _require(sent.agreement_id is None or _is_uuid(sent.agreement_id), "a field's agreement id is not valid")
-        _require(sent.consent_id is None or _is_uuid(sent.consent_id), "a field's consent id is not valid")
-
-
-def _check_consent(consent: object) -> None:
-    ok = (isinstance(consent, ConsentSummary) and _is_uuid(consent.consent_id) and is_instant(consent.given_at)
-          and (consent.expires_at is None or is_instant(consent.expires_at))
-          and consent.method in set(ConsentMethod) and consent.given_by in set(GivenBy)
-          and (consent.language == "" or _is_language(consent.language))
-          and _is_text(consent.notice_version, 64, empty=True)
-          and (consent.notice_hash == "" or bool(_HASH.match(str(consent.notice_hash))))
-          and isinstance(consent.purposes, tuple) and isinstance(consent.categories, tuple)
-          and len(consent.purposes) <= 50 and len(consent.categories) <= 50
-          and all(_is_code(p) for p in consent.purposes) and all(_is_code(c) for c in consent.categories)
-          and len(set(consent.purposes)) == len(consent.purposes)
-          and len(set(consent.categories)) == len(consent.categories))
-    _require(ok, "a consent record is not valid")
-
-
-def _require(ok: bool, message: str) -> None:
-    if not ok:
-        raise ValueError(f"Referral content: {message}.")
-
-
-def is_instant(value: object) -> bool:
-    """A FHIR instant with a real calendar date (what ``clock.iso`` writes)."""
-    if not isinstance(value, str) or not _INSTANT.match(value):
-        return False
-    try:
-        dt.datetime.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _is_uuid(value: object) -> bool:
-    return isinstance(value, str) and bool(UUID.match(value))
-
-
-def _is_key_id(value: object) -> bool:
-    return isinstance(value, str) and bool(KEY_ID.match(value))
-
-
-def _is_code(value: object) -> bool:
-    return isinstance(value, str) and bool(_CODE.match(value))
-
-
-def _is_language(value: object) -> bool:
-    return isinstance(value, str) and bool(_LANGUAGE.match(value))
-
-
-def _is_text(value: object, limit: int, *, empty: bool = False, multiline: bool = False,
-             stripped: bool = True) -> bool:
-    """Text Tiaki may write into a FHIR string: NFC, within the limit, no control or bidi characters."""
-    if not isinstance(value, str) or len(value) > limit or (not value and not empty):
-        return False
-    if stripped and value != value.strip():
-        return False
-    return nfc(value) == value and not bad_characters(value, multiline=multiline)
 
 
 # --- reading values back (the shape is checked by rebuilding) ---------------------------------------------------
