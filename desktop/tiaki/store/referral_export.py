@@ -43,7 +43,7 @@ from tiaki.store.database import Database, Transaction
 from tiaki.store.decision_inputs import client_inputs, decide_for, latest_withdrawal, partner_terms
 from tiaki.store.enrolment import current_card
 from tiaki.store.errors import InvalidInput, NotFound
-from tiaki.store.outbox_messages import SealRecordJson, decision_json, stored_value
+from tiaki.store.outbox_messages import SealRecordJson, basis_of, decision_json, stored_value
 
 _STEPS = 4  # progress: decided, values read, sealed, recorded
 
@@ -246,11 +246,30 @@ class PacketExport:
         return me, str(row[0]), str(row[2]), bytes(row[3])
 
     def packet_data(self, message_id: str) -> bytes:
+        """Handing the packet out again discloses its values again: only while every field it carries is still
+        allowed on the basis it was sealed on (as sync resends an envelope: ``Sealer.lapse_pending``). A
+        withdrawn or expired consent, an ended agreement or an archived client refuses it (nothing_to_share);
+        a packet that went on a serious-threat override is never handed out again."""
         with self._db.transaction() as tx:
             me, client_id, packet_id, data = self._packet(tx, message_id, "hand out this client's referral packet")
+            if not self._still_allowed(tx, message_id, client_id):
+                raise InvalidInput("nothing_to_share")
             self._audit.append(tx, actor_id=me.id, action=Action.REFERRAL_PACKET_AGAIN, subject_type="client",
                                subject_id=client_id, detail={"message_id": message_id, "packet_id": packet_id})
         return data
+
+    def _still_allowed(self, tx: Transaction, message_id: str, client_id: str) -> bool:
+        row = tx.query_one("SELECT m.partner_id, m.purpose, s.fields FROM messages m JOIN message_seals s "
+                           "ON s.message_id = m.id AND s.envelope_id = m.envelope_id WHERE m.id = ?", (message_id,))
+        if row is None or row[1] is None:
+            return False
+        inputs = client_inputs(tx, (client_id,))[client_id]
+        if inputs.archived:
+            return False
+        at = latest_withdrawal((inputs,), self._clock())
+        decision = decide_for(self._catalogue, inputs, partner_terms(tx, str(row[0])), str(row[1]), at)
+        now_allowed = {a.field: basis_of(a) for a in decision.allowed}
+        return all(now_allowed.get(key) == basis for key, basis in json.loads(row[2]).items())
 
     def record_form(self, message_id: str, *, saved_pdf: bool) -> None:
         with self._db.transaction() as tx:
