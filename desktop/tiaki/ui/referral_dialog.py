@@ -344,6 +344,8 @@ class ReferralDialog(QDialog):
         self.pdf_accept = box.addButton(self.tr("&Save unencrypted PDF…"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setAccessibleName(self.tr("The PDF is not encrypted"))
+        for label in box.findChildren(QLabel):
+            label.setAccessibleName(label.text() or self.tr("Warning"))
         name_buttons(box.buttons())
         box.accepted.connect(self._choose_pdf)
         self.pdf_warning = box
