@@ -13,6 +13,7 @@ standard element that no field carries) is refused, and the checks on content ar
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
@@ -28,6 +29,7 @@ from tiaki.core.referral_fhir import (
 )
 from tiaki.core.text import bad_characters, nfc
 
+_ENTRY_URL: Final = re.compile(r"\Aurn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
 URGENCIES: Final = ("routine", "urgent", "asap")  # FHIR request-priority codes
 
 
@@ -226,6 +228,9 @@ def _read(doc: object) -> tuple[ReferralContent, fhir.EntryUrls]:
         if kind not in by_type:
             raise BundleError("The referral holds resources a referral packet does not carry.")
         by_type[kind].append((_text_at(entry, "fullUrl"), _at(entry, "resource")))
+    addresses = [url for found in by_type.values() for url, _ in found]
+    if len(set(addresses)) != len(addresses) or not all(_ENTRY_URL.match(a) for a in addresses):
+        raise BundleError("The referral's entries do not each have their own urn:uuid address.")
     if any(len(by_type[kind]) != 1 for kind in ("Patient", "ServiceRequest", "Provenance")):
         raise BundleError("The referral must hold exactly one Patient, ServiceRequest and Provenance.")
     (patient_url, patient), = by_type["Patient"]
