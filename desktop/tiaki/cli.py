@@ -29,6 +29,7 @@ from tiaki.store.errors import (
 
 # PartnerKind's values, spelled out so that starting the app does not import the sharing model (a test checks).
 PARTNER_KINDS = ("government_agency", "ngo", "iwi_or_pacific_provider", "health_provider")
+URGENCIES = ("routine", "urgent", "asap")  # tiaki.core.referral_bundle.URGENCIES (a test keeps them equal)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -197,6 +198,7 @@ def build_parser() -> _Parser:
     history.add_argument("--json", action="store_true", help="print JSON (the only format)")
     history.add_argument("--client", metavar="ID")
     history.add_argument("--partner", metavar="PID")
+    _packet_commands(top)
 
     settings = _command(top, "settings", _needs_subcommand, "settings for everyone using this store")
     ssub = settings.add_subparsers(title="settings", metavar="SETTING", parser_class=_Parser)
@@ -204,6 +206,47 @@ def build_parser() -> _Parser:
                          "show, or set (privacy officer), the idle minutes before Tiaki locks")
     auto_lock.add_argument("minutes", nargs="?", type=int)
     return parser
+
+
+def _packet_commands(top: argparse._SubParsersAction[_Parser]) -> None:
+    packet = _command(top, "packet", _needs_subcommand,
+                      "referral packets: an encrypted, signed file only one partner can open (docs/referral-packet.md)")
+    ksub = packet.add_subparsers(title="packet commands", metavar="ACTION", parser_class=_Parser)
+    export = _command(ksub, "export", "cli_packet.cmd_export",
+                      "seal a client's permitted fields as a referral to a partner (prints the packet id)")
+    export.add_argument("--client", required=True, metavar="ID")
+    export.add_argument("--partner", required=True, metavar="PID")
+    export.add_argument("--purpose", required=True, metavar="KEY")
+    export.add_argument("--reason", metavar="TEXT", help="why the person is referred")
+    export.add_argument("--urgency", default="routine", choices=URGENCIES)
+    export.add_argument("--services", metavar="TEXT", help="the services requested")
+    export.add_argument("--note", metavar="TEXT", help="a note to the partner")
+    export.add_argument("--out", required=True, metavar="FILE", help="the new .age file (only you can read it)")
+    kopen = _command(ksub, "open", "cli_packet.cmd_open",
+                     "decrypt and verify a packet with an age identity file (no store needed); who signed it "
+                     "goes to stderr")
+    kopen.add_argument("file", metavar="FILE")
+    kopen.add_argument("--identity", required=True, metavar="FILE",
+                       help="the age identity file (a partner directory's age-identity.txt)")
+    kopen.add_argument("--sender-card", metavar="FILE",
+                       help="the sender's device card: exit 1 unless that device signed the packet")
+    kopen.add_argument("--json", action="store_true", help="print the FHIR R4 Bundle as JSON (else a summary)")
+    kimport = _command(ksub, "import", "cli_packet.cmd_import",
+                       "create a client from a packet signed by a trusted sender (prints the new client's id)")
+    kimport.add_argument("file", metavar="FILE")
+    kimport.add_argument("--assign-to", metavar="WORKER_NAME", help="the worker who takes the client on")
+    trust = _command(ksub, "trust", "cli_packet.cmd_trust",
+                     "trust a referring device's sender card after comparing its fingerprint (prints key id and "
+                     "fingerprint)")
+    trust.add_argument("--card", required=True, metavar="SENDER_CARD")
+    trust.add_argument("--yes", action="store_true",
+                       help="the fingerprint was compared with the sender out of band (else a prompt)")
+    card = _command(ksub, "card", "cli_packet.cmd_card",
+                    "write this organisation's packet-only partner card for referrers to enrol (prints key id and "
+                    "fingerprint)")
+    card.add_argument("--out", required=True, metavar="FILE")
+    card.add_argument("--name", metavar="NAME", help="the name on the card (default: the organisation's)")
+    card.add_argument("--kind", default="ngo", choices=PARTNER_KINDS)
 
 
 def _gui(args: argparse.Namespace) -> int:

@@ -84,15 +84,16 @@ def read_bounded_file(path: str, limit: int, what: str) -> bytes:
     return data
 
 
-def confirm_fingerprint(lines: str, *, assume_yes: bool, refused: str) -> None:
-    """Show who and which fingerprint (stderr), then take --yes or an interactive y/N: the two people read the
-    digits to each other by phone before a key is trusted. ``refused`` is the error when it is not confirmed."""
-    print(lines, file=sys.stderr)
+def confirm_fingerprint(who: str, fingerprint: str, *, assume_yes: bool, refused: str) -> None:
+    """Take --yes or an interactive y/N after showing who and which fingerprint (stderr): the two people read the
+    digits to each other by phone before a key is trusted. Without a terminal and without --yes, one error line
+    that carries the fingerprint to compare. ``refused`` is the error when the answer is not yes."""
+    if not assume_yes and (sys.stdin is None or not sys.stdin.isatty()):
+        raise CliError(f"Compare the fingerprint {fingerprint} with {who} by phone, then run again with --yes.",
+                       EXIT_INVALID)
+    print(f"{who}\nFingerprint: {fingerprint}", file=sys.stderr)
     if assume_yes:
         return
-    if sys.stdin is None or not sys.stdin.isatty():
-        raise CliError("Compare the fingerprint with the other organisation, then run again with --yes.",
-                       EXIT_INVALID)
     print("Read these digits with them by phone. Do they all match? [y/N] ", end="", file=sys.stderr, flush=True)
     answer = sys.stdin.readline()
     if answer.strip().lower() not in ("y", "yes", "ae", "āe"):

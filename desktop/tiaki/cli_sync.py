@@ -32,7 +32,7 @@ def _read_card(path: str) -> PartnerCard:
 
 
 def _confirm_fingerprint(card: PartnerCard, assume_yes: bool) -> None:
-    confirm_fingerprint(f"Partner: {card.name}\nFingerprint: {card.fingerprint()}", assume_yes=assume_yes,
+    confirm_fingerprint(f"Partner: {card.name}", card.fingerprint(), assume_yes=assume_yes,
                         refused="Not enrolled: the fingerprint was not confirmed.")
 
 
