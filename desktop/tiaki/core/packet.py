@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -113,7 +114,7 @@ def seal_packet(bundle_data: bytes, *, packet_id: str, created_at: str, organisa
                 signing_key: Ed25519PrivateKey, recipient: PartnerCard) -> bytes:
     """The ``.age`` bytes of a packet holding ``bundle_data`` (from ``bundle_bytes``) for ``recipient``.
 
-    One SHA-256 pass over the Bundle, one join into the plaintext and one ``pyrage.encrypt``."""
+    One SHA-256 pass over the Bundle, then one age encryption streaming the two lines (no plaintext copy)."""
     if not bundle_data or b"\n" in bundle_data:
         raise ValueError("the Bundle must be one non-empty line of JSON")
     public = signing_key.public_key()
@@ -127,9 +128,35 @@ def seal_packet(bundle_data: bytes, *, packet_id: str, created_at: str, organisa
     line = canonical_json({**header.to_json(), "bundle_sha256": digest.hex(), "signature": b64u(signature)})
     if len(line) > MAX_HEADER_BYTES or len(line) + len(bundle_data) + 2 > MAX_PACKET_BYTES:
         raise ValueError("the packet would be larger than a packet may be")
-    plaintext = b"".join((line, b"\n", bundle_data, b"\n"))
-    sealed: bytes = pyrage.encrypt(plaintext, [pyrage.x25519.Recipient.from_str(recipient.age_recipient)])
-    return sealed
+    sealed = io.BytesIO()
+    pyrage.encrypt_io(_Lines(line + b"\n", bundle_data), sealed,
+                      [pyrage.x25519.Recipient.from_str(recipient.age_recipient)])
+    return sealed.getvalue()
+
+
+class _Lines(io.RawIOBase):
+    """The plaintext (header line, Bundle, newline) read straight out of the caller's buffers: age streams it, so
+    a 50 MB Bundle is never copied into a second plaintext buffer first."""
+
+    def __init__(self, header_line: bytes, bundle_data: bytes) -> None:
+        super().__init__()
+        self._parts = [memoryview(header_line), memoryview(bundle_data), memoryview(b"\n")]
+        self._at = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while self._parts:
+            part = self._parts[0]
+            count = min(len(buffer), len(part) - self._at)
+            if count > 0:
+                buffer[:count] = part[self._at:self._at + count]
+                self._at += count
+                return count
+            self._parts.pop(0)
+            self._at = 0
+        return 0
 
 
 def decrypt_packet(data: bytes, identities: Sequence[pyrage.x25519.Identity]) -> bytes:
