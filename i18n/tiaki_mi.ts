@@ -2068,27 +2068,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="190"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="178"/>
+        <source>Save this device&apos;s sen&amp;der card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="179"/>
+        <source>For the organisations you refer clients to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="193"/>
         <source>Only a privacy officer can add partners and agreements.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="202"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="205"/>
         <source>Yes — IPP 12: {basis}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="203"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="206"/>
         <source>Yes — no IPP 12 basis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="203"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="206"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="221"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="224"/>
         <source>No end date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2751,22 +2761,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="354"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="348"/>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="356"/>
         <source>Save referral form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="355"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="357"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="365"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="367"/>
         <source>The form was not saved: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="367"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="369"/>
         <source>The referral form was saved as {file} (not encrypted).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2904,6 +2919,70 @@
     <message>
         <location filename="../desktop/tiaki/ui/passphrase_dialogs.py" line="74"/>
         <source>Tell the worker their new passphrase in person; they should change it the first time they sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SenderCardDialog</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="254"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="255"/>
+        <source>This device&apos;s sender card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="258"/>
+        <source>Organisations you refer clients to trust this card, so that they accept the referral packets made here. Send them the file, then read the fingerprint to them over the phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="265"/>
+        <source>Organisation on the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="267"/>
+        <source>Fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="269"/>
+        <source>Organisation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="270"/>
+        <source>Fingerprint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="274"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="279"/>
+        <source>&amp;Save card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="286"/>
+        <source>Save card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="287"/>
+        <source>Sender cards (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="296"/>
+        <source>That file could not be written. Choose another place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="299"/>
+        <source>Saved as {file}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

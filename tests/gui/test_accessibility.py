@@ -10,8 +10,11 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from tiaki.ui.about_dialog import AboutDialog
 from tiaki.ui.agreement_dialog import AddAgreementDialog
 from tiaki.ui.consent_dialogs import RecordConsentDialog, WithdrawConsentDialog
+from tiaki.ui.open_referral_dialog import OpenReferralDialog
 from tiaki.ui.partners_dialog import AddPartnerDialog, PartnersDialog
 from tiaki.ui.passphrase_dialogs import ChangePassphraseDialog, ResetPassphraseDialog
+from tiaki.ui.referral_dialog import ReferralDialog
+from tiaki.ui.referral_keys_dialog import ReceivingCardDialog, SenderCardDialog, TrustSenderDialog
 from tiaki.ui.settings_dialog import SettingsDialog
 from tiaki.ui.share_preview import SharePreviewDialog
 
@@ -60,7 +63,10 @@ def test_consent_and_sharing_dialogs_are_named(qtbot, session, make_desktop, acc
     assert accessibility(form) == []
     for dialog in (RecordConsentDialog(session, created.id, form), WithdrawConsentDialog(session, record, "", form),
                    SharePreviewDialog(session, created.id, "Ana Havili", form), PartnersDialog(session, main),
-                   AddPartnerDialog(session, main), AddAgreementDialog(session, partner, main)):
+                   AddPartnerDialog(session, main), AddAgreementDialog(session, partner, main),
+                   ReferralDialog(session, created.id, "Ana Havili", form), OpenReferralDialog(session, main),
+                   TrustSenderDialog(session, main), ReceivingCardDialog(session, main),
+                   SenderCardDialog(session, main)):
         dialog.show()
         assert accessibility(dialog) == [], type(dialog).__name__
         dialog.close()

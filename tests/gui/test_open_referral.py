@@ -3,6 +3,8 @@ and opens the new client; a bad, foreign or repeated packet shows one clear sent
 
 from __future__ import annotations
 
+import json
+import stat
 from pathlib import Path
 
 import pytest
@@ -11,11 +13,14 @@ from gui_support import unnamed_controls
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
+from outbox_support import add_client, agree, consent
 from referral_support import DETAILS, PERSON, make_store, receiving_store, row_counts
+from tiaki.core.cards import parse_partner_card
 from tiaki.core.reasons import Reason
 from tiaki.core.sharing import Basis
 from tiaki.ui.messages import reason_text
 from tiaki.ui.open_referral_dialog import PACKET_ERROR_TEXT, OpenReferralDialog
+from tiaki.ui.partners_dialog import PartnersDialog
 from tiaki.ui.sharing_labels import basis_label
 
 SENDER_ORG = "Whānau Support Kirikiriroa"
@@ -141,3 +146,63 @@ def test_a_packet_for_another_organisation_or_imported_twice_creates_nothing(qtb
     _open(qtbot, dialog, path)
     assert dialog.problem.text() == PACKET_ERROR_TEXT["already_imported"]
     assert row_counts(pair.receiver) == before
+
+
+def test_receiving_side_setup_through_the_partners_dialog(qtbot, session, tmp_path, monkeypatch,
+                                                          accessibility) -> None:
+    """The sender saves its device card; the receiver trusts it only after ticking that every digit matches,
+    and saves its own card, which the sender enrols: a packet then travels from one to the other."""
+    session.set_organisation_name(SENDER_ORG)
+    receiver = make_store(tmp_path / "receiver", "Te Puna Ora Housing Trust")
+    try:
+        sending = PartnersDialog(session)
+        qtbot.addWidget(sending)
+        sender_card = sending.sender_card()
+        assert accessibility(sender_card) == []
+        card_path = tmp_path / "sender-card.json"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(card_path), ""))
+        qtbot.mouseClick(sender_card.save_button, Qt.MouseButton.LeftButton)
+        assert stat.S_IMODE(card_path.stat().st_mode) == 0o600
+        assert sender_card.fingerprint.text() == session.outbox.device_card().fingerprint()
+
+        partners = PartnersDialog(receiver)
+        qtbot.addWidget(partners)
+        partners.show()
+        assert accessibility(partners) == []
+        trust = partners.trust_sender()
+        assert accessibility(trust) == []
+        wrong = tmp_path / "partner-card.json"
+        wrong.write_text(json.dumps(receiver.referrals.receiving_card().to_json()), encoding="utf-8")
+        trust.load(wrong)
+        assert trust.card is None and "not a usable sender card" in trust.problem.text()
+        trust.load(card_path)
+        assert (trust.organisation.text(), trust.fingerprint.text()) == (SENDER_ORG,
+                                                                         sender_card.fingerprint.text())
+        assert not trust.ok_button.isEnabled(), "nothing is trusted before the fingerprint is confirmed"
+        trust.accept()
+        assert receiver.referrals.trusted_senders() == []
+        qtbot.mouseClick(trust.confirmed, Qt.MouseButton.LeftButton)
+        assert trust.ok_button.isEnabled()
+        qtbot.mouseClick(trust.ok_button, Qt.MouseButton.LeftButton)
+        assert not trust.isVisible()
+        assert [s.key_id for s in receiver.referrals.trusted_senders()] == [session.outbox.device_card().key_id]
+
+        ours = partners.receiving_card()
+        assert accessibility(ours) == []
+        receiving_path = tmp_path / "receiving-card.json"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(receiving_path), ""))
+        qtbot.keyClicks(ours.name, "Te Puna Ora")
+        qtbot.mouseClick(ours.save_button, Qt.MouseButton.LeftButton)
+        card = parse_partner_card(receiving_path.read_bytes())
+        assert (card.name, card.inbox_url) == ("Te Puna Ora", None)
+        assert ours.fingerprint.text() == card.fingerprint() and receiving_path.name in ours.status.text()
+
+        # The sender enrols that card; a referral now opens on the receiving side.
+        partner_id = session.outbox.enroll_partner(card).id
+        agree(session, partner_id)
+        client_id = add_client(session, ("case_management", "referral"))
+        consent(session, client_id, partner_id)
+        packet = session.referrals.export(client_id, partner_id, "referral", DETAILS)
+        assert receiver.referrals.open(packet.data).referral.fields["given_name"].value == PERSON["given_name"]
+    finally:
+        receiver.lock()

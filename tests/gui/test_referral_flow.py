@@ -194,3 +194,17 @@ def test_details_with_control_characters_are_refused_before_anything_is_made(qtb
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert dialog.problem.isVisible() and not save_as.asked and dialog.task is None
     assert session.outbox.client_status(setup.client_id) == []
+
+
+def test_referrals_menu_refers_the_selected_client(qtbot, session, make_desktop) -> None:
+    setup = referral_setup(session)
+    desktop = make_desktop()
+    desktop.start(session)
+    main = desktop.main_window
+    assert main.refer_selected() is None and "Select a client" in main.statusBar().currentMessage()
+    main.model.refresh()
+    main.table.selectRow(0)
+    main.refer_action.trigger()
+    form = main.forms.get(setup.client_id)
+    assert form is not None and form.referral_dialog is not None and form.referral_dialog.isVisible()
+    assert form.refer_button.isVisible() and form.refer_button.accessibleName() == "Refer to partner…"

@@ -35,7 +35,7 @@ from tiaki.ui.agreement_dialog import AddAgreementDialog, clean_text
 from tiaki.ui.enrol_dialog import EnrolCardDialog
 from tiaki.ui.labels import local_time, purpose_label
 from tiaki.ui.messages import store_error_text
-from tiaki.ui.referral_keys_dialog import ReceivingCardDialog, TrustSenderDialog
+from tiaki.ui.referral_keys_dialog import ReceivingCardDialog, SenderCardDialog, TrustSenderDialog
 from tiaki.ui.sharing_labels import basis_label, categories_text, field_key_label, partner_kind_label
 
 PARTNER_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -175,12 +175,15 @@ class PartnersDialog(QDialog):
         self.trust_sender_button.setToolTip(self.tr("Accept referral packets signed by an organisation's device, "
                                                     "after comparing the fingerprint"))
         self.receiving_card_button = QPushButton(self.tr("Save this organisation's &card for referrers…"), self)
+        self.sender_card_button = QPushButton(self.tr("Save this device's sen&der card…"), self)
+        self.sender_card_button.setToolTip(self.tr("For the organisations you refer clients to"))
         self.trust_sender_button.clicked.connect(self.trust_sender)
         self.receiving_card_button.clicked.connect(self.receiving_card)
-        referrals.addWidget(self.trust_sender_button)
-        referrals.addWidget(self.receiving_card_button)
+        self.sender_card_button.clicked.connect(self.sender_card)
+        for button in (self.trust_sender_button, self.receiving_card_button, self.sender_card_button):
+            referrals.addWidget(button)
         referrals.addStretch(1)
-        name_buttons([self.trust_sender_button, self.receiving_card_button])
+        name_buttons([self.trust_sender_button, self.receiving_card_button, self.sender_card_button])
         layout.addLayout(referrals)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -250,6 +253,12 @@ class PartnersDialog(QDialog):
 
     def receiving_card(self) -> ReceivingCardDialog:
         dialog = ReceivingCardDialog(self._session, self)
+        self.sub_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def sender_card(self) -> SenderCardDialog:
+        dialog = SenderCardDialog(self._session, self)
         self.sub_dialog = dialog
         dialog.open()
         return dialog

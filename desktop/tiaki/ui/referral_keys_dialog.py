@@ -241,3 +241,60 @@ class ReceivingCardDialog(QDialog):
         self.status.setText(self.tr("Saved as {file}. Send it to the referring organisation, then read them the "
                                     "fingerprint above by phone.").format(file=path.name))
         return True
+
+
+class SenderCardDialog(QDialog):
+    """This device's sender card, for the organisations it refers clients to: they trust it (after comparing
+    the fingerprint by phone) so that they accept the packets this device signs."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.card = session.outbox.device_card()
+        self.saved_path: Path | None = None
+        self.setWindowTitle(self.tr("This device's sender card"))
+        self.setAccessibleName(self.tr("This device's sender card"))
+        self.resize(560, 240)
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Organisations you refer clients to trust this card, so that they accept the "
+                               "referral packets made here. Send them the file, then read the fingerprint to them "
+                               "over the phone."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        organisation = QLabel(self.card.organisation, self)
+        organisation.setAccessibleName(self.tr("Organisation on the card"))
+        self.fingerprint = QLabel(self.card.fingerprint(), self)
+        self.fingerprint.setAccessibleName(self.tr("Fingerprint"))
+        _big(self.fingerprint)
+        add_labelled_rows(form, self, [(self.tr("Organisation:"), organisation),
+                                       (self.tr("Fingerprint:"), self.fingerprint)])
+        layout.addLayout(form)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Status"))
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        self.save_button = QPushButton(self.tr("&Save card…"), self)
+        self.save_button.clicked.connect(self.choose_and_save)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        name_button_box(buttons)
+        layout.addWidget(buttons)
+
+    def choose_and_save(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save card"), "tiaki-sender-card.json",
+                                              self.tr("Sender cards (*.json)"))
+        if name:
+            self.save_to(Path(name))
+
+    def save_to(self, path: Path) -> bool:
+        data = (json.dumps(self.card.to_json(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        try:
+            atomic_write(path, data)
+        except OSError:
+            self.status.setText(self.tr("That file could not be written. Choose another place."))
+            return False
+        self.saved_path = path
+        self.status.setText(self.tr("Saved as {file}.").format(file=path.name))
+        return True
