@@ -2732,56 +2732,66 @@
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/referral_dialog.py" line="331"/>
+        <source>The form was not printed: the printer could not be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="334"/>
         <source>The form was not printed: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="333"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="336"/>
         <source>The referral form was sent to the printer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="340"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="343"/>
         <source>Save form as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="341"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="344"/>
         <source>The PDF is NOT encrypted: anyone who gets the file can read this person&apos;s information. Save it only where your organisation allows, and delete it when it is no longer needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="344"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="347"/>
         <source>&amp;Save unencrypted PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="346"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="349"/>
         <source>The PDF is not encrypted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="348"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="351"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="356"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="359"/>
         <source>Save referral form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="357"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="360"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="367"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="370"/>
+        <source>The form was not saved: that file could not be written. Choose another place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="377"/>
         <source>The form was not saved: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="369"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="379"/>
         <source>The referral form was saved as {file} (not encrypted).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -157,6 +157,10 @@ def test_saving_the_form_as_pdf_needs_the_warning_accepted_and_is_audited(qtbot,
     entry = next(e for e in session.audit.recent(200) if e.action == Action.REFERRAL_FORM_SAVE)
     assert entry.detail["message_id"] == dialog.packet.message_id
     assert "not encrypted" in dialog.status.text()
+    # A place that cannot be written: nothing is recorded as saved.
+    saved = _actions(session)
+    assert not dialog.save_pdf_to(tmp_path / "no" / "such" / "form.pdf")
+    assert "could not be written" in dialog.problem.text() and _actions(session) == saved
 
 
 def test_printing_the_form_is_audited_as_printed(qtbot, session, make_desktop, monkeypatch, tmp_path) -> None:

@@ -327,7 +327,10 @@ class ReferralDialog(QDialog):
         try:
             self._session.referrals.record_form(self.packet.message_id, saved_pdf=False)
             self.form().render(printer)
-        except (StoreError, PermissionError, OSError) as exc:
+        except OSError:
+            self._show_problem(self.tr("The form was not printed: the printer could not be used."))
+            return False
+        except (StoreError, PermissionError) as exc:
             self._show_problem(self.tr("The form was not printed: {problem}").format(problem=store_error_text(exc)))
             return False
         self.status.setText(self.tr("The referral form was sent to the printer."))
@@ -359,11 +362,18 @@ class ReferralDialog(QDialog):
             self.save_pdf_to(Path(name))
 
     def save_pdf_to(self, path: Path) -> bool:
+        """Write the PDF, then record it; a file whose saving cannot be recorded is removed again, so every PDF
+        on disk has its audit entry."""
         try:
-            data = self.form().pdf_bytes()
+            atomic_write(path, self.form().pdf_bytes())
+        except OSError:
+            self._show_problem(self.tr("The form was not saved: that file could not be written. Choose another "
+                                       "place."))
+            return False
+        try:
             self._session.referrals.record_form(self.packet.message_id, saved_pdf=True)
-            atomic_write(path, data)
-        except (StoreError, PermissionError, OSError) as exc:
+        except (StoreError, PermissionError) as exc:
+            path.unlink(missing_ok=True)
             self._show_problem(self.tr("The form was not saved: {problem}").format(problem=store_error_text(exc)))
             return False
         self.status.setText(self.tr("The referral form was saved as {file} (not encrypted).").format(file=path.name))
