@@ -109,8 +109,7 @@ def check_content(content: ReferralContent) -> None:
     for name in (content.organisation, content.coordinator_name, content.partner_name):
         _require(_is_text(name, MAX_NAME), "a name is empty, too long or holds characters that cannot be sent")
     _require(_is_code(content.purpose), "the purpose is not a code")
-    _require(content.details == content.details.checked(),
-             "the referral details are not checked")
+    _require(_is_checked(content), "the referral details are not valid or not checked")
     _check_fields(content)
     _require(isinstance(content.withheld, Mapping) and len(content.withheld) <= MAX_WITHHELD
              and all(_is_code(k) and _is_code(v) for k, v in content.withheld.items())
@@ -136,6 +135,13 @@ def check_content(content: ReferralContent) -> None:
                                 and _is_language(notice.language) and bool(_HASH.match(str(notice.hash)))
                                 and notice.timing in ("before", "after") and is_instant(notice.given_at)),
              "the collection notice is not valid")
+
+
+def _is_checked(content: ReferralContent) -> bool:
+    try:
+        return content.details == content.details.checked()
+    except ValueError:
+        return False
 
 
 def _check_fields(content: ReferralContent) -> None:
