@@ -251,6 +251,11 @@ def test_altered_bundle_byte_fails_the_signature(sealed: Sealed) -> None:
     ("signature", b64u(bytes(63)), "malformed"),
     ("format", "tiaki-referral-packet/2", "malformed"),
     ("extra", 1, "malformed"),
+    ("sender", ["not", "an", "object"], "malformed"),
+    ("sender", {"organisation": "Te Whare Tiaki"}, "malformed"),
+    ("created_at", " 2026-11-25T09:30:00.000+00:00", "malformed"),
+    ("created_at", "2026-11-25T09:30:00", "malformed"),
+    ("packet_id", 7, "malformed"),
 ])
 def test_altered_header_is_refused(sealed: Sealed, member: str, value: object, code: str) -> None:
     header, body = lines(sealed.plain)
@@ -263,6 +268,8 @@ def test_altered_header_is_refused(sealed: Sealed, member: str, value: object, c
     ("key_id", "0" * 32, "bad_signature"),
     ("signing_key", b64u(public_raw(Ed25519PrivateKey.generate().public_key())), "bad_signature"),
     ("signing_key", "short", "malformed"),
+    ("signing_key", "A" * 42 + "B", "malformed"),  # 43 characters, but not canonical base64 of 32 bytes
+    ("organisation", " Te Whare Tiaki", "malformed"),
 ])
 def test_altered_sender_is_refused(sealed: Sealed, member: str, value: object, code: str) -> None:
     header, body = lines(sealed.plain)
