@@ -373,3 +373,22 @@ def test_assign_to_an_unknown_worker_is_refused(world: World, receiver: tuple[Pa
     result = world.run("packet", "import", str(out), "--assign-to", "nobody", "--data-dir", str(store))
     assert "worker" in one_line_error(result, 4)
     assert _client_count(world, store) == before
+    _ok(world.run("packet", "trust", "--card", str(world.device_card), "--yes", "--data-dir", str(store)))
+    new_id = _ok(world.run("packet", "import", str(out), "--assign-to", "AROHA", "--data-dir", str(store))).strip()
+    workers = json.loads(_ok(world.run("worker", "list", "--json", "--data-dir", str(store))))
+    shown = json.loads(_ok(world.run("client", "get", new_id, "--json", "--data-dir", str(store))))
+    assert shown["assigned_worker_id"] == next(w["id"] for w in workers if w["name"] == "aroha")
+
+
+def test_card_and_packet_usage_errors(world: World, receiver: tuple[Path, str], tmp_path: Path) -> None:
+    store, _pid = receiver
+    bad_name = world.run("packet", "card", "--out", str(tmp_path / "c.json"), "--name", "bell\x07",
+                         "--data-dir", str(store))
+    one_line_error(bad_name, 4)
+    assert not (tmp_path / "c.json").exists()
+    one_line_error(world.run("packet", "--data-dir", str(store)), 2)
+    one_line_error(world.run("packet", "trust", "--card", str(tmp_path / "missing.json"), "--yes",
+                             "--data-dir", str(store)), 4)
+    not_a_card = tmp_path / "not-a-card.json"
+    not_a_card.write_text(json.dumps({"type": "tiaki-partner-card/1"}))
+    one_line_error(world.run("packet", "trust", "--card", str(not_a_card), "--yes", "--data-dir", str(store)), 4)

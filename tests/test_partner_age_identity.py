@@ -105,3 +105,12 @@ def test_the_stock_age_tool_opens_with_the_identity_file(tmp_path: Path,
     refused = subprocess.run([str(AGE), "-d", "-i", identity_file, str(stranger)], capture_output=True,
                              timeout=60, check=False)
     assert refused.returncode != 0
+
+
+@pytest.mark.parametrize("name", ["bell\x07", "x" * 201, "rtl\u202eoverride"])
+def test_a_card_name_a_reader_would_refuse_is_refused_at_init(name: str, tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "partner"
+    code, _out, err = _cli(capsys, "--data-dir", str(data), "partner", "init", "--name", name, "--packet-only")
+    assert code == 4 and len(err.strip().splitlines()) == 1
+    assert not data.exists()

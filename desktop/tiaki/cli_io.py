@@ -9,6 +9,8 @@ import secrets
 import sys
 from pathlib import Path
 
+from tiaki.core.text import bad_characters, nfc
+
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_USAGE = 2
@@ -98,6 +100,14 @@ def confirm_fingerprint(who: str, fingerprint: str, *, assume_yes: bool, refused
     answer = sys.stdin.readline()
     if answer.strip().lower() not in ("y", "yes", "ae", "āe"):
         raise CliError(refused, EXIT_INVALID)
+
+
+def card_name(text: str) -> str:
+    """An organisation's name for a card it issues: 1 to 200 ordinary characters (what a card reader accepts)."""
+    name = nfc(text).strip()
+    if not name or len(name) > 200 or bad_characters(name):
+        raise CliError("The name on the card must be 1 to 200 ordinary characters.", EXIT_INVALID)
+    return name
 
 
 class PrivateFile:

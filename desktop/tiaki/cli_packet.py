@@ -33,6 +33,7 @@ from tiaki.cli_io import (
     EXIT_USAGE,
     CliError,
     PrivateFile,
+    card_name,
     confirm_fingerprint,
     read_bounded_file,
 )
@@ -132,7 +133,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         with unlocked(args) as session:
             exported = session.referrals.export(cid, partner, purpose, details)
-        out.write_bytes(exported.data)
+        try:
+            out.write_bytes(exported.data)
+        except OSError as exc:
+            raise CliError(f"Packet {exported.packet_id} was made and recorded, but its file could not be written "
+                           f"({exc.strerror or 'system error'}); no partial file was left.", EXIT_INVALID) from None
     finally:
         out.close()
     print(exported.packet_id)
@@ -265,9 +270,7 @@ def cmd_trust(args: argparse.Namespace) -> int:
 
 def cmd_card(args: argparse.Namespace) -> int:
     kind = PartnerKind(args.kind)
-    name = args.name.strip() if args.name is not None else None
-    if name is not None and not name:
-        raise CliError("The name on the card cannot be empty.", EXIT_INVALID)
+    name = card_name(args.name) if args.name is not None else None
     out = PrivateFile(args.out)
     try:
         with unlocked(args) as session:

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from tiaki.cli_io import EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_OK, EXIT_USAGE, CliError, read_input
+from tiaki.cli_io import EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_OK, EXIT_USAGE, CliError, card_name, read_input
 from tiaki.core.cards import MAX_CARD_BYTES, CardError, parse_sender_card
 from tiaki.core.clock import iso, utc_now
 from tiaki.core.envelope import EnvelopeError, open_payload, parse, verify_sender
@@ -66,11 +66,12 @@ def cmd_init(args: argparse.Namespace) -> int:
     data_dir = _partner_dir(args)
     if not args.name or not args.name.strip():
         raise CliError("Give the organisation's name for its card: --name TEXT.", EXIT_USAGE)
+    name = card_name(args.name)
     if args.packet_only and args.inbox_url:
         raise CliError("Give either --inbox-url or --packet-only, not both.", EXIT_USAGE)
     url = None if args.packet_only else args.inbox_url or default_inbox_url(args.host, args.port)
     with _partner_errors():
-        card = init_identity(data_dir, name=args.name, kind=PartnerKind(args.kind), inbox_url=url)
+        card = init_identity(data_dir, name=name, kind=PartnerKind(args.kind), inbox_url=url)
     _print_key(card.key_id, card.fingerprint())
     return EXIT_OK
 
