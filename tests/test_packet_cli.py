@@ -147,7 +147,8 @@ def test_open_json_prints_only_the_bundle_with_only_permitted_fields(world: Worl
 
 def test_open_without_json_is_a_readable_summary(world: World, packet: tuple[Path, str]) -> None:
     out, packet_id = packet
-    result = world.run("packet", "open", str(out), "--identity", str(world.identity))
+    # no store and no passphrase: a partner without Tiaki's store opens it
+    result = world.run("packet", "open", str(out), "--identity", str(world.identity), passphrase=None, stdin="")
     text = _ok(result)
     assert packet_id in text and "Given name: Mereana" in text and "Needs housing support" in text
     assert "Health conditions" in text  # named as withheld, without its value
@@ -170,6 +171,10 @@ def test_sender_card_match_and_mismatch(world: World, packet: tuple[Path, str]) 
                          str(other_card), "--json")
     assert "sender card" in one_line_error(mismatch, 1)
     assert mismatch.stdout == ""
+    wrong_kind = world.run("packet", "open", str(out), "--identity", str(world.identity), "--sender-card",
+                           str(world.partner_dir / "card.json"), "--json")
+    assert "sender card" in one_line_error(wrong_kind, 4)
+    assert wrong_kind.stdout == ""
 
 
 @pytest.mark.skipif(AGE is None, reason="the stock age tool is not installed (Debian package 'age')")
@@ -307,6 +312,14 @@ def receiver(world: World) -> Iterator[tuple[Path, str]]:
     _ok(world.tiaki("consent", "record", "--client", world.client_id, "--json", "-", stdin=json.dumps(
         {"recipients": [pid], "purposes": ["referral"], "categories": ["identity", "contact"], "method": "written",
          "language": "en"})))
+    # Before its sender is trusted, the store refuses a packet (checked here, once, before any test trusts it).
+    early = world.root / "before-trust.age"
+    world.export(early, partner_id=pid)
+    before = _client_count(world, store)
+    untrusted = world.run("packet", "import", str(early), "--data-dir", str(store))
+    assert "trust" in one_line_error(untrusted, 1)
+    assert untrusted.stdout == ""
+    assert _client_count(world, store) == before
     yield store, pid
 
 
@@ -320,10 +333,6 @@ def test_a_second_store_trusts_the_sender_and_imports_the_referral(world: World,
     out = tmp_path / "to-receiver.age"
     world.export(out, partner_id=pid, reason="Whānau support")
     before = _client_count(world, store)
-
-    untrusted = world.run("packet", "import", str(out), "--data-dir", str(store))
-    assert "trust" in one_line_error(untrusted, 1)
-    assert _client_count(world, store) == before
 
     no_prompt = world.run("packet", "trust", "--card", str(world.device_card), "--data-dir", str(store), stdin="")
     line = one_line_error(no_prompt, 4)
