@@ -1024,18 +1024,18 @@
 <context>
     <name>DecisionTables</name>
     <message>
-        <location filename="../desktop/tiaki/ui/decision_tables.py" line="78"/>
-        <location filename="../desktop/tiaki/ui/decision_tables.py" line="82"/>
+        <location filename="../desktop/tiaki/ui/decision_tables.py" line="83"/>
+        <location filename="../desktop/tiaki/ui/decision_tables.py" line="87"/>
         <source>Information</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/decision_tables.py" line="78"/>
+        <location filename="../desktop/tiaki/ui/decision_tables.py" line="83"/>
         <source>Basis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/decision_tables.py" line="82"/>
+        <location filename="../desktop/tiaki/ui/decision_tables.py" line="87"/>
         <source>Why it is withheld</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2578,220 +2578,220 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="111"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="112"/>
         <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="115"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="116"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="121"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="122"/>
         <source>Urgency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="125"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="126"/>
         <source>Reason for referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="128"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="129"/>
         <source>Services requested</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="131"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="132"/>
         <source>Note to the partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="135"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="136"/>
         <source>&amp;Partner:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="135"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="136"/>
         <source>P&amp;urpose:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="136"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="137"/>
         <source>Urgenc&amp;y:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="136"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="137"/>
         <source>&amp;Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="137"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="138"/>
         <source>&amp;Services requested:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="137"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="138"/>
         <source>&amp;Note to the partner:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="143"/>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="273"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="144"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="274"/>
         <source>&amp;Export packet…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="144"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="145"/>
         <source>Encrypt what is shown as going for this partner and save it as a file to send by email or on a USB stick</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="147"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="148"/>
         <source>Stop e&amp;xport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="150"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="151"/>
         <source>Pr&amp;int form…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="152"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="153"/>
         <source>Save form as P&amp;DF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="180"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="181"/>
         <source>No partner is enrolled for referrals yet: a privacy officer enrols it from its card under Tools → Partners and agreements.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="189"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="190"/>
         <source>Nothing may go to this partner for this purpose now, so there is no packet to make.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="192"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="193"/>
         <source>{allowed} item(s) go in the packet; {withheld} withheld.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="206"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="207"/>
         <source>The reason and services may have at most {short} characters and the note {long}, with no control characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="217"/>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="284"/>
-        <source>Save referral packet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/referral_dialog.py" line="218"/>
         <location filename="../desktop/tiaki/ui/referral_dialog.py" line="286"/>
+        <source>Save referral packet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="219"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="288"/>
         <source>Referral packets (*.age)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="256"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="257"/>
         <source>Making the packet…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="271"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="272"/>
         <source>The packet was made and recorded, but that file could not be written. Choose another place with Export packet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="279"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="280"/>
         <source>Packet saved as {file}. Only {partner} can open it: send it by email or on a USB stick. You can now print the referral form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="292"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="294"/>
         <source>That file could not be written. Choose another place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="301"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="303"/>
         <source>Export stopped; no packet was made.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="304"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="306"/>
         <source>No packet was made: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="319"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="321"/>
         <source>Print the referral form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="331"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="333"/>
         <source>The form was not printed: the printer could not be used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="334"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="336"/>
         <source>The form was not printed: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="336"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="338"/>
         <source>The referral form was sent to the printer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="343"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="345"/>
         <source>Save form as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="344"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="346"/>
         <source>The PDF is NOT encrypted: anyone who gets the file can read this person&apos;s information. Save it only where your organisation allows, and delete it when it is no longer needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="347"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="349"/>
         <source>&amp;Save unencrypted PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="349"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="351"/>
         <source>The PDF is not encrypted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="351"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="353"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="359"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="361"/>
         <source>Save referral form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="360"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="362"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="370"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="372"/>
         <source>The form was not saved: that file could not be written. Choose another place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="377"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="379"/>
         <source>The form was not saved: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="379"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="381"/>
         <source>The referral form was saved as {file} (not encrypted).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -29,7 +29,7 @@ def plain(text: str) -> str:
 
 
 def read_only_table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
-    """A word-wrapping table of whole rows, not editable, that Tab leaves (its last column stretches)."""
+    """A word-wrapping table of whole rows, not editable, that Tab leaves (its last column takes the rest)."""
     table = QTableWidget(0, len(headers), parent)
     table.setHorizontalHeaderLabels(headers)
     table.setAccessibleName(name)
@@ -38,7 +38,12 @@ def read_only_table(parent: QWidget, name: str, headers: list[str]) -> QTableWid
     table.setTabKeyNavigation(False)
     table.setWordWrap(True)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    header = table.horizontalHeader()
+    for column in range(len(headers) - 1):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    # Row heights follow the wrapped text at the width the columns really get (a few dozen rows at most).
+    header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
     return table
 
 

@@ -98,6 +98,7 @@ class ReferralDialog(QDialog):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Export status"))
+        self.status.setMinimumHeight(self.status.fontMetrics().lineSpacing() * 3)
         layout.addWidget(self.status)
         layout.addWidget(self._build_buttons())
         for combo in (self.partner, self.purpose):
@@ -130,7 +131,7 @@ class ReferralDialog(QDialog):
         self.note = QPlainTextEdit(self)
         self.note.setAccessibleName(self.tr("Note to the partner"))
         self.note.setTabChangesFocus(True)
-        self.note.setMaximumHeight(90)
+        self.note.setMaximumHeight(70)
         add_labelled_rows(form, self, [
             (self.tr("&Partner:"), self.partner), (self.tr("P&urpose:"), self.purpose),
             (self.tr("Urgenc&y:"), self.urgency), (self.tr("&Reason:"), self.reason),
@@ -279,6 +280,7 @@ class ReferralDialog(QDialog):
         self.status.setText(self.tr("Packet saved as {file}. Only {partner} can open it: send it by email or on a "
                                     "USB stick. You can now print the referral form.").format(
                                         file=path.name, partner=packet.partner_name))
+        self.print_button.setFocus()
 
     def _save_packet_again(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save referral packet"),
