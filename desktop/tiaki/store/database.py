@@ -94,13 +94,23 @@ class Database:
     def transaction(self) -> Iterator[Transaction]:
         """One user action, one transaction: the record and its audit entry commit together or not at all."""
         with self._lock, damage_as_store_error():
-            self._conn.execute("BEGIN IMMEDIATE")
+            self._begin()
             try:
                 yield Transaction(self._conn)
             except BaseException:
                 self._conn.execute("ROLLBACK")
                 raise
             self._conn.execute("COMMIT")
+
+    def _begin(self) -> None:
+        """BEGIN IMMEDIATE. After a page fails its HMAC, SQLCipher keeps the connection in an error state in which
+        every write is refused as "readonly": when the file itself is writable, that is the damage speaking."""
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlcipher.OperationalError as exc:
+            if "readonly" in str(exc) and os.access(self.path, os.W_OK):
+                raise DamagedStore() from None
+            raise
 
     def pragma_rows(self, pragma: str) -> list[Row]:
         with self._lock, damage_as_store_error():
