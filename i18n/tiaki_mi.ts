@@ -1426,36 +1426,36 @@
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/messages.py" line="134"/>
-        <source>That partner has no inbox enrolled on this device: enrol its card first.</source>
+        <source>That partner&apos;s card is not enrolled here (or, to sync, its card has no inbox): enrol its card first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="136"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="137"/>
         <source>This partner is already enrolled with another key; a new key must come as a card signed by the current one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="139"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="140"/>
         <source>The new card is not signed by the partner&apos;s current key, so it was not enrolled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="141"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="142"/>
         <source>That is not a purpose Tiaki knows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="142"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="143"/>
         <source>Nothing may be shared with this partner for this purpose now, so nothing was queued.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="144"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="145"/>
         <source>{message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="145"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="146"/>
         <source>This store already holds records, so it cannot be discarded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2129,57 +2129,57 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="152"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="153"/>
         <source>We have no sharing agreement with this organisation, so nothing is sent to them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="154"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="155"/>
         <source>Our agreement with this organisation does not cover this information for this purpose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="156"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="157"/>
         <source>This information was not collected for this purpose, so it is not shared for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="158"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="159"/>
         <source>The person has not agreed to share this information with this organisation for this purpose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="160"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="161"/>
         <source>The person withdrew their agreement to share this information.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="161"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="162"/>
         <source>The person&apos;s agreement to share this information has run out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="162"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="163"/>
         <source>The person has said this information must not be shared with this organisation for this purpose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="164"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="165"/>
         <source>This information never leaves this device.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="165"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="166"/>
         <source>This organisation is overseas and there is no recorded reason that makes it safe to send information there (Privacy Act, principle 12).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="168"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="169"/>
         <source>This is an anonymous contact; nothing about it is shared.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/messages.py" line="169"/>
+        <location filename="../desktop/tiaki/ui/messages.py" line="170"/>
         <source>Our sharing agreement with this organisation is not in force at this time.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3428,105 +3428,115 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="39"/>
-        <source>The information was removed from the record before it was sent.</source>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="37"/>
+        <source>Referral packet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="40"/>
-        <source>The record was archived before it was sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="41"/>
-        <source>The partner refused it: the person&apos;s consent was withdrawn.</source>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="38"/>
+        <source>Exported as an encrypted file (no receipt for packets)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/sync_models.py" line="42"/>
+        <source>The information was removed from the record before it was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="43"/>
+        <source>The record was archived before it was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="44"/>
+        <source>The partner refused it: the person&apos;s consent was withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="45"/>
         <source>The partner holds a different version under the same message id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="86"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="89"/>
         <source>{name}: {acknowledged} acknowledged, {waiting} waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="89"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="92"/>
         <source>, {n} set aside</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="91"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="94"/>
         <source>, {n} refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="157"/>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="184"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="160"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="187"/>
         <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="158"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="161"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="159"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="162"/>
         <source>Sent, no receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="160"/>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="190"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="163"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="193"/>
         <source>Delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="161"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="164"/>
         <source>Stopped or refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="162"/>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="189"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="165"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="192"/>
         <source>Last attempt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="163"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="166"/>
         <source>Next attempt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="164"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="167"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="185"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="188"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="186"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="189"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="187"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="190"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="188"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="191"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="191"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="194"/>
         <source>Items sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3616,92 +3626,92 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="57"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="60"/>
         <source>waiting for its next scheduled attempt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="58"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="61"/>
         <source>sync stopped before everything was sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="59"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="62"/>
         <source>queued during the run; sent next time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="60"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="63"/>
         <source>the inbox did not accept a connection in time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="61"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="64"/>
         <source>could not connect to the inbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="62"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="65"/>
         <source>the TLS handshake with the inbox timed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="63"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="66"/>
         <source>the inbox certificate could not be verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="64"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="67"/>
         <source>the TLS handshake with the inbox failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="65"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="68"/>
         <source>the inbox reply is larger than allowed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="66"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="69"/>
         <source>the TLS connection to the inbox closed before the reply was complete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="67"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="70"/>
         <source>the TLS connection to the inbox failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="68"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="71"/>
         <source>the inbox did not answer in time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="69"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="72"/>
         <source>the connection to the inbox broke before the reply was complete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="70"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="73"/>
         <source>the connection to the inbox failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="71"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="74"/>
         <source>the inbox reply is not JSON</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="72"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="75"/>
         <source>the inbox reply is not a JSON object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="73"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="76"/>
         <source>the inbox reply is not valid HTTP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_models.py" line="74"/>
+        <location filename="../desktop/tiaki/ui/sync_models.py" line="77"/>
         <source>the inbox reply is not valid JSON</source>
         <translation type="unfinished"></translation>
     </message>

@@ -81,7 +81,8 @@ class InvalidInput(StoreError):
         "unknown_recipient": "A consent recipient is neither a partner's id nor a kind of partner.",
         "consent_not_active": "That consent is not in force (it was withdrawn, has expired or is not yet given).",
         "consent_expiry_past": "A renewed consent must expire in the future (or not at all).",
-        "partner_not_enrolled": "That partner has no inbox enrolled on this device: enrol its card first.",
+        "partner_not_enrolled": "That partner's card is not enrolled here (or, to sync, its card has no inbox): enrol "
+                            "its card first.",
         "partner_other_key": "This partner is already enrolled with another key; a new key must come as a card "
                              "signed by the current one.",
         "partner_rotation_invalid": "The new card is not signed by the partner's current key, so it was not "

@@ -132,7 +132,8 @@ INVALID_INPUT_TEMPLATES: Mapping[str, str] = {
     "consent_expiry_past": QT_TRANSLATE_NOOP("InvalidInput",
                                              "A renewed consent must expire in the future (or not at all)."),
     "partner_not_enrolled": QT_TRANSLATE_NOOP(
-        "InvalidInput", "That partner has no inbox enrolled on this device: enrol its card first."),
+        "InvalidInput",
+        "That partner's card is not enrolled here (or, to sync, its card has no inbox): enrol its card first."),
     "partner_other_key": QT_TRANSLATE_NOOP(
         "InvalidInput", "This partner is already enrolled with another key; a new key must come as a card "
                         "signed by the current one."),

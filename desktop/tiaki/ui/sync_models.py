@@ -33,6 +33,9 @@ KIND_TEXT: Mapping[str, str] = {
     "update": QT_TRANSLATE_NOOP("Sync", "Update"),
     "revocation": QT_TRANSLATE_NOOP("Sync", "Consent withdrawn notice"),
 }
+# A referral packet leaves by hand (a file), so it never has a receipt: exported is as far as it goes.
+PACKET_KIND_TEXT = QT_TRANSLATE_NOOP("Sync", "Referral packet")
+PACKET_STATE_TEXT = QT_TRANSLATE_NOOP("Sync", "Exported as an encrypted file (no receipt for packets)")
 
 
 REASON_EXTRA_TEXT: Mapping[str, str] = {
@@ -192,13 +195,17 @@ class MessageStatusModel(_RowsModel):
     }
 
     def text(self, item: Any, column: int) -> str:
-        state = state_label("sent" if item.state == "sealed" and getattr(item, "sent", False) else item.state)
+        packet = getattr(item, "channel", "sync") == "packet"
+        if packet and item.state == "sealed":
+            state = QCoreApplication.translate("Sync", PACKET_STATE_TEXT)
+        else:
+            state = state_label("sent" if item.state == "sealed" and getattr(item, "sent", False) else item.state)
         if item.state_reason:
             state = f"{state} — {state_reason_text(item.state_reason)}"
         values = {
             self.COL_PARTNER: item.partner_name,
             self.COL_PURPOSE: purpose_label(item.purpose) if item.purpose else "",
-            self.COL_KIND: kind_label(item.kind),
+            self.COL_KIND: QCoreApplication.translate("Sync", PACKET_KIND_TEXT) if packet else kind_label(item.kind),
             self.COL_STATE: state,
             self.COL_QUEUED: _when(item.created_at),
             self.COL_LAST: _when(item.last_attempt_at),
