@@ -51,6 +51,13 @@ def test_bad_partner_cards(change: dict[str, object], code: str) -> None:
     assert err.value.code == code
 
 
+@pytest.mark.parametrize("name", ["", "Te Whare\u202eAwhina", "a\u0000b", "x" * 201])
+def test_a_card_that_readers_would_refuse_is_never_made(name: str) -> None:
+    with pytest.raises(cards.CardError) as err:
+        partner_keys(name=name)
+    assert err.value.code == "bad_field"
+
+
 @pytest.mark.parametrize("data", [b"", b"{", b"[]", b"\xff\xfe", b"x" * (cards.MAX_CARD_BYTES + 1), b"[" * 100000])
 def test_junk_is_not_a_card(data: bytes) -> None:
     with pytest.raises(cards.CardError):

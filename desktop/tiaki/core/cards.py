@@ -195,6 +195,9 @@ def check_inbox_url(url: str) -> str:
 
 
 def _checked_partner(card: PartnerCard) -> PartnerCard:
+    """Everything a reader checks, so no card is written that another reader would refuse."""
+    if not card.name or len(card.name) > _MAX_NAME or bad_characters(card.name):
+        raise CardError("bad_field", "The card's 'name' is not acceptable.")
     recipient = card.age_recipient
     if len(recipient) != _AGE_RECIPIENT_LENGTH or not recipient.startswith("age1"):
         raise CardError("bad_key", "The card's encryption key is not an age X25519 recipient.")
