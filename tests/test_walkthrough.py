@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -18,7 +20,7 @@ BIN = Path(sys.executable).parent
 def blocks() -> dict[str, str]:
     text = README.read_text(encoding="utf-8")
     found = dict(re.findall(r"<!-- walkthrough:(\w+) -->\n```sh\n(.*?)```", text, flags=re.S))
-    assert set(found) == {"partner", "serve", "device"}, "the README's walk-through blocks are missing"
+    assert set(found) == {"partner", "serve", "device", "packet"}, "the README's walk-through blocks are missing"
     return found
 
 
@@ -56,3 +58,22 @@ def test_readme_walkthrough(tmp_path: Path) -> None:
     finally:
         serve.terminate()
         serve.communicate(timeout=30)
+
+
+@pytest.mark.skipif(not (BIN / "tiaki").exists(), reason="the tiaki command is not installed in this venv")
+@pytest.mark.skipif(shutil.which("age") is None, reason="the stock age tool is not installed (apt-get install age)")
+def test_readme_packet_walkthrough(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TIAKI_")}
+    env.update(HOME=str(tmp_path), PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}")
+    run = subprocess.run(["bash", "-euo", "pipefail", "-c", blocks()["packet"]], env=env, capture_output=True,
+                         text=True, timeout=180)
+    assert run.returncode == 0, (run.stdout, run.stderr)
+    from_age = json.loads((tmp_path / "bundle.json").read_text(encoding="utf-8"))
+    from_tiaki = json.loads(run.stdout[run.stdout.index("{\n"):])  # open --json prints the Bundle last
+    assert from_age == from_tiaki and from_age["resourceType"] == "Bundle"
+    [patient] = [e["resource"] for e in from_age["entry"] if e["resource"]["resourceType"] == "Patient"]
+    text = json.dumps(from_age, ensure_ascii=False)
+    assert "027 555 0199" in text and "Parata" in text  # consented: identity and contact went
+    assert "asthma" not in text and "asthma" not in run.stdout + run.stderr  # health had no consent: it stayed
+    assert patient["name"][0]["family"] == "Parata"
+    assert "Te Whare Tiaki" in run.stderr  # open names who signed it
