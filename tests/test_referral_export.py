@@ -12,6 +12,7 @@ import pytest
 
 from outbox_support import PERSON, PartnerIdentity, add_client, agree, consent, count
 from referral_support import DETAILS, coordinator_store, packet_partner, referral_setup
+from support import collected
 from sync_support import sync_world
 from tiaki.core.packet import PacketError, bundle_bytes, open_packet
 from tiaki.core.referral_bundle import ReferralDetails
@@ -213,8 +214,6 @@ def test_the_packet_is_not_handed_out_again_once_its_basis_has_gone(session: Ses
     assert refused.value.code == "nothing_to_share" and _counts(session) == before
 
 
-@pytest.mark.xfail(strict=True, reason="store/sealing.py consent_withdrawn re-decides every open message of the "
-                                       "client, packets included: it needs AND channel = 'sync'")
 def test_a_withdrawal_leaves_the_exported_packet_as_it_left(session: Session) -> None:
     """The packet left by hand: a later withdrawal cannot requeue or cancel it (history must keep saying what
     went), but it is not handed out again."""
@@ -226,6 +225,20 @@ def test_a_withdrawal_leaves_the_exported_packet_as_it_left(session: Session) ->
     with pytest.raises(InvalidInput) as refused:
         session.referrals.packet_data(packet.message_id)
     assert refused.value.code == "nothing_to_share"
+
+
+def test_edits_after_a_packet_do_not_follow_it(session: Session) -> None:
+    """A packet is a one-off: even where the agreement lets updates flow (to a partner that also has an inbox),
+    an edit after the referral queues nothing for that partner."""
+    partner = PartnerIdentity("Kāinga Housing Trust", inbox_url="http://127.0.0.1:9/")
+    partner_id = session.outbox.enroll_partner(partner.card).id
+    agree(session, partner_id, updates_flow=True)
+    client_id = add_client(session, ("case_management", "referral"))
+    consent(session, client_id, partner_id)
+    session.referrals.export(client_id, partner_id, "referral", DETAILS)
+    before = count(session, "SELECT count(*) FROM messages")
+    session.clients.update(client_id, {"phone": "027 555 0202"}, collection=collected(session))
+    assert count(session, "SELECT count(*) FROM messages") == before
 
 
 def test_sync_never_touches_packets(session: Session, tmp_path: Path) -> None:

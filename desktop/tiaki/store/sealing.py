@@ -253,11 +253,12 @@ class Sealer:
     def consent_withdrawn(self, tx: Transaction, consent_id: str, client_id: str, at: dt.datetime) -> None:
         """Unacknowledged messages that relied on the consent are decided again at the withdrawal instant:
         nothing left, cancelled; else back to the queue (a sealed envelope is superseded). Partners that were
-        sent data under the consent are sent a revocation."""
+        sent data under the consent are sent a revocation. A referral packet already left by hand: its history
+        stays as it left (it is no longer handed out again: ``referrals.packet_data``)."""
         me = self._worker()
         superseded: set[str] = set()
         for row in tx.query(f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE client_id = ? AND kind != 'revocation' "
-                            "AND state IN ('queued', 'sealed') ORDER BY seq", (client_id,)):
+                            "AND state IN ('queued', 'sealed') AND channel = 'sync' ORDER BY seq", (client_id,)):
             msg = message_from(row)
             if not self._relied_on(tx, msg, consent_id):
                 continue
@@ -375,15 +376,16 @@ class Sealer:
     # --- what an edit changes -----------------------------------------------------------------------------
 
     def client_updated(self, tx: Transaction, client_id: str, fields: frozenset[str]) -> None:
-        """Queue an update for each partner and purpose this client was shared for under an agreement that lets
-        updates flow, carrying the changed fields the policy engine allows now."""
+        """Queue an update for each partner and purpose this client was shared with by sync under an agreement
+        that lets updates flow, carrying the changed fields the policy engine allows now (a referral packet is a
+        one-off: edits after it do not follow it)."""
         me = self._worker()
         at = self._clock()
         targets = tx.query(
             "SELECT DISTINCT m.partner_id, m.purpose FROM messages m JOIN message_seals s ON s.message_id = m.id, "
             "json_each(s.fields) f JOIN agreements a ON a.id = json_extract(f.value, '$.agreement_id') "
             "WHERE m.client_id = ? AND m.kind IN ('share', 'update') AND m.state IN ('sealed', 'acknowledged') "
-            "AND a.updates_flow = 1 ORDER BY m.partner_id, m.purpose", (client_id,))
+            "AND m.channel = 'sync' AND a.updates_flow = 1 ORDER BY m.partner_id, m.purpose", (client_id,))
         for partner_id, purpose in targets:
             card = current_card(tx, partner_id)
             if card is None or card.inbox_url is None:
