@@ -24,6 +24,7 @@ from tiaki.demo_store import open_demo_store
 from tiaki.store.session import Session
 from tiaki.ui.app import build_main_window
 from tiaki.ui.collection_dialog import CollectionDialog
+from tiaki.ui.referral_dialog import ReferralDialog
 from tiaki.ui.share_preview import SharePreviewDialog
 from tiaki.ui.unlock import UnlockWindow
 
@@ -85,6 +86,12 @@ def _sync(app: QApplication, session: Session, directory: Path, window: QWidget,
         form.tabs.setCurrentWidget(form.sharing_panel)
         grab(app, form, out / "client-sharing.png", (900, 560))
         form.close_without_asking()
+        referral = ReferralDialog(session, clients[0].id, clients[0].display_name, window)
+        referral.select(partner_id, "referral")
+        referral.reason.setText("Needs safe housing before winter")
+        referral.services.setText("Emergency housing assessment")
+        grab(app, referral, out / "referral-dialog.png", (900, 680))
+        referral.reject()
     finally:
         inbox.stop()
 
