@@ -147,7 +147,7 @@ class ReferralDialog(QDialog):
         self.export_button.clicked.connect(self.choose_and_export)
         self.cancel_button = QPushButton(self.tr("Stop e&xport"), self)
         self.cancel_button.clicked.connect(self.cancel_export)
-        self.cancel_button.hide()
+        self.cancel_button.setEnabled(False)  # (a button box shows its buttons again on re-layout: disable, not hide)
         self.print_button = QPushButton(self.tr("Pr&int form…"), self)
         self.print_button.clicked.connect(self.print_form)
         self.pdf_button = QPushButton(self.tr("Save form as P&DF…"), self)
@@ -249,7 +249,7 @@ class ReferralDialog(QDialog):
         for widget in (self.partner, self.purpose, self.urgency, self.reason, self.services, self.note):
             widget.setEnabled(not busy and self.packet is None)
         self.export_button.setEnabled(False)
-        self.cancel_button.setVisible(busy)
+        self.cancel_button.setEnabled(busy)
         self.progress.setVisible(busy)
         self.progress.setRange(0, 0)
         if busy:
