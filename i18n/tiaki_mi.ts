@@ -414,6 +414,44 @@
     </message>
 </context>
 <context>
+    <name>CardFiles</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/card_files.py" line="50"/>
+        <source>&amp;Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/card_files.py" line="99"/>
+        <source>Card &amp;file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/card_files.py" line="100"/>
+        <source>Card file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/card_files.py" line="108"/>
+        <source>Fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/card_files.py" line="111"/>
+        <source>Fingerprint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/card_files.py" line="118"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/card_files.py" line="153"/>
+        <source>That file cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <location filename="../desktop/tiaki/ui/passphrase_dialogs.py" line="55"/>
@@ -1082,113 +1120,77 @@
 <context>
     <name>EnrolCardDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="43"/>
-        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="44"/>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="28"/>
         <source>Enrol a partner from its card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="48"/>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="29"/>
         <source>The partner sends you its card file. Before Tiaki trusts it, phone the partner (on a number you already know) and read the fingerprint below to each other.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="55"/>
-        <source>Card file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="57"/>
-        <source>&amp;Choose file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="64"/>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="31"/>
         <source>Partner on the card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="66"/>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="31"/>
         <source>Inbox address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="68"/>
-        <source>Fingerprint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="73"/>
-        <source>Card &amp;file:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="76"/>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="31"/>
         <source>Partner:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="76"/>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="31"/>
         <source>Inbox:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="77"/>
-        <source>Fingerprint:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="79"/>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="32"/>
         <source>I read the fingerprint with the partner and every digit &amp;matches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="84"/>
-        <source>Problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="88"/>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="33"/>
         <source>&amp;Enrol</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="94"/>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="33"/>
         <source>Partner card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="95"/>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="34"/>
         <source>Partner cards (*.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="114"/>
-        <source>That file cannot be read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="117"/>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="41"/>
         <source>That file is not a usable partner card (it may be damaged or of another kind).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="124"/>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="45"/>
         <source>None: this partner receives referral packets only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="127"/>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="47"/>
         <source>{name} (a new key replacing an enrolled one)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="141"/>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="54"/>
         <source>This card does not replace the partner&apos;s current key, or is not signed by it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="142"/>
+        <location filename="../desktop/tiaki/ui/enrol_dialog.py" line="55"/>
         <source>Not enrolled: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1749,149 +1751,144 @@
 <context>
     <name>OpenReferralDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="91"/>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="92"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="89"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="90"/>
         <source>Open a referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="95"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="93"/>
         <source>Open a referral packet another organisation sent you. Tiaki checks who signed it and shows everything in it before any client is created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="101"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="98"/>
         <source>Packet file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="103"/>
-        <source>&amp;Choose file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="108"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="98"/>
         <source>Packet &amp;file:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="112"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="103"/>
         <source>From:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="112"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="103"/>
         <source>Sender&apos;s fingerprint:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="113"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="104"/>
         <source>Referred by:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="113"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="104"/>
         <source>Made:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="113"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="104"/>
         <source>Purpose:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="114"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="105"/>
         <source>Urgency:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="114"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="105"/>
         <source>Services requested:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="115"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="106"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="115"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="106"/>
         <source>Note:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="126"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="117"/>
         <source>&amp;Information in the referral:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="127"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="118"/>
         <source>Information in the referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="128"/>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="132"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="119"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="123"/>
         <source>Information</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="128"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="119"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="128"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="119"/>
         <source>Basis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="130"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="121"/>
         <source>&amp;Withheld by the sender:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="131"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="122"/>
         <source>Withheld by the sender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="132"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="123"/>
         <source>Why it was withheld</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="137"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="128"/>
         <source>Checking the packet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="142"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="133"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="147"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="138"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="151"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="142"/>
         <source>C&amp;reate client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="161"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="99"/>
         <source>Referral packet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="162"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="100"/>
         <source>Referral packets (*.age);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="266"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="249"/>
         <source>The client was created from the referral of {organisation}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1899,52 +1896,52 @@
 <context>
     <name>PacketError</name>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="43"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="41"/>
         <source>This file is too large to be a referral packet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="44"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="42"/>
         <source>This file is not a referral packet, or it is damaged or incomplete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="46"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="44"/>
         <source>This packet was made for another organisation: this organisation&apos;s key cannot open it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="48"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="46"/>
         <source>This packet is damaged: its contents are not in the expected form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="50"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="48"/>
         <source>The packet&apos;s signature does not match: it was changed after it was made, or was not made by the sender it names.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="53"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="51"/>
         <source>The referral inside was made for another recipient: the packet was passed on by someone else.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="56"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="54"/>
         <source>The referral inside this packet is not in a form Tiaki can import.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="58"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="56"/>
         <source>This packet comes from a sender this organisation does not trust yet: a privacy officer trusts its card first (Tools → Partners and agreements → Trust a sender&apos;s card).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="61"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="59"/>
         <source>This referral has already been imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="71"/>
+        <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="69"/>
         <source>That file cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2187,93 +2184,93 @@
 <context>
     <name>ReceivingCardDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="160"/>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="161"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="84"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="85"/>
         <source>This organisation&apos;s card for referrers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="164"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="88"/>
         <source>Organisations that refer clients to you enrol this card, so that their referral packets can be opened here. Send them the file, then read the fingerprint to them over the phone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="171"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="95"/>
         <source>Name on the card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="172"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="96"/>
         <source>This organisation&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="174"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="98"/>
         <source>Kind of organisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="179"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="103"/>
         <source>Fingerprint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="181"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="105"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="181"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="105"/>
         <source>&amp;Kind:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="182"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="106"/>
         <source>Fingerprint:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="185"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="109"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="190"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="114"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="195"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="119"/>
         <source>&amp;Save card…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="209"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="133"/>
         <source>The name has characters that cannot be used, or is too long.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="215"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="139"/>
         <source>No card was made: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="225"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="149"/>
         <source>Save card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="226"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="150"/>
         <source>Partner cards (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="238"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="159"/>
         <source>That file could not be written. Choose another place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="241"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="162"/>
         <source>Saved as {file}. Send it to the referring organisation, then read them the fingerprint above by phone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2935,63 +2932,63 @@
 <context>
     <name>SenderCardDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="254"/>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="255"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="175"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="176"/>
         <source>This device&apos;s sender card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="258"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="179"/>
         <source>Organisations you refer clients to trust this card, so that they accept the referral packets made here. Send them the file, then read the fingerprint to them over the phone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="265"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="186"/>
         <source>Organisation on the card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="267"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="188"/>
         <source>Fingerprint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="269"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="190"/>
         <source>Organisation:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="270"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="191"/>
         <source>Fingerprint:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="274"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="195"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="279"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="200"/>
         <source>&amp;Save card…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="286"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="207"/>
         <source>Save card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="287"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="208"/>
         <source>Sender cards (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="296"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="214"/>
         <source>That file could not be written. Choose another place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="299"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="217"/>
         <source>Saved as {file}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3719,88 +3716,52 @@
 <context>
     <name>TrustSenderDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="59"/>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="60"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="47"/>
         <source>Trust a sender&apos;s card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="64"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="48"/>
         <source>An organisation that refers clients to you sends its device card. Before Tiaki accepts its referral packets, phone the organisation (on a number you already know) and read the fingerprint below to each other.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="71"/>
-        <source>Card file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="73"/>
-        <source>&amp;Choose file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="78"/>
-        <source>Card &amp;file:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="82"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="51"/>
         <source>Organisation on the card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="84"/>
-        <source>Fingerprint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="86"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="51"/>
         <source>Organisation:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="87"/>
-        <source>Fingerprint:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="89"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="52"/>
         <source>I read the fingerprint with the sender and every digit &amp;matches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="94"/>
-        <source>Problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="98"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="53"/>
         <source>&amp;Trust this sender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="104"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="53"/>
         <source>Sender card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="105"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="54"/>
         <source>Sender cards (*.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="123"/>
-        <source>That file cannot be read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="126"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="61"/>
         <source>That file is not a usable sender card (it may be damaged, or be a partner card instead).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="146"/>
+        <location filename="../desktop/tiaki/ui/referral_keys_dialog.py" line="70"/>
         <source>Not trusted: {problem}</source>
         <translation type="unfinished"></translation>
     </message>

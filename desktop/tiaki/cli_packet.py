@@ -38,7 +38,7 @@ from tiaki.cli_io import (
     read_bounded_file,
 )
 from tiaki.core.canonical import fingerprint
-from tiaki.core.cards import MAX_CARD_BYTES, CardError, SenderCard, parse_sender_card
+from tiaki.core.cards import MAX_CARD_BYTES, CardError, SenderCard, card_file_bytes, parse_sender_card
 from tiaki.core.packet import MAX_PACKET_BYTES, OpenedPacket, PacketError, open_packet, read_identity_file
 from tiaki.core.reasons import REASON_TEXT, Reason
 from tiaki.core.referral_bundle import ReceivedReferral, ReferralDetails, parse_bundle
@@ -278,7 +278,7 @@ def cmd_card(args: argparse.Namespace) -> int:
                 card = session.referrals.receiving_card(name=name, kind=kind)
             except CardError as exc:
                 raise CliError(f"Cannot make the card: {exc}", EXIT_INVALID) from None
-        out.write_bytes((json.dumps(card.to_json(), ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        out.write_bytes(card_file_bytes(card))
     finally:
         out.close()
     print(card.key_id)

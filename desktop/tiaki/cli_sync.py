@@ -8,7 +8,6 @@ prints one line per partner saying what still waits and why, and exits 1.
 from __future__ import annotations
 
 import argparse
-import json
 
 from tiaki.cli_commands import client_id, emit, unlocked
 from tiaki.cli_io import (
@@ -20,7 +19,7 @@ from tiaki.cli_io import (
     confirm_fingerprint,
     read_bounded_file,
 )
-from tiaki.core.cards import MAX_CARD_BYTES, CardError, PartnerCard, parse_partner_card
+from tiaki.core.cards import MAX_CARD_BYTES, CardError, PartnerCard, card_file_bytes, parse_partner_card
 
 
 def _read_card(path: str) -> PartnerCard:
@@ -54,7 +53,7 @@ def cmd_device_card(args: argparse.Namespace) -> int:
     try:
         with unlocked(args) as session:
             card = session.outbox.device_card()
-        out.write(json.dumps(card.to_json(), ensure_ascii=False, indent=2) + "\n")
+        out.write_bytes(card_file_bytes(card))
     finally:
         out.close()
     print(card.fingerprint())

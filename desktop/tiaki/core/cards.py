@@ -12,6 +12,7 @@ that trusted the old card can trust the new one without another call.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import asdict, dataclass, replace
 from typing import Any, Final
 from urllib.parse import urlsplit
@@ -111,6 +112,11 @@ class SenderCard:
 
     def to_json(self) -> dict[str, Any]:
         return {"type": SENDER_CARD_TYPE, **asdict(self)}
+
+
+def card_file_bytes(card: PartnerCard | SenderCard) -> bytes:
+    """A card as a file people hand over: indented UTF-8 JSON (names keep their macrons), ending in a newline."""
+    return json.dumps(card.to_json(), ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
 
 
 def new_partner_card(*, name: str, kind: PartnerKind, overseas: bool, inbox_url: str | None, age_recipient: str,

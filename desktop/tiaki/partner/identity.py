@@ -34,6 +34,7 @@ from tiaki.core.canonical import b64u, canonical_json, unb64u
 from tiaki.core.cards import (
     CardError,
     PartnerCard,
+    card_file_bytes,
     new_partner_card,
     parse_partner_card,
     partner_key_id,
@@ -239,7 +240,7 @@ def _save_key(data_dir: Path, key: PartnerKey) -> None:
 
 
 def _save_card(data_dir: Path, card: PartnerCard) -> None:
-    data = json.dumps(card.to_json(), indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
+    data = card_file_bytes(card)
     cards_dir(data_dir).mkdir(mode=0o755, exist_ok=True)
     _write_whole(cards_dir(data_dir) / f"{card.key_id}.json", data, mode=0o644)
     _write_whole(card_path(data_dir), data, mode=0o644)

@@ -17,11 +17,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -30,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from tiaki.core.sharing import Basis
 from tiaki.store.session import Session
-from tiaki.ui.accessibility import add_labelled_rows, name_button_box, name_buttons, problem_label
+from tiaki.ui.accessibility import add_labelled_rows, name_button_box, problem_label
+from tiaki.ui.card_files import file_row
 from tiaki.ui.decision_tables import read_only_table, set_rows, table_rows
 from tiaki.ui.labels import QT_TRANSLATE_NOOP, choice_text, local_time, purpose_label
 from tiaki.ui.messages import reason_text, store_error_text
@@ -96,18 +94,11 @@ class OpenReferralDialog(QDialog):
                                "and shows everything in it before any client is created."), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        row = QHBoxLayout()
-        self.path = QLineEdit(self)
-        self.path.setAccessibleName(self.tr("Packet file"))
-        self.path.returnPressed.connect(lambda: self.load(Path(self.path.text())))
-        self.choose = QPushButton(self.tr("&Choose file…"), self)
-        self.choose.clicked.connect(self._choose)
-        row.addWidget(self.path, 1)
-        row.addWidget(self.choose)
         form = QFormLayout()
-        file_label = QLabel(self.tr("Packet &file:"), self)
-        file_label.setBuddy(self.path)
-        form.addRow(file_label, row)
+        self.path, self.choose = file_row(self, form, label=self.tr("Packet &file:"), name=self.tr("Packet file"),
+                                          caption=self.tr("Referral packet"),
+                                          file_filter=self.tr("Referral packets (*.age);;All files (*)"),
+                                          load=self.load, on_enter_only=True)
         self.labels: dict[str, QLabel] = {}
         rows = [("sender", self.tr("From:")), ("fingerprint", self.tr("Sender's fingerprint:")),
                 ("coordinator", self.tr("Referred by:")), ("date", self.tr("Made:")), ("purpose", self.tr("Purpose:")),
@@ -152,17 +143,9 @@ class OpenReferralDialog(QDialog):
         self.create_button.setEnabled(False)
         self.create_button.clicked.connect(self.create_client)
         buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.ActionRole)
-        name_buttons([self.choose])
         name_button_box(buttons)
         layout.addWidget(buttons)
         self.path.setFocus()
-
-    def _choose(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Referral packet"), "",
-                                              self.tr("Referral packets (*.age);;All files (*)"))
-        if name:
-            self.path.setText(name)
-            self.load(Path(name))
 
     def _show_problem(self, text: str) -> None:
         self.problem.setText(text)

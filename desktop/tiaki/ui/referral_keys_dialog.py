@@ -8,20 +8,16 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,124 +25,52 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tiaki.core.cards import MAX_CARD_BYTES, CardError, parse_sender_card
+from tiaki.core.cards import CardError, SenderCard, parse_sender_card
 from tiaki.core.sharing import PartnerKind
 from tiaki.store.errors import StoreError
-from tiaki.store.files import atomic_write
 from tiaki.store.session import Session
-from tiaki.ui.accessibility import add_labelled_rows, name_button_box, name_buttons, ok_cancel_buttons, problem_label
+from tiaki.ui.accessibility import add_labelled_rows, name_button_box, problem_label
 from tiaki.ui.agreement_dialog import clean_text
+from tiaki.ui.card_files import ConfirmCardDialog, make_fingerprint_large, save_card_file
 from tiaki.ui.messages import store_error_text
 from tiaki.ui.sharing_labels import partner_kind_label
 
 
-def _big(label: QLabel) -> None:
-    font = QFont(label.font())
-    font.setPointSizeF(font.pointSizeF() * 1.6)
-    font.setBold(True)
-    label.setFont(font)
-
-
-class TrustSenderDialog(QDialog):
+class TrustSenderDialog(ConfirmCardDialog):
     """Emits ``trusted(TrustedSender)`` once the store accepts packets signed by the card's key."""
 
     trusted = Signal(object)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
         self._session = session
-        self.card: Any = None
-        self.setWindowTitle(self.tr("Trust a sender's card"))
-        self.setAccessibleName(self.tr("Trust a sender's card"))
-        self.setModal(True)
-        self.resize(620, 340)
-        layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("An organisation that refers clients to you sends its device card. Before Tiaki "
-                               "accepts its referral packets, phone the organisation (on a number you already "
-                               "know) and read the fingerprint below to each other."), self)
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        row = QHBoxLayout()
-        self.path = QLineEdit(self)
-        self.path.setAccessibleName(self.tr("Card file"))
-        self.path.editingFinished.connect(lambda: self.load(Path(self.path.text())))
-        self.choose = QPushButton(self.tr("&Choose file…"), self)
-        self.choose.clicked.connect(self._choose)
-        row.addWidget(self.path, 1)
-        row.addWidget(self.choose)
-        form = QFormLayout()
-        card_label = QLabel(self.tr("Card &file:"), self)
-        card_label.setBuddy(self.path)
-        form.addRow(card_label, row)
-        self.organisation = QLabel(self)
-        self.organisation.setAccessibleName(self.tr("Organisation on the card"))
-        self.fingerprint = QLabel(self)
-        self.fingerprint.setAccessibleName(self.tr("Fingerprint"))
-        _big(self.fingerprint)
-        add_labelled_rows(form, self, [(self.tr("Organisation:"), self.organisation),
-                                       (self.tr("Fingerprint:"), self.fingerprint)])
-        layout.addLayout(form)
-        self.confirmed = QCheckBox(self.tr("I read the fingerprint with the sender and every digit &matches"), self)
-        self.confirmed.toggled.connect(self._update_ok)
-        name_buttons([self.choose, self.confirmed])
-        layout.addWidget(self.confirmed)
-        self.problem = problem_label(self)
-        self.problem.setAccessibleName(self.tr("Problem"))
-        self.problem.hide()
-        layout.addWidget(self.problem)
-        layout.addStretch(1)
-        buttons, self.ok_button = ok_cancel_buttons(self, self.tr("&Trust this sender"))
-        layout.addWidget(buttons)
-        self._update_ok()
-        self.path.setFocus()
+        super().__init__(
+            parent, title=self.tr("Trust a sender's card"),
+            intro=self.tr("An organisation that refers clients to you sends its device card. Before Tiaki "
+                          "accepts its referral packets, phone the organisation (on a number you already "
+                          "know) and read the fingerprint below to each other."),
+            rows=[(self.tr("Organisation:"), self.tr("Organisation on the card"))],
+            confirm=self.tr("I read the fingerprint with the sender and every digit &matches"),
+            ok=self.tr("&Trust this sender"), caption=self.tr("Sender card"),
+            file_filter=self.tr("Sender cards (*.json);;All files (*)"), size=(620, 340))
+        [self.organisation] = self.row_labels
 
-    def _choose(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Sender card"), "",
-                                              self.tr("Sender cards (*.json);;All files (*)"))
-        if name:
-            self.path.setText(name)
-            self.load(Path(name))
+    def parse(self, data: bytes) -> SenderCard:
+        return parse_sender_card(data)
 
-    def _show_problem(self, text: str) -> None:
-        self.problem.setText(text)
-        self.problem.setVisible(bool(text))
+    def wrong_kind(self) -> str:
+        return self.tr("That file is not a usable sender card (it may be damaged, or be a partner card instead).")
 
-    def load(self, path: Path) -> Any:
-        self.card = None
-        self.confirmed.setChecked(False)
-        self.organisation.clear()
-        self.fingerprint.clear()
+    def show_card(self, card: SenderCard) -> None:
+        self.organisation.setText(card.organisation)
+
+    def trust(self, card: SenderCard) -> bool:
         try:
-            with path.open("rb") as handle:
-                card = parse_sender_card(handle.read(MAX_CARD_BYTES + 1))
-        except OSError:
-            self._show_problem(self.tr("That file cannot be read."))
-            card = None
-        except CardError:
-            self._show_problem(self.tr("That file is not a usable sender card (it may be damaged, or be a "
-                                       "partner card instead)."))
-            card = None
-        if card is not None:
-            self._show_problem("")
-            self.card = card
-            self.organisation.setText(card.organisation)
-            self.fingerprint.setText(card.fingerprint())
-        self._update_ok()
-        return card
-
-    def _update_ok(self) -> None:
-        self.ok_button.setEnabled(self.card is not None and self.confirmed.isChecked())
-
-    def accept(self) -> None:
-        if self.card is None or not self.confirmed.isChecked():
-            return
-        try:
-            sender = self._session.referrals.trust_sender(self.card)
+            sender = self._session.referrals.trust_sender(card)
         except (StoreError, PermissionError, CardError) as exc:
             self._show_problem(self.tr("Not trusted: {problem}").format(problem=store_error_text(exc)))
-            return
+            return False
         self.trusted.emit(sender)
-        super().accept()
+        return True
 
 
 class ReceivingCardDialog(QDialog):
@@ -177,7 +101,7 @@ class ReceivingCardDialog(QDialog):
         self.kind.setCurrentIndex(self.kind.findData(PartnerKind.NGO.value))
         self.fingerprint = QLabel(self)
         self.fingerprint.setAccessibleName(self.tr("Fingerprint"))
-        _big(self.fingerprint)
+        make_fingerprint_large(self.fingerprint)
         add_labelled_rows(form, self, [(self.tr("&Name:"), self.name), (self.tr("&Kind:"), self.kind),
                                        (self.tr("Fingerprint:"), self.fingerprint)])
         layout.addLayout(form)
@@ -231,10 +155,7 @@ class ReceivingCardDialog(QDialog):
         card = self.card or self.make_card()
         if card is None:
             return False
-        data = (json.dumps(card.to_json(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-        try:
-            atomic_write(path, data)
-        except OSError:
+        if not save_card_file(card, path):
             self._show_problem(self.tr("That file could not be written. Choose another place."))
             return False
         self.saved_path = path
@@ -265,7 +186,7 @@ class SenderCardDialog(QDialog):
         organisation.setAccessibleName(self.tr("Organisation on the card"))
         self.fingerprint = QLabel(self.card.fingerprint(), self)
         self.fingerprint.setAccessibleName(self.tr("Fingerprint"))
-        _big(self.fingerprint)
+        make_fingerprint_large(self.fingerprint)
         add_labelled_rows(form, self, [(self.tr("Organisation:"), organisation),
                                        (self.tr("Fingerprint:"), self.fingerprint)])
         layout.addLayout(form)
@@ -289,10 +210,7 @@ class SenderCardDialog(QDialog):
             self.save_to(Path(name))
 
     def save_to(self, path: Path) -> bool:
-        data = (json.dumps(self.card.to_json(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-        try:
-            atomic_write(path, data)
-        except OSError:
+        if not save_card_file(self.card, path):
             self.status.setText(self.tr("That file could not be written. Choose another place."))
             return False
         self.saved_path = path
