@@ -18,7 +18,7 @@ from tiaki.core.audit import Action
 from tiaki.core.catalogue import Catalogue, load_catalogue
 from tiaki.core.clock import Clock, iso, new_id, parse_iso, utc_now
 from tiaki.core.keywrap import KdfParams, UnwrapFailed
-from tiaki.core.roles import Role, Worker
+from tiaki.core.roles import Role
 from tiaki.paths import resource_dir
 from tiaki.store import workers as worker_rows
 from tiaki.store.audit_log import AuditLog
@@ -37,14 +37,13 @@ from tiaki.store.keyslots import FILE_NAME as KEYSLOTS_FILE
 from tiaki.store.keyslots import Failures, KeySlots, new_keyslots, read_keyslots, update_keyslots, write_keyslots
 from tiaki.store.layout import store_exists, worker_count
 from tiaki.store.migrations import migrate
-from tiaki.store.referrals import Referrals
 from tiaki.store.unlocked import (
     AUTO_LOCK_RANGE,
     DEFAULT_AUTO_LOCK_MINUTES,
     FailedUnlocks,
+    Session,
     check_passphrase,
 )
-from tiaki.store.unlocked import Session as UnlockedSession
 
 __all__ = [
     "AUTO_LOCK_RANGE",
@@ -62,18 +61,6 @@ __all__ = [
 ]
 
 SETUP_MARKER = ".setup-in-progress"
-
-
-class Session(UnlockedSession):
-    """One worker's unlocked store, with its referral packets (``referrals``) beside the outbox they share
-    their history with."""
-
-    def __init__(self, data_dir: Path, db: Database, data_key: bytearray, worker: Worker, catalogue: Catalogue,
-                 clock: Clock, kdf: KdfParams, failed_unlocks: FailedUnlocks) -> None:
-        super().__init__(data_dir, db, data_key, worker, catalogue, clock, kdf, failed_unlocks)
-        device_id, signing_key = self._device()
-        self.referrals = Referrals(db, self.audit, catalogue, self.purposes, self.notices, self.current_worker,
-                                   self.organisation_name, device_id, signing_key, clock, self.clients)
 
 
 def default_catalogue() -> Catalogue:

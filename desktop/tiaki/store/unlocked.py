@@ -35,6 +35,7 @@ from tiaki.store.database import Database, Transaction
 from tiaki.store.errors import DamagedStore, InvalidInput, WrongPassphrase
 from tiaki.store.keyslots import read_keyslots, update_keyslots
 from tiaki.store.outbox import Outbox
+from tiaki.store.referrals import Referrals
 from tiaki.store.sharing import SharingRepository
 
 DEFAULT_AUTO_LOCK_MINUTES = 5
@@ -90,6 +91,8 @@ class Session:
         self.sharing = SharingRepository(db, self.audit, catalogue, self.current_worker, self.organisation_name,
                                          self.notices.template_hash, self.notices.version, clock,
                                          withdrawals=self.outbox)
+        self.referrals = Referrals(db, self.audit, catalogue, self.purposes, self.notices, self.current_worker,
+                                   self.organisation_name, device_id, signing_key, clock, self.clients)
         self._closed = False
 
     def _device(self) -> tuple[str, Ed25519PrivateKey]:
