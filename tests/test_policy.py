@@ -190,6 +190,7 @@ def test_renewal_extends_the_expiry() -> None:
                    events=(event(ConsentEventKind.RENEWED, T0 + DAY, expires_at=T0 + 30 * DAY),))
     assert reasons(run([PHONE], (agreement(),), (late,), now=first_expiry)) == {"phone": Reason.CONSENT_EXPIRED}
     assert "phone" in grants(run([PHONE], (agreement(),), (late,), now=T0 + DAY))
+    assert late.expires_as_of(T0) == first_expiry and late.expires_as_of(T0 + DAY) == T0 + 30 * DAY
 
 
 def test_a_history_of_several_events_is_read_in_time_order() -> None:

@@ -134,6 +134,16 @@ class ConsentRecord:
         return ((partner.id in self.recipients or partner.kind.value in self.recipients)
                 and purpose in self.purposes and category in self.categories)
 
+    def expires_as_of(self, now: dt.datetime) -> dt.datetime | None:
+        """The expiry in force at ``now``: the recorded one, or the last renewal's up to ``now``."""
+        expires = self.expires_at
+        for event in sorted(self.events, key=lambda e: (e.at, e.id)):
+            if event.at > now:
+                break
+            if event.kind is ConsentEventKind.RENEWED:
+                expires = event.expires_at
+        return expires
+
     def status(self, now: dt.datetime) -> ConsentStatus:
         """Derived from the events up to ``now``: a withdrawal or expiry takes effect at that instant."""
         if now < self.given_at:

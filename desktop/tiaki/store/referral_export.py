@@ -37,7 +37,7 @@ from tiaki.core.referral_bundle import (
     build_bundle,
 )
 from tiaki.core.roles import Worker
-from tiaki.core.sharing import ConsentEventKind, ConsentRecord, Override, SharingAgreement
+from tiaki.core.sharing import ConsentRecord, Override, SharingAgreement
 from tiaki.store.audit_log import AuditLog
 from tiaki.store.database import Database, Transaction
 from tiaki.store.decision_inputs import client_inputs, decide_for, latest_withdrawal, partner_terms
@@ -68,17 +68,8 @@ class ExportedPacket:
     withheld: Mapping[str, str]
 
 
-def _expiry(record: ConsentRecord, at: dt.datetime) -> dt.datetime | None:
-    """When the consent runs out as things stand at ``at`` (a renewal may have set a new expiry)."""
-    expires = record.expires_at
-    for event in sorted(record.events, key=lambda e: (e.at, e.id)):
-        if event.at <= at and event.kind is ConsentEventKind.RENEWED:
-            expires = event.expires_at
-    return expires
-
-
 def consent_summary(record: ConsentRecord, at: dt.datetime) -> ConsentSummary:
-    expires = _expiry(record, at)
+    expires = record.expires_as_of(at)
     return ConsentSummary(consent_id=record.id, given_at=iso(record.given_at),
                           expires_at=None if expires is None else iso(expires), method=record.method.value,
                           given_by=record.given_by.value, language=record.language,
@@ -150,6 +141,7 @@ class PacketExport:
             named_consents = {a.consent_id for a in decision.allowed if a.consent_id}
             named_agreements = {a.agreement_id for a in decision.allowed if a.agreement_id}
             coordinator = me.display_name or me.name
+            notice = self._notice(tx, client_id)
             content = ReferralContent(
                 packet_id=packet_id, created_at=created_at, organisation=organisation,
                 sender_key_id=self._sender_key_id, sender_device_id=self._device_id, coordinator_id=me.id,
@@ -157,7 +149,7 @@ class PacketExport:
                 client_id=client_id, purpose=purpose, details=details, fields=fields, withheld=withheld,
                 consents=tuple(consent_summary(c, at) for c in inputs.consents if c.id in named_consents),
                 agreements=tuple(agreement_summary(a) for a in terms.agreements if a.id in named_agreements),
-                notice=self._notice(tx, client_id))
+                notice=notice)
             bundle = build_bundle(content)
             data = bundle_bytes(bundle)
             step(2, _STEPS)
@@ -166,8 +158,10 @@ class PacketExport:
             step(3, _STEPS)
             self._record(tx, me, decision, message_id=message_id, packet_id=packet_id, partner_id=partner_id,
                          key_id=card.key_id, client_id=client_id, purpose=purpose, sealed=sealed,
-                         digest=hashlib.sha256(data).hexdigest(), created_at=created_at)
-            language = self._language(tx, client_id, inputs.consents)
+                         digest=hashlib.sha256(data).hexdigest(), created_at=created_at, withheld=withheld)
+        # The person's language: their latest consent's, else the notice they were given, else English.
+        language = (max(inputs.consents, key=lambda c: (c.given_at, c.id)).language if inputs.consents
+                    else notice.language if notice else "en")
         step(_STEPS, _STEPS)
         return ExportedPacket(
             packet_id=packet_id, message_id=message_id, data=sealed, bundle=bundle, decision=decision,
@@ -196,17 +190,9 @@ class PacketExport:
         return None if row is None else NoticeSummary(version=row[0], language=row[1], hash=row[2], timing=row[3],
                                                       given_at=row[4])
 
-    @staticmethod
-    def _language(tx: Transaction, client_id: str, consents: Sequence[ConsentRecord]) -> str:
-        if consents:
-            return max(consents, key=lambda c: (c.given_at, c.id)).language
-        notice = tx.scalar("SELECT notice_language FROM collection_events WHERE client_id = ? "
-                           "ORDER BY recorded_at DESC, rowid DESC LIMIT 1", (client_id,))
-        return str(notice) if notice else "en"
-
     def _record(self, tx: Transaction, me: Worker, decision: Decision, *, message_id: str, packet_id: str,
                 partner_id: str, key_id: str, client_id: str, purpose: str, sealed: bytes, digest: str,
-                created_at: str) -> None:
+                created_at: str, withheld: Mapping[str, str]) -> None:
         """The envelope, message, seal record and audit entry, as the sharing history reads them. The envelope
         is 'acknowledged' and the message 'sealed' on channel 'packet', which sync's queries exclude."""
         tx.execute("INSERT INTO envelopes (id, device_id, partner_id, recipient_key_id, data, created_at, state, "
@@ -219,7 +205,6 @@ class PacketExport:
                    (message_id, self._device_id, partner_id, client_id, purpose, created_at, me.id, seq,
                     decision_json(decision), packet_id, created_at))
         allowed = {a.field: a for a in decision.allowed}
-        withheld = {w.field: w.reason.value for w in decision.withheld}
         consent_ids = sorted({a.consent_id for a in decision.allowed if a.consent_id})
         text = SealRecordJson()
         tx.execute("INSERT INTO message_seals (id, device_id, message_id, envelope_id, position, digest, sealed_at, "
