@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from pathlib import Path
 
 import pyrage
 import pytest
@@ -27,6 +28,7 @@ from tiaki.core.packet import (
     parse_plaintext,
     read_identity_file,
     seal_packet,
+    seal_packet_to,
     signing_bytes,
 )
 from tiaki.core.referral_bundle import (
@@ -93,21 +95,28 @@ def encrypt_to(partner: PartnerKeys, plain: bytes) -> bytes:
     return pyrage.encrypt(plain, [partner.identity.to_public()])
 
 
-def lines(plain: bytes) -> tuple[dict[str, object], bytes]:
-    header, body, rest = plain.split(b"\n")
+def lines(plain: bytes) -> tuple[dict[str, object], bytes, dict[str, object]]:
+    header, body, signed, rest = plain.split(b"\n")
     assert rest == b""
-    return json.loads(header), body
+    return json.loads(header), body, json.loads(signed)
+
+
+def packet_text(header: dict[str, object], body: bytes, signed: dict[str, object]) -> bytes:
+    """The three lines, as given (nothing re-signed)."""
+    return canonical_json(header) + b"\n" + body + b"\n" + canonical_json(signed) + b"\n"
 
 
 def resign(header: dict[str, object], body: bytes, key: Ed25519PrivateKey) -> bytes:
-    """A plaintext whose header is made consistent again for ``body`` and signed by ``key``."""
+    """A plaintext whose header names ``key`` and whose signature line is made consistent again for ``header``
+    and ``body`` and signed by ``key``."""
     digest = hashlib.sha256(body).digest()
     public = key.public_key()
     sender = dict(header["sender"])  # type: ignore[call-overload]
     sender.update(signing_key=b64u(public_raw(public)), key_id=sender_key_id(public))
-    fixed = {**header, "sender": sender, "bundle_sha256": digest.hex(), "bundle_length": len(body),
-             "signature": b64u(key.sign(signing_bytes(digest)))}
-    return canonical_json(fixed) + b"\n" + body + b"\n"
+    fixed = {**header, "sender": sender}
+    signature = key.sign(signing_bytes(hashlib.sha256(canonical_json(fixed)).digest(), digest))
+    return packet_text(fixed, body, {"bundle_sha256": digest.hex(), "bundle_length": len(body),
+                                     "signature": b64u(signature)})
 
 
 def code_of(plain: bytes) -> str:
@@ -134,24 +143,59 @@ def test_round_trip(sealed: Sealed) -> None:
     assert parse_bundle(opened.bundle).fields["given_name"].value == "Aroha"
 
 
-def test_plaintext_is_two_lines_header_then_bundle(sealed: Sealed) -> None:
-    header, body = lines(sealed.plain)
-    assert set(header) == {"format", "packet_id", "created_at", "sender", "recipient_key_id", "bundle_sha256",
-                           "bundle_length", "signature"}
+def test_plaintext_is_three_lines_header_bundle_signature(sealed: Sealed) -> None:
+    header, body, signed = lines(sealed.plain)
+    assert set(header) == {"format", "packet_id", "created_at", "sender", "recipient_key_id"}
     assert header["format"] == PACKET_FORMAT
     assert set(header["sender"]) == {"organisation", "device_id", "key_id", "signing_key"}  # type: ignore[arg-type]
     assert json.loads(body) == sealed.bundle
     assert body == json.dumps(sealed.bundle, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
-    assert header["bundle_length"] == len(body)
+    assert set(signed) == {"bundle_sha256", "bundle_length", "signature"}
+    assert signed["bundle_length"] == len(body) and signed["bundle_sha256"] == hashlib.sha256(body).hexdigest()
 
 
-def test_signature_is_ed25519_over_context_and_bundle_digest(sealed: Sealed) -> None:
+def test_signature_is_ed25519_over_context_header_digest_and_bundle_digest(sealed: Sealed) -> None:
     """What docs/referral-packet.md tells another implementation to verify, checked by hand."""
-    header, body = lines(sealed.plain)
-    sender = header["sender"]
-    assert isinstance(sender, dict)
-    key = ed25519_public(sender["signing_key"])
-    key.verify(unb64u(str(header["signature"])), b"tiaki-referral-packet/1\x00" + hashlib.sha256(body).digest())
+    header_line, body, signature_line, _ = sealed.plain.split(b"\n")
+    header, signed = json.loads(header_line), json.loads(signature_line)
+    key = ed25519_public(header["sender"]["signing_key"])
+    message = (b"tiaki-referral-packet/1\x00" + hashlib.sha256(header_line).digest()
+               + hashlib.sha256(body).digest())
+    assert len(message) == 88
+    key.verify(unb64u(signed["signature"]), message)
+
+
+def test_large_bundle_round_trips_through_seal_packet_to(sealed: Sealed, tmp_path: Path) -> None:
+    """A Bundle large enough to be hashed in its own thread, and longer than many of age's reads, written
+    straight to a file: the same three lines, and the signature verifies."""
+    body = bundle_bytes({"resourceType": "Bundle", "note": "ā" * 400_000})
+    assert len(body) > 256 * 1024 and len(body) % 8192 != 0
+    path = tmp_path / "packet.age"
+    with path.open("wb") as out:
+        seal_packet_to(out, body, packet_id=PACKET_ID, created_at=iso(T0), organisation=ORGANISATION,
+                       device_id=DEVICE_ID, signing_key=sealed.device, recipient=sealed.partner.card)
+    plain = decrypt_packet(path.read_bytes(), [sealed.partner.identity])
+    header, line2, signed = lines(plain)
+    assert line2 == body and header["packet_id"] == PACKET_ID
+    assert signed["bundle_sha256"] == hashlib.sha256(body).hexdigest() and signed["bundle_length"] == len(body)
+    assert code_of(plain) == "bundle_invalid"  # signature and digest checked; the filler is no referral
+
+
+@pytest.mark.parametrize("length", [1, 8191, 8192, 8193, 3 * 8192])
+def test_bundle_lengths_around_the_read_size(sealed: Sealed, length: int) -> None:
+    body = b"x" * length
+    data = seal_packet(body, packet_id=PACKET_ID, created_at=iso(T0), organisation=ORGANISATION,
+                       device_id=DEVICE_ID, signing_key=sealed.device, recipient=sealed.partner.card)
+    plain = decrypt_packet(data, [sealed.partner.identity])
+    assert lines(plain)[1] == body
+    assert code_of(plain) == "bundle_invalid"
+
+
+def test_the_header_line_is_signed(sealed: Sealed) -> None:
+    """Any change to line 1, even one that keeps it valid and the Bundle consistent, breaks the signature."""
+    header_line, body, signature_line, _ = sealed.plain.split(b"\n")
+    spaced = json.dumps(json.loads(header_line), sort_keys=True).encode()  # same members, other bytes
+    assert code_of(spaced + b"\n" + body + b"\n" + signature_line + b"\n") == "bad_signature"
 
 
 def test_bundle_with_a_newline_or_empty_cannot_be_sealed(sealed: Sealed) -> None:
@@ -226,31 +270,25 @@ def test_seal_refuses_a_bundle_that_would_exceed_the_cap(sealed: Sealed) -> None
 
 
 def test_altered_bundle_byte_fails_the_signature(sealed: Sealed) -> None:
-    header, body = lines(sealed.plain)
+    header, body, signed = lines(sealed.plain)
     altered = body.replace(b"Aroha", b"Arohb")
-    assert code_of(canonical_json(header) + b"\n" + altered + b"\n") == "bad_signature"
+    assert code_of(packet_text(header, altered, signed)) == "bad_signature"
     # Digest updated to match, signature not: still refused.
-    header2 = {**header, "bundle_sha256": hashlib.sha256(altered).hexdigest()}
-    assert code_of(canonical_json(header2) + b"\n" + altered + b"\n") == "bad_signature"
+    signed2 = {**signed, "bundle_sha256": hashlib.sha256(altered).hexdigest()}
+    assert code_of(packet_text(header, altered, signed2)) == "bad_signature"
     # And through the whole path: re-encrypted to the same partner.
     with pytest.raises(PacketError) as caught:
-        open_packet(encrypt_to(sealed.partner, canonical_json(header2) + b"\n" + altered + b"\n"),
-                    [sealed.partner.identity])
+        open_packet(encrypt_to(sealed.partner, packet_text(header, altered, signed2)), [sealed.partner.identity])
     assert caught.value.code == "bad_signature"
 
 
 @pytest.mark.parametrize(("member", "value", "code"), [
-    ("packet_id", "11111111-2222-4333-8444-555555555555", "malformed"),
-    ("created_at", "2026-11-25T09:31:00.000+00:00", "malformed"),
-    ("recipient_key_id", "f" * 32, "recipient_mismatch"),
-    ("bundle_length", 5, "malformed"),
-    ("bundle_length", True, "malformed"),
-    ("bundle_sha256", "0" * 64, "bad_signature"),
-    ("bundle_sha256", "A" * 64, "malformed"),
-    ("signature", b64u(bytes(64)), "bad_signature"),
-    ("signature", b64u(bytes(63)), "malformed"),
+    ("packet_id", "11111111-2222-4333-8444-555555555555", "bad_signature"),  # valid, but not what was signed
+    ("created_at", "2026-11-25T09:31:00.000+00:00", "bad_signature"),
+    ("recipient_key_id", "f" * 32, "bad_signature"),
     ("format", "tiaki-referral-packet/2", "malformed"),
     ("extra", 1, "malformed"),
+    ("bundle_length", len("x"), "malformed"),  # line 3's members belong on line 3
     ("sender", ["not", "an", "object"], "malformed"),
     ("sender", {"organisation": "Te Whare Tiaki"}, "malformed"),
     ("created_at", " 2026-11-25T09:30:00.000+00:00", "malformed"),
@@ -258,13 +296,30 @@ def test_altered_bundle_byte_fails_the_signature(sealed: Sealed) -> None:
     ("packet_id", 7, "malformed"),
 ])
 def test_altered_header_is_refused(sealed: Sealed, member: str, value: object, code: str) -> None:
-    header, body = lines(sealed.plain)
-    assert code_of(canonical_json({**header, member: value}) + b"\n" + body + b"\n") == code
+    header, body, signed = lines(sealed.plain)
+    assert code_of(packet_text({**header, member: value}, body, signed)) == code
 
 
 @pytest.mark.parametrize(("member", "value", "code"), [
-    ("organisation", "Another Org", "malformed"),
-    ("device_id", "d1111111-0000-4000-8000-000000000004", "malformed"),
+    ("bundle_length", 5, "malformed"),
+    ("bundle_length", True, "malformed"),
+    ("bundle_length", 0, "malformed"),
+    ("bundle_sha256", "0" * 64, "bad_signature"),
+    ("bundle_sha256", "A" * 64, "malformed"),
+    ("signature", b64u(bytes(64)), "bad_signature"),
+    ("signature", b64u(bytes(63)), "malformed"),
+    ("signature", "not base64!", "malformed"),
+    ("extra", 1, "malformed"),
+    ("packet_id", PACKET_ID, "malformed"),  # line 1's members belong on line 1
+])
+def test_altered_signature_line_is_refused(sealed: Sealed, member: str, value: object, code: str) -> None:
+    header, body, signed = lines(sealed.plain)
+    assert code_of(packet_text(header, body, {**signed, member: value})) == code
+
+
+@pytest.mark.parametrize(("member", "value", "code"), [
+    ("organisation", "Another Org", "bad_signature"),
+    ("device_id", "d1111111-0000-4000-8000-000000000004", "bad_signature"),
     ("key_id", "0" * 32, "bad_signature"),
     ("signing_key", b64u(public_raw(Ed25519PrivateKey.generate().public_key())), "bad_signature"),
     ("signing_key", "short", "malformed"),
@@ -272,17 +327,22 @@ def test_altered_header_is_refused(sealed: Sealed, member: str, value: object, c
     ("organisation", " Te Whare Tiaki", "malformed"),
 ])
 def test_altered_sender_is_refused(sealed: Sealed, member: str, value: object, code: str) -> None:
-    header, body = lines(sealed.plain)
+    header, body, signed = lines(sealed.plain)
     sender = {**header["sender"], member: value}  # type: ignore[dict-item]
-    assert code_of(canonical_json({**header, "sender": sender}) + b"\n" + body + b"\n") == code
+    assert code_of(packet_text({**header, "sender": sender}, body, signed)) == code
 
 
 def test_signature_by_another_key_is_refused(sealed: Sealed) -> None:
-    header, body = lines(sealed.plain)
+    header, body, signed = lines(sealed.plain)
     other = Ed25519PrivateKey.generate()
     # Another key's signature under the original key and id.
-    forged = {**header, "signature": b64u(other.sign(signing_bytes(hashlib.sha256(body).digest())))}
-    assert code_of(canonical_json(forged) + b"\n" + body + b"\n") == "bad_signature"
+    message = signing_bytes(hashlib.sha256(canonical_json(header)).digest(), hashlib.sha256(body).digest())
+    forged = {**signed, "signature": b64u(other.sign(message))}
+    assert code_of(packet_text(header, body, forged)) == "bad_signature"
+    # The real key's signature over the Bundle's digest alone (the message before line 1 was signed).
+    alone = {**signed, "signature": b64u(sealed.device.sign(b"tiaki-referral-packet/1\x00"
+                                                            + hashlib.sha256(body).digest()))}
+    assert code_of(packet_text(header, body, alone)) == "bad_signature"
     # Another key throughout the header: the signed Bundle still names the real sender.
     assert code_of(resign(header, body, other)) == "malformed"
 
@@ -292,7 +352,7 @@ def test_bundle_ids_must_equal_the_headers() -> None:
     partner = partner_keys()
     device = Ed25519PrivateKey.generate()
     base = content_for(partner, device)
-    header, _ = lines(decrypt_packet(seal(partner, device, base), [partner.identity]))
+    header, _, _ = lines(decrypt_packet(seal(partner, device, base), [partner.identity]))
     other_partner = partner_keys("Another partner")
     for changed, code in ((dataclasses.replace(base, packet_id="11111111-2222-4333-8444-555555555555"), "malformed"),
                           (dataclasses.replace(base, created_at="2026-11-25T09:31:00.000+00:00"), "malformed"),
@@ -305,19 +365,22 @@ def test_bundle_ids_must_equal_the_headers() -> None:
 
 
 def test_packet_re_encrypted_to_another_partner_is_caught() -> None:
-    """The second partner can decrypt, but the signed Bundle names the first as recipient."""
+    """The second partner can decrypt, but the signed header and the signed Bundle name the first."""
     first, second = partner_keys("First"), partner_keys("Second")
     device = Ed25519PrivateKey.generate()
     plain = decrypt_packet(seal(first, device), [first.identity])
-    header, body = lines(plain)
-    header = {**header, "recipient_key_id": second.card.key_id}
-    with pytest.raises(PacketError) as caught:
-        open_packet(encrypt_to(second, canonical_json(header) + b"\n" + body + b"\n"), [second.identity])
+    with pytest.raises(PacketError) as caught:  # as it was
+        open_packet(encrypt_to(second, plain), [second.identity], recipient_key_ids={second.card.key_id})
     assert caught.value.code == "recipient_mismatch"
+    header, body, signed = lines(plain)
+    header = {**header, "recipient_key_id": second.card.key_id}
+    with pytest.raises(PacketError) as caught:  # the header edited: the signature covers it
+        open_packet(encrypt_to(second, packet_text(header, body, signed)), [second.identity])
+    assert caught.value.code == "bad_signature"
 
 
 def test_bundle_signed_but_not_in_the_profile_is_bundle_invalid(sealed: Sealed) -> None:
-    header, body = lines(sealed.plain)
+    header, body, _ = lines(sealed.plain)
     doc = json.loads(body)
     doc["entry"].append({"fullUrl": "urn:uuid:11111111-2222-4333-8444-555555555555",
                          "resource": {"resourceType": "Observation", "status": "final", "code": {"text": "x"}}})
@@ -326,16 +389,26 @@ def test_bundle_signed_but_not_in_the_profile_is_bundle_invalid(sealed: Sealed) 
 
 
 @pytest.mark.parametrize("plain", [
-    b"", b"\n", b"{}\n", b"{}\n{}\n", b"{}\n{}", b"{}\n{}\n{}\n", b"no newline at all", b"\n\n",
-    b"[]\n{}\n", b'{"format":"tiaki-referral-packet/1"}\n{}\n', b"\xff\n{}\n",
+    b"", b"\n", b"{}\n", b"{}\n{}\n", b"{}\n{}", b"{}\n{}\n{}\n", b"{}\n{}\n{}\n{}\n", b"no newline at all",
+    b"\n\n", b"\n\n\n", b"{}\n\n{}\n", b"[]\n{}\n{}\n", b'{"format":"tiaki-referral-packet/1"}\n{}\n{}\n',
+    b"\xff\n{}\n{}\n", b"{}\n{}\n" + b" " * 2000 + b"{}\n",
 ])
 def test_malformed_structure(plain: bytes) -> None:
     assert code_of(plain) == "malformed"
 
 
+def test_a_fourth_line_or_a_newline_inside_the_bundle_is_malformed(sealed: Sealed) -> None:
+    header_line, body, signature_line, _ = sealed.plain.split(b"\n")
+    assert code_of(sealed.plain + b"{}\n") == "malformed"
+    assert code_of(header_line + b"\n" + body + b"\n\n" + signature_line + b"\n") == "malformed"
+    assert code_of(header_line + b"\n" + body + b"\n" + signature_line) == "malformed"  # no final newline
+    split = body.replace(b",", b",\n", 1)  # still JSON, but no longer one line
+    assert code_of(header_line + b"\n" + split + b"\n" + signature_line + b"\n") == "malformed"
+
+
 def test_messages_never_quote_the_packet(sealed: Sealed) -> None:
-    header, body = lines(sealed.plain)
-    for plain in (canonical_json({**header, "packet_id": "Aroha"}) + b"\n" + body + b"\n",
+    header, body, signed = lines(sealed.plain)
+    for plain in (packet_text({**header, "packet_id": "Aroha"}, body, signed),
                   resign(header, body.replace(b"Aroha", b"Aroh\\u0000"), sealed.device)):
         with pytest.raises(PacketError) as caught:
             parse_plaintext(plain)
@@ -417,3 +490,21 @@ def test_mutated_plaintexts_raise_only_packet_errors(sealed: Sealed, mutations: 
     except PacketError:
         return
     assert opened.bundle == sealed.bundle
+
+
+# --- the streaming reader ---------------------------------------------------------------------------------------
+
+
+def test_the_plaintext_reader_streams_every_byte_in_pieces_of_at_most_one_read() -> None:
+    from tiaki.core.packet import _PlaintextReader  # what pyrage reads from; its pieces must fit pyrage's buffer
+
+    first, bulk = b"h" * 8193 + b"\n", bytes(range(256)) * 100
+    reader = _PlaintextReader(first, bulk, lambda: b"\n{}\n")
+    pieces = []
+    while piece := reader.read(8192):
+        assert len(piece) <= 8192
+        pieces.append(piece)
+    assert b"".join(pieces) == first + bulk + b"\n{}\n"
+    assert reader.read(8192) == b""  # and stays at its end
+    with pytest.raises(ValueError, match="smaller pieces"):
+        _PlaintextReader(first, bulk, lambda: b"\n").read(4096)
