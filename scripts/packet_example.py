@@ -74,7 +74,7 @@ def main(out_dir: Path | None = None) -> None:
                        device_id=DEVICE_ID, signing_key=device, recipient=partner)
     plain = decrypt_packet(data, [identity])
     opened = parse_plaintext(plain)
-    header_line, bundle_line = plain.split(b"\n")[:2]
+    header_line, bundle_line, signature_line = plain.split(b"\n")[:3]
     if out_dir is not None:
         (out_dir / "packet.age").write_bytes(data)
         identity_text = f"# example partner identity (protects nothing)\n{PARTNER_IDENTITY}\n"
@@ -87,9 +87,12 @@ def main(out_dir: Path | None = None) -> None:
     print(f"\nage-identity.txt (the partner's secret; an example key):\n{PARTNER_IDENTITY}")
     first_line = data.split(b"\n")[0].decode()
     print(f"\npacket.age: the age binary format, first line {first_line!r}; decrypted, {len(plain)} bytes:")
-    print(f"\nline 1, the header ({len(header_line)} bytes):\n{header_line.decode()}")
+    header_digest = hashlib.sha256(header_line).digest()
+    print(f"\nline 1, the header ({len(header_line)} bytes, SHA-256 {header_digest.hex()}):\n{header_line.decode()}")
     print(f"\nline 2, the Bundle: {len(bundle_line)} bytes, SHA-256 {opened.header.bundle_sha256}")
-    print(f"signed bytes (hex): {signing_bytes(hashlib.sha256(bundle_line).digest()).hex()}")
+    print(f"\nline 3, the signature line ({len(signature_line)} bytes):\n{signature_line.decode()}")
+    signed = signing_bytes(header_digest, hashlib.sha256(bundle_line).digest())
+    print(f"\nsigned bytes ({len(signed)}, hex): {signed.hex()}")
     print(f"sender fingerprint: {opened.header.fingerprint()}")
     print("\nline 2 pretty-printed (the file holds it compact, keys sorted, on one line):")
     print(json.dumps(json.loads(bundle_line), indent=2, ensure_ascii=False, sort_keys=True))

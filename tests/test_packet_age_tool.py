@@ -39,7 +39,7 @@ def run_age(*args: str, data: bytes = b"") -> bytes:
     return done.stdout
 
 
-def test_stock_age_decrypts_a_packet_into_the_documented_two_lines(tmp_path: Path) -> None:
+def test_stock_age_decrypts_a_packet_into_the_documented_three_lines(tmp_path: Path) -> None:
     partner = partner_keys("Te Whare Āwhina")
     device = Ed25519PrivateKey.generate()
     content = ReferralContent(
@@ -67,15 +67,20 @@ def test_stock_age_decrypts_a_packet_into_the_documented_two_lines(tmp_path: Pat
     plain = run_age("-d", "-i", str(identity_file), str(packet))
 
     assert plain == decrypt_packet(data, [partner.identity])
-    header_line, bundle_line, rest = plain.split(b"\n")
-    assert rest == b""  # exactly two lines, each ending in a newline
-    header = json.loads(header_line)
+    header_line, bundle_line, signature_line, rest = plain.split(b"\n")
+    assert rest == b""  # exactly three lines, each ending in a newline
+    header, signed = json.loads(header_line), json.loads(signature_line)
     assert header["format"] == PACKET_FORMAT and header["recipient_key_id"] == partner.card.key_id
     # Verified as the document tells another implementation to: no Tiaki code beyond key decoding.
     digest = hashlib.sha256(bundle_line).digest()
-    assert header["bundle_sha256"] == digest.hex() and header["bundle_length"] == len(bundle_line)
-    ed25519_public(header["sender"]["signing_key"]).verify(unb64u(header["signature"]),
-                                                           b"tiaki-referral-packet/1\x00" + digest)
+    assert signed["bundle_sha256"] == digest.hex() and signed["bundle_length"] == len(bundle_line)
+    ed25519_public(header["sender"]["signing_key"]).verify(
+        unb64u(signed["signature"]), b"tiaki-referral-packet/1\x00" + hashlib.sha256(header_line).digest() + digest)
+    # The documented one-liner for a partner without Tiaki: line 2 is the Bundle.
+    assert AGE is not None
+    sed = subprocess.run(f"'{AGE}' -d -i '{identity_file}' '{packet}' | sed -n 2p", shell=True, capture_output=True,
+                         timeout=60, check=True).stdout
+    assert sed == bundle_line + b"\n"
     assert json.loads(bundle_line) == bundle
     referral = parse_bundle(json.loads(bundle_line))
     assert referral.fields["given_name"].value == "Aroha 🌿"

@@ -184,10 +184,10 @@ def test_the_stock_age_tool_opens_the_packet_in_the_documented_format(world: Wor
     plain = subprocess.run([str(AGE), "-d", "-i", str(world.identity), str(out)], capture_output=True, timeout=60,
                            check=True).stdout
     lines = plain.split(b"\n")
-    assert len(lines) == 3 and lines[2] == b""
-    header, bundle = json.loads(lines[0]), json.loads(lines[1])
+    assert len(lines) == 4 and lines[3] == b""
+    header, bundle, signed = json.loads(lines[0]), json.loads(lines[1]), json.loads(lines[2])
     assert header["format"] == PACKET_FORMAT and header["packet_id"] == packet_id
-    assert header["bundle_length"] == len(lines[1])
+    assert signed["bundle_length"] == len(lines[1])
     assert _patient_field_keys(bundle) == SENT
     ours = json.loads(_ok(world.run("packet", "open", str(out), "--identity", str(world.identity), "--json")))
     assert ours == bundle
