@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import threading
 from pathlib import Path
 
 import pyrage
@@ -179,6 +180,14 @@ def test_large_bundle_round_trips_through_seal_packet_to(sealed: Sealed, tmp_pat
     assert line2 == body and header["packet_id"] == PACKET_ID
     assert signed["bundle_sha256"] == hashlib.sha256(body).hexdigest() and signed["bundle_length"] == len(body)
     assert code_of(plain) == "bundle_invalid"  # signature and digest checked; the filler is no referral
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (a device that is always full)")
+def test_a_full_disk_while_sealing_raises_and_leaves_no_thread_behind(sealed: Sealed) -> None:
+    with open("/dev/full", "wb", buffering=0) as out, pytest.raises(pyrage.EncryptError, match="No space"):
+        seal_packet_to(out, b"x" * 2_000_000, packet_id=PACKET_ID, created_at=iso(T0), organisation=ORGANISATION,
+                       device_id=DEVICE_ID, signing_key=sealed.device, recipient=sealed.partner.card)
+    assert not [t for t in threading.enumerate() if t.name == "packet-digest"]
 
 
 @pytest.mark.parametrize("length", [1, 8191, 8192, 8193, 3 * 8192])

@@ -166,7 +166,7 @@ def seal_packet_to(out: BinaryIO, bundle_data: bytes, *, packet_id: str, created
     try:
         pyrage.encrypt_io(_PlaintextReader(header_line + b"\n", bundle_data, last_lines), out, [age_recipient])
     finally:
-        digest.result()  # the thread is done before the Bundle's buffer may go
+        digest.join()  # the thread is done before seal_packet_to returns, whatever happened
 
 
 class _BundleDigest:
@@ -187,9 +187,12 @@ class _BundleDigest:
         self._digest = hashlib.sha256(self._data).digest()
         self._data = None
 
-    def result(self) -> bytes:
+    def join(self) -> None:
         if self._thread is not None:
             self._thread.join()
+
+    def result(self) -> bytes:
+        self.join()
         if len(self._digest) != 32:
             raise RuntimeError("the Bundle's digest could not be computed")
         return self._digest
