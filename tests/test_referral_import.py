@@ -298,11 +298,11 @@ def test_an_altered_bundle_fails_its_signature(pair: ReferralPair) -> None:
     signature over the Bundle no longer matches."""
     packet = _export(pair)
     identity = pyrage.x25519.Identity.from_str(str(pair.receiver._db.scalar("SELECT age_identity FROM device")))
-    header, body, _ = pyrage.decrypt(packet.data, [identity]).split(b"\n")
+    header, body, signed, _ = pyrage.decrypt(packet.data, [identity]).split(b"\n")
     altered = body.replace(b"027 555 0101", b"027 555 0199")
     assert altered != body
     recipient = pyrage.x25519.Recipient.from_str(str(identity.to_public()))
-    _refused(pair, pyrage.encrypt(header + b"\n" + altered + b"\n", [recipient]), "bad_signature")
+    _refused(pair, pyrage.encrypt(header + b"\n" + altered + b"\n" + signed + b"\n", [recipient]), "bad_signature")
 
 
 def test_nothing_is_left_when_the_import_fails_at_its_last_write(pair: ReferralPair) -> None:
