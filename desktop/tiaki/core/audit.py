@@ -57,6 +57,10 @@ class Action:
     SHARE_PARK = "share.park"
     REVOCATION_QUEUE = "revocation.queue"
     SHARING_HISTORY_VIEW = "sharing.history_view"
+    DISCLOSURE_VIEW = "sharing.disclosure_view"  # one disclosure's detail opened in the history
+    HISTORY_REPORT = "sharing.history_report"  # the filtered history saved as CSV or PDF
+    CLIENT_REPORT = "sharing.client_report"  # a client's "who has my information" report (IPP 6)
+    REVIEW_DECIDE = "review.decide"  # a reviewer's decision on an override or an anomaly
     REFERRAL_EXPORT = "referral.export"  # a referral packet sealed to a partner (it leaves by hand)
     REFERRAL_FORM_PRINT = "referral.form_print"
     REFERRAL_FORM_SAVE = "referral.form_save"  # the referral form saved as a plaintext PDF

@@ -57,6 +57,16 @@ def can_review_audit(worker: Worker) -> bool:
     return worker.active and worker.role in (Role.SUPERVISOR, Role.PRIVACY_OFFICER)
 
 
+def can_review_disclosures(worker: Worker) -> bool:
+    """Overrides and anomalies in the sharing history are reviewed by oversight roles, never by the sharer."""
+    return worker.active and worker.role in (Role.SUPERVISOR, Role.PRIVACY_OFFICER)
+
+
+def can_see_history(worker: Worker) -> bool:
+    """Every active worker sees the sharing history, scoped as clients are (sees_whole_team)."""
+    return worker.active
+
+
 def require(allowed: bool, what: str) -> None:
     if not allowed:
         raise AccessDenied(f"Your role does not allow you to {what}.")
