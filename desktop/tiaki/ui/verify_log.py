@@ -1,10 +1,13 @@
-"""Verify the audit chain in the background, with progress and a plain result."""
+"""Verify the audit chain in the background, with progress and a plain result.
+
+Tools → Verify log… runs ``VerifyLogRun`` (a progress dialog, then a message box); the Verify tab of the sharing
+history (ui/verify_panel.py) shows the same words inline through ``verification_text``."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from tiaki.core.audit import Verification
@@ -12,6 +15,33 @@ from tiaki.store.session import Session
 from tiaki.ui.accessibility import name_buttons
 from tiaki.ui.messages import store_error_text
 from tiaki.ui.tasks import BackgroundTask, TaskCancelled
+
+
+def verification_text(result: Verification) -> str:
+    """The result in plain words: how much was checked, or the first bad entry and what to do."""
+    if result.intact:
+        return _tr("The audit log is intact: {entries} entries checked, {checkpoints} signed checkpoint(s) "
+                   "match.").format(entries=result.entries, checkpoints=result.checkpoints)
+    problem = result.problem.describe() if result.problem else ""
+    return _tr("The audit log has been altered. The first bad entry: {problem}. Tell your privacy officer; do "
+               "not change anything else.").format(problem=problem)
+
+
+def failure_text(exc: BaseException) -> str:
+    return _tr("The log could not be checked: {problem}").format(problem=store_error_text(exc))
+
+
+def verify_task(session: Session, parent: QObject) -> BackgroundTask:
+    """A task (not yet started) that checks the whole chain and its signed checkpoints, with progress."""
+
+    def work(report: Callable[[int, int], None]) -> Verification:
+        return session.verify_audit(report)
+
+    return BackgroundTask(work, parent)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("VerifyLogRun", text)
 
 
 class VerifyLogRun(QObject):
@@ -34,10 +64,7 @@ class VerifyLogRun(QObject):
         self.progress.setAutoReset(False)
         self.progress.canceled.connect(self.cancel)
 
-        def work(report: Callable[[int, int], None]) -> Verification:
-            return session.verify_audit(report)
-
-        self.task = BackgroundTask(work, self)
+        self.task = verify_task(session, self)
         self.task.progress.connect(self._progressed)
         self.task.finished.connect(self._finished)
         self.task.failed.connect(self._failed)
@@ -54,23 +81,14 @@ class VerifyLogRun(QObject):
 
     def _finished(self, result: Verification) -> None:
         self.progress.close()
-        if result.intact:
-            text = self.tr("The audit log is intact: {entries} entries checked, {checkpoints} signed "
-                           "checkpoint(s) match.").format(entries=result.entries, checkpoints=result.checkpoints)
-            icon = QMessageBox.Icon.Information
-        else:
-            problem = result.problem.describe() if result.problem else ""
-            text = self.tr("The audit log has been altered. The first bad entry: {problem}. "
-                           "Tell your privacy officer; do not change anything else.").format(problem=problem)
-            icon = QMessageBox.Icon.Critical
-        self._show(icon, text)
+        icon = QMessageBox.Icon.Information if result.intact else QMessageBox.Icon.Critical
+        self._show(icon, verification_text(result))
         self.done.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
         self.progress.close()
         if not isinstance(exc, TaskCancelled) and self._session.is_open:
-            self._show(QMessageBox.Icon.Warning,
-                       self.tr("The log could not be checked: {problem}").format(problem=store_error_text(exc)))
+            self._show(QMessageBox.Icon.Warning, failure_text(exc))
         self.done.emit(None)
 
     def _show(self, icon: QMessageBox.Icon, text: str) -> None:
