@@ -64,16 +64,22 @@ def test_partner_not_enrolled_cannot_be_sent_to_and_says_why(qtbot, session) -> 
     assert dialog.queue() is None and session.outbox.client_status(client.id) == []
 
 
-def test_override_is_never_queued(qtbot, session) -> None:
+def test_override_is_not_queued_without_confirming(qtbot, session) -> None:
     partner, client = _shared_setup(session)
     dialog = SharePreviewDialog(session, client.id, "Hine Pōmare")
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.select(partner.id, "referral")
     dialog.override.setChecked(True)
+    assert not dialog.queue_button.isEnabled()  # not before a justification of 20 characters
     qtbot.keyClicks(dialog.justification, "She said tonight he will come back; police asked for the address.")
     assert dialog.decision is not None and dialog.decision.needs_review
-    assert not dialog.queue_button.isEnabled()
+    assert dialog.queue_button.isEnabled()
+    before = session._db.scalar("SELECT count(*) FROM messages")
+    assert dialog.queue() is None  # a confirmation first
+    assert dialog.confirm_box is not None and dialog.confirm_box.isVisible()
+    dialog.confirm_box.reject()
+    assert session._db.scalar("SELECT count(*) FROM messages") == before
 
 
 def test_enrol_dialog_needs_a_good_card_and_a_confirmed_fingerprint(qtbot, session, tmp_path: Path) -> None:

@@ -3,7 +3,9 @@ lets go (and what it withholds, and why), then export an encrypted packet only t
 
 The export runs in the background (``session.referrals.export``, which decides again, seals, records the
 history and the audit entry in one transaction); the packet is written to the chosen file atomically and
-readable by its owner only. Afterwards the referral form can be printed, or, after a warning that it is not
+readable by its owner only. A serious-threat override (the same section as the share preview) goes with the
+export: the packet then carries what the justification allows and the disclosure waits for a supervisor's
+review. Afterwards the referral form can be printed, or, after a warning that it is not
 encrypted, saved as a PDF: both are audited (``record_form``). This dialog decides nothing itself.
 """
 
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from tiaki.core.policy import Decision
+from tiaki.core.sharing import Override
 from tiaki.store.errors import StoreError
 from tiaki.store.files import atomic_write
 from tiaki.store.session import Session
@@ -41,6 +44,7 @@ from tiaki.ui.decision_tables import DecisionTables
 from tiaki.ui.labels import purpose_label
 from tiaki.ui.messages import store_error_text
 from tiaki.ui.referral_form import URGENCY_TEXT, ReferralForm
+from tiaki.ui.share_preview import OverrideSection
 from tiaki.ui.tasks import BackgroundTask, TaskCancelled
 
 REASON_MAX, NOTE_MAX = 500, 4000
@@ -82,6 +86,11 @@ class ReferralDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addLayout(self._build_form())
+        self.override_section = OverrideSection(self)
+        self.override, self.justification, self.banner = (self.override_section.check,
+                                                          self.override_section.justification,
+                                                          self.override_section.banner)
+        layout.addWidget(self.override_section)
         self.problem = problem_label(self)
         self.problem.setAccessibleName(self.tr("Problem"))
         self.problem.hide()
@@ -103,6 +112,7 @@ class ReferralDialog(QDialog):
         layout.addWidget(self._build_buttons())
         for combo in (self.partner, self.purpose):
             combo.currentIndexChanged.connect(self.refresh)
+        self.override_section.changed.connect(self.refresh)
         self.refresh()
         self.partner.setFocus()
 
@@ -171,18 +181,27 @@ class ReferralDialog(QDialog):
         self.purpose.setCurrentIndex(self.purpose.findData(purpose))
         self.refresh()
 
+    def _override(self) -> Override | None:
+        return self.override_section.override(self._session.worker.id)
+
     def refresh(self) -> None:
         self.decision = None
         self.tables.clear()
         self.summary.clear()
+        self.override_section.show_review(False)
         self.export_button.setEnabled(False)
         partner_id, purpose = self.partner.currentData(), self.purpose.currentData()
         if partner_id is None:
             self._show_problem(self.tr("No partner is enrolled for referrals yet: a privacy officer enrols it from "
                                        "its card under Tools → Partners and agreements."))
             return
+        override = self._override()
+        if self.override.isChecked() and override is None:
+            self._show_problem(self.override_section.missing_text())
+            return
         try:
-            decision = self._session.sharing.preview(self._client_id, str(partner_id), str(purpose))
+            decision = self._session.sharing.preview(self._client_id, str(partner_id), str(purpose),
+                                                     override=override)
         except (StoreError, PermissionError) as exc:
             self._show_problem(store_error_text(exc))
             return
@@ -190,6 +209,7 @@ class ReferralDialog(QDialog):
             "Nothing may go to this partner for this purpose now, so there is no packet to make."))
         self.decision = decision
         self.tables.show_decision(decision)
+        self.override_section.show_review(decision.needs_review)
         self.summary.setText(self.tr("{allowed} item(s) go in the packet; {withheld} withheld.").format(
             allowed=len(decision.allowed), withheld=len(decision.withheld)))
         self.export_button.setEnabled(bool(decision.allowed) and self.packet is None)
@@ -225,9 +245,10 @@ class ReferralDialog(QDialog):
         referrals = self._session.referrals
         client_id, partner_id, purpose = self._client_id, str(self.partner.currentData()), str(
             self.purpose.currentData())
+        override = self._override()
 
         def work(report: Callable[[int, int], None]) -> Any:
-            packet = referrals.export(client_id, partner_id, purpose, details, progress=report)
+            packet = referrals.export(client_id, partner_id, purpose, details, override=override, progress=report)
             try:
                 atomic_write(path, packet.data)
             except OSError as exc:
@@ -246,7 +267,8 @@ class ReferralDialog(QDialog):
             self.task.cancel()
 
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.partner, self.purpose, self.urgency, self.reason, self.services, self.note):
+        for widget in (self.partner, self.purpose, self.urgency, self.reason, self.services, self.note,
+                       self.override_section):
             widget.setEnabled(not busy and self.packet is None)
         self.export_button.setEnabled(False)
         self.cancel_button.setEnabled(busy)

@@ -2,8 +2,10 @@
 and the fields withheld (with the reason in plain language).
 
 It shows ``session.sharing.preview`` — the same policy engine every outgoing path uses — and decides nothing
-itself. A serious-threat override can be previewed with its written justification; such a decision is marked
-for supervisor review and the dialog says so.
+itself. A serious-threat override (Privacy Act 2020, IPP 11(1)(f)) is previewed with its written justification;
+such a decision is marked for supervisor review and the dialog says so. The worker can send under the override
+only after confirming it; the justification then stays with the message in the encrypted store and the
+disclosure joins the review queue.
 
 "Send to this partner" queues the share (``session.outbox.queue_share``) for a partner enrolled with an inbox.
 What is queued is decided again when it is sealed for sending, so a consent withdrawn in the meantime wins.
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -38,6 +41,64 @@ from tiaki.ui.messages import store_error_text
 BANNER_STYLE = "background: #fff4ce; color: #3b2f00; padding: 6px;"
 
 
+class OverrideSection(QWidget):
+    """The serious-threat override (IPP 11(1)(f)): a checkbox, the written justification (at least 20
+    characters, as core.sharing.Override requires) and the banner saying the disclosure will be reviewed.
+    Used by the share preview and the referral dialog; ``changed`` fires on any edit."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.check = QCheckBox(self.tr("Serious-&threat override (IPP 11(1)(f))"), self)
+        self.check.setToolTip(self.tr("Share what the usual rules would withhold, only when it is necessary to "
+                                      "prevent or lessen a serious threat to someone's life or health"))
+        self.justification = QPlainTextEdit(self)
+        self.justification.setTabChangesFocus(True)
+        self.justification.setAccessibleName(self.tr("Written justification for the override"))
+        self.justification.setPlaceholderText(self.tr("Why is sharing necessary to prevent or lessen a serious "
+                                                      "threat to someone's life or health? (at least 20 characters)"))
+        self.justification.setMaximumHeight(70)
+        self.justification.setVisible(False)
+        name_buttons([self.check])
+        layout.addWidget(self.check)
+        layout.addWidget(self.justification)
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.setAccessibleName(self.tr("Needs review"))
+        self.banner.hide()
+        layout.addWidget(self.banner)
+        self.check.toggled.connect(self._toggled)
+        self.justification.textChanged.connect(self.changed)
+
+    def _toggled(self, on: bool) -> None:
+        self.justification.setVisible(on)
+        if on:
+            self.justification.setFocus()
+        self.changed.emit()
+
+    def override(self, worker_id: str) -> Override | None:
+        """The override as the policy engine takes it; None when off or the justification is too short."""
+        if not self.check.isChecked():
+            return None
+        try:
+            return Override(self.justification.toPlainText(), worker_id)
+        except ValueError:
+            return None
+
+    def missing_text(self) -> str:
+        return self.tr("An override needs a written justification of at least 20 characters.")
+
+    def show_review(self, needs_review: bool) -> None:
+        if needs_review:
+            self.banner.setText(self.tr("Serious-threat override: this disclosure would be allowed only because of "
+                                        "the written justification, and it must be reviewed by a supervisor."))
+        self.banner.setVisible(needs_review)
+
+
 class SharePreviewDialog(QDialog):
     queued = Signal(str)  # the message id
 
@@ -46,12 +107,13 @@ class SharePreviewDialog(QDialog):
         self._session = session
         self._client_id = client_id
         self.decision: Decision | None = None
+        self.confirm_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("What would be shared — {person}").format(person=person))
         self.setAccessibleName(self.tr("What would be shared"))
         self.resize(760, 620)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("What would leave Tiaki now if this client's record were sent to a partner for a "
-                               "purpose. Nothing is sent from here."), self)
+                               "purpose. Nothing leaves until you choose Send."), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
@@ -67,24 +129,11 @@ class SharePreviewDialog(QDialog):
         add_labelled_rows(form, self, [(self.tr("&Partner:"), self.partner), (self.tr("P&urpose:"), self.purpose)])
         layout.addLayout(form)
 
-        self.override = QCheckBox(self.tr("Preview a serious-&threat override (IPP 11(1)(f))"), self)
-        self.justification = QPlainTextEdit(self)
-        self.justification.setTabChangesFocus(True)
-        self.justification.setAccessibleName(self.tr("Written justification for the override"))
-        self.justification.setPlaceholderText(self.tr("Why is sharing necessary to prevent or lessen a serious "
-                                                      "threat to someone's life or health? (at least 20 characters)"))
-        self.justification.setMaximumHeight(70)
-        self.justification.setVisible(False)
-        name_buttons([self.override])
-        layout.addWidget(self.override)
-        layout.addWidget(self.justification)
-
-        self.banner = QLabel(self)
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(BANNER_STYLE)
-        self.banner.setAccessibleName(self.tr("Needs review"))
-        self.banner.hide()
-        layout.addWidget(self.banner)
+        self.override_section = OverrideSection(self)
+        self.override, self.justification, self.banner = (self.override_section.check,
+                                                          self.override_section.justification,
+                                                          self.override_section.banner)
+        layout.addWidget(self.override_section)
         self.problem = problem_label(self)
         self.problem.setAccessibleName(self.tr("Problem"))
         self.problem.hide()
@@ -114,8 +163,7 @@ class SharePreviewDialog(QDialog):
 
         self.partner.currentIndexChanged.connect(self.refresh)
         self.purpose.currentIndexChanged.connect(self.refresh)
-        self.override.toggled.connect(self._on_override)
-        self.justification.textChanged.connect(self.refresh)
+        self.override_section.changed.connect(self.refresh)
         self.refresh()
         self.partner.setFocus()
 
@@ -127,29 +175,63 @@ class SharePreviewDialog(QDialog):
 
     def _update_queue_button(self) -> None:
         partner_id = self.partner.currentData()
-        can = (self.decision is not None and bool(self.decision.allowed) and not self.override.isChecked()
-               and partner_id in self._sendable)
+        can = (self.decision is not None and bool(self.decision.allowed) and partner_id in self._sendable
+               and (not self.override.isChecked() or self._override() is not None))
         self.queue_button.setEnabled(can)
         if partner_id is not None and partner_id not in self._sendable:
             self.sent.setText(self.tr("This partner is not enrolled for sending yet: a privacy officer enrols it "
                                       "from its card under Tools → Partners and agreements."))
         elif self.override.isChecked():
-            self.sent.setText(self.tr("An override is previewed only; it is not sent from here."))
+            self.sent.setText(self.tr("Sending under the override asks you to confirm first; a supervisor then "
+                                      "reviews the disclosure."))
         else:
             self.sent.clear()
 
     def queue(self) -> str | None:
-        """Queue the share; the message id, or None (the reason is shown)."""
-        partner_id, purpose = self.partner.currentData(), self.purpose.currentData()
+        """Queue the share; the message id, or None (the reason is shown). Under an override, a confirmation
+        opens first (``confirm_box``) and the share is queued only once the worker confirms."""
+        partner_id = self.partner.currentData()
         if not self.queue_button.isEnabled() or partner_id is None:
             return None
+        override = self._override()
+        if self.override.isChecked():
+            if override is not None:
+                self._confirm_override(override)
+            return None
+        return self._queue(None)
+
+    def _confirm_override(self, override: Override) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Send under a serious-threat override"), self.tr(
+            "This information goes to {partner} only because of your written justification: the usual rules would "
+            "withhold some of it. The justification is kept with the record, and a supervisor or privacy officer "
+            "will review this disclosure. Send it?").format(partner=self.partner.currentText()),
+            QMessageBox.StandardButton.Cancel, self)
+        self.confirm_accept = box.addButton(self.tr("&Send under the override"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAccessibleName(self.tr("Confirm the override"))
+        for label in box.findChildren(QLabel):
+            label.setAccessibleName(label.text() or self.tr("Warning"))
+        name_buttons(box.buttons())
+        box.accepted.connect(lambda: self._queue(override))
+        self.confirm_box = box
+        box.open()
+        return box
+
+    def _queue(self, override: Override | None) -> str | None:
+        partner_id, purpose = self.partner.currentData(), self.purpose.currentData()
         try:
-            message_id = str(self._session.outbox.queue_share(self._client_id, str(partner_id), str(purpose)))
+            extra = {"override": override} if override is not None else {}
+            message_id = str(self._session.outbox.queue_share(self._client_id, str(partner_id), str(purpose),
+                                                              **extra))
         except (StoreError, PermissionError) as exc:
             self._show_problem(store_error_text(exc))
             return None
-        self.sent.setText(self.tr("Queued. Tiaki sends it when it is online, checks it against consent again at "
-                                  "that moment, and keeps the partner's receipt."))
+        if override is None:
+            self.sent.setText(self.tr("Queued. Tiaki sends it when it is online, checks it against consent again at "
+                                      "that moment, and keeps the partner's receipt."))
+        else:
+            self.sent.setText(self.tr("Queued under the override. Tiaki sends it when it is online; the disclosure "
+                                      "now waits for a supervisor's review."))
         self.queue_button.setEnabled(False)
         self.queued.emit(message_id)
         return message_id
@@ -159,19 +241,8 @@ class SharePreviewDialog(QDialog):
         self.purpose.setCurrentIndex(self.purpose.findData(purpose))
         self.refresh()
 
-    def _on_override(self, on: bool) -> None:
-        self.justification.setVisible(on)
-        if on:
-            self.justification.setFocus()
-        self.refresh()
-
     def _override(self) -> Override | None:
-        if not self.override.isChecked():
-            return None
-        try:
-            return Override(self.justification.toPlainText(), self._session.worker.id)
-        except ValueError:
-            return None
+        return self.override_section.override(self._session.worker.id)
 
     def _show_problem(self, text: str) -> None:
         self.problem.setText(text)
@@ -181,7 +252,7 @@ class SharePreviewDialog(QDialog):
         self.decision = None
         self.queue_button.setEnabled(False)
         self.tables.clear()
-        self.banner.hide()
+        self.override_section.show_review(False)
         self.summary.clear()
         partner_id, purpose = self.partner.currentData(), self.purpose.currentData()
         if partner_id is None:
@@ -190,7 +261,7 @@ class SharePreviewDialog(QDialog):
             return
         override = self._override()
         if self.override.isChecked() and override is None:
-            self._show_problem(self.tr("An override needs a written justification of at least 20 characters."))
+            self._show_problem(self.override_section.missing_text())
             return
         try:
             decision = self._session.sharing.preview(self._client_id, str(partner_id), str(purpose),
@@ -207,10 +278,7 @@ class SharePreviewDialog(QDialog):
         self.tables.show_decision(decision)
         self.summary.setText(self.tr("{allowed} item(s) would be shared; {withheld} withheld.").format(
             allowed=len(decision.allowed), withheld=len(decision.withheld)))
-        if decision.needs_review:
-            self.banner.setText(self.tr("Serious-threat override: this disclosure would be allowed only because of "
-                                        "the written justification, and it must be reviewed by a supervisor."))
-            self.banner.show()
+        self.override_section.show_review(decision.needs_review)
 
     def rows(self, table: QTableWidget) -> list[tuple[str, str]]:
         """The (information, basis or reason) pairs a table shows, for tests and screen-reader summaries."""
