@@ -37,23 +37,25 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"tiaki: {message} (see 'tiaki --help')\n")
 
 
-def _globals(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
-    """Global options, accepted before or after the subcommand."""
+def _globals(parser: argparse.ArgumentParser, *, suppress: bool, sign_in: bool = True) -> None:
+    """Global options, accepted before or after the subcommand (``--worker`` only before it where the command
+    uses --worker as a filter: ``sign_in`` False)."""
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument("--data-dir", metavar="DIR", default=default,
                         help="the store's directory (default: TIAKI_DATA_DIR or the platform's data dir)")
-    parser.add_argument("--worker", metavar="NAME", default=default,
-                        help="who you are (may be left out when the store has one worker)")
+    if sign_in:
+        parser.add_argument("--worker", metavar="NAME", default=default,
+                            help="who you are (may be left out when the store has one worker)")
     parser.add_argument("--passphrase-file", metavar="FILE", default=default,
                         help="read the passphrase from FILE (else TIAKI_PASSPHRASE, else a prompt)")
 
 
 def _command(sub: argparse._SubParsersAction[_Parser], name: str, run: str | Callable[[argparse.Namespace], int],
-             help_text: str) -> _Parser:
+             help_text: str, *, sign_in: bool = True) -> _Parser:
     """``run`` names a function in ``cli_commands`` (imported only when a command runs: opening the app
     should not wait for the database and crypto libraries) or is the function itself."""
     parser = sub.add_parser(name, help=help_text, description=help_text)
-    _globals(parser, suppress=True)
+    _globals(parser, suppress=True, sign_in=sign_in)
     parser.set_defaults(run=run)
     return parser
 
@@ -190,14 +192,12 @@ def build_parser() -> _Parser:
     queue.add_argument("--client", required=True, metavar="ID")
     queue.add_argument("--partner", required=True, metavar="PID")
     queue.add_argument("--purpose", required=True, metavar="KEY")
+    _serious_threat(queue)
     sync = _command(top, "sync", "cli_sync.cmd_sync", "send what is queued to partners and collect their receipts")
     sync.add_argument("--once", action="store_true", help="one run, then exit (the only mode on the command line)")
     sync.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS",
                       help="give up retrying after this long (default 120)")
-    history = _command(top, "history", "cli_sync.cmd_history", "the sharing history: every disclosure")
-    history.add_argument("--json", action="store_true", help="print JSON (the only format)")
-    history.add_argument("--client", metavar="ID")
-    history.add_argument("--partner", metavar="PID")
+    _history_commands(top)
     _packet_commands(top)
 
     settings = _command(top, "settings", _needs_subcommand, "settings for everyone using this store")
@@ -206,6 +206,59 @@ def build_parser() -> _Parser:
                          "show, or set (privacy officer), the idle minutes before Tiaki locks")
     auto_lock.add_argument("minutes", nargs="?", type=int)
     return parser
+
+
+def _serious_threat(parser: _Parser) -> None:
+    parser.add_argument("--serious-threat", metavar="JUSTIFICATION", dest="serious_threat",
+                        help="share under a serious-threat override (Privacy Act, principle 11(1)(f)): why it is "
+                             "needed, at least 20 characters; a supervisor reviews it")
+
+
+def _history_filters(parser: _Parser, *, suppress: bool) -> None:
+    """The history's filters, on ``history`` and again on ``history report`` (there SUPPRESSed, so a filter
+    given before ``report`` is kept)."""
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--client", metavar="ID", default=default, help="one client's disclosures")
+    parser.add_argument("--partner", metavar="PID", default=default, help="to one partner")
+    parser.add_argument("--worker", metavar="ID|NAME", dest="filter_worker", default=default,
+                        help="made by one worker (to sign in as a worker here, put --worker before 'history')")
+    parser.add_argument("--purpose", metavar="KEY", default=default, help="for one purpose")
+    parser.add_argument("--basis", metavar="B", default=default,
+                        help="relying on one legal basis (consent, purpose_of_collection, authorised_by_person, "
+                             "approved_sharing_agreement, information_matching, legal_requirement, serious_threat)")
+    parser.add_argument("--channel", metavar="C", default=default, help="sync, packet or print")
+    parser.add_argument("--status", metavar="S", default=default,
+                        help="queued, sent, acknowledged, refused, parked, cancelled, exported or printed")
+    parser.add_argument("--search", metavar="TEXT", default=default,
+                        help="a client's name, a partner's or worker's name, or a disclosure id")
+    parser.add_argument("--since", metavar="DATE", default=default, help="from this day (YYYY-MM-DD, local time)")
+    parser.add_argument("--until", metavar="DATE", default=default,
+                        help="up to and including this day (YYYY-MM-DD, local time)")
+
+
+def _history_commands(top: argparse._SubParsersAction[_Parser]) -> None:
+    history = _command(top, "history", "cli_history.cmd_history",
+                       "the sharing history: every disclosure you may see, newest first, as JSON", sign_in=False)
+    history.add_argument("--json", action="store_true", help="print JSON (the only format)")
+    _history_filters(history, suppress=False)
+    hsub = history.add_subparsers(title="history commands", metavar="ACTION", parser_class=_Parser)
+    report = _command(hsub, "report", "cli_history.cmd_history_report",
+                      "write the filtered history as a CSV or PDF report (it holds personal information; only "
+                      "you can read the file); prints the number of entries", sign_in=False)
+    report.add_argument("--format", required=True, choices=("csv", "pdf"))
+    report.add_argument("--out", required=True, metavar="FILE", help="a new file")
+    _history_filters(report, suppress=True)
+
+    review = _command(top, "review", _needs_subcommand,
+                      "the review queue: serious-threat overrides and anomalies (supervisors, privacy officers)")
+    vsub = review.add_subparsers(title="review commands", metavar="ACTION", parser_class=_Parser)
+    vlist = _command(vsub, "list", "cli_history.cmd_review_list", "counts and undecided items as JSON")
+    vlist.add_argument("--json", action="store_true", help="print JSON (the only format)")
+    decide = _command(vsub, "decide", "cli_history.cmd_review_decide",
+                      "record a review of one item (prints the review's id)")
+    decide.add_argument("item_id", metavar="ID", help="kind:disclosure-id, as 'tiaki review list' shows it")
+    decide.add_argument("--decision", required=True, choices=("accepted", "rejected"))
+    decide.add_argument("--comment", required=True, metavar="TEXT", help="why (kept in the encrypted store)")
 
 
 def _packet_commands(top: argparse._SubParsersAction[_Parser]) -> None:
@@ -222,6 +275,7 @@ def _packet_commands(top: argparse._SubParsersAction[_Parser]) -> None:
     export.add_argument("--services", metavar="TEXT", help="the services requested")
     export.add_argument("--note", metavar="TEXT", help="a note to the partner")
     export.add_argument("--out", required=True, metavar="FILE", help="the new .age file (only you can read it)")
+    _serious_threat(export)
     kopen = _command(ksub, "open", "cli_packet.cmd_open",
                      "decrypt and verify a packet with an age identity file (no store needed); who signed it "
                      "goes to stderr")

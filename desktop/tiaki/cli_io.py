@@ -7,6 +7,7 @@ import getpass
 import os
 import secrets
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from tiaki.core.text import bad_characters, nfc
@@ -110,6 +111,21 @@ def card_name(text: str) -> str:
     return name
 
 
+MAX_JUSTIFICATION = 2000
+
+
+def justification(text: str | None) -> str | None:
+    """A serious-threat override's written justification (--serious-threat), checked before the store opens:
+    at least 20 ordinary characters (what the policy asks), at most MAX_JUSTIFICATION."""
+    if text is None:
+        return None
+    value = nfc(text).strip()
+    if len(value) < 20 or len(value) > MAX_JUSTIFICATION or bad_characters(value, multiline=True):
+        raise CliError(f"A serious-threat override needs a written justification of 20 to {MAX_JUSTIFICATION} "
+                       "ordinary characters.", EXIT_INVALID)
+    return value
+
+
 class PrivateFile:
     """A new file only the current user can read, created *before* the secret it will hold exists, so that
     a bad path fails while nothing has changed yet (the recovery key must never be made and then lost)."""
@@ -134,21 +150,31 @@ class PrivateFile:
     def write_bytes(self, data: bytes) -> None:
         """The whole of ``data`` or nothing: written to a private temporary file beside this one, flushed, then
         renamed over the name reserved at creation, so a crash or a full disk never leaves half a file."""
+        with self.staged() as temp:
+            fd = os.open(temp, os.O_WRONLY)
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view):]
+            finally:
+                os.close(fd)
+
+    @contextlib.contextmanager
+    def staged(self) -> Iterator[str]:
+        """A private temporary file beside this one (created empty, 0600) for the caller to fill by its path —
+        a report too large to hold in memory is streamed into it. When the block ends without an error the
+        file is flushed and renamed over the reserved name; on any error it is removed and the reserved name
+        stays empty (``close`` removes it)."""
         directory, name = os.path.split(os.path.abspath(self.path))
         temp = os.path.join(directory, f".{name}.{secrets.token_hex(6)}.tmp")
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-            os.fsync(fd)
-        except BaseException:
-            os.close(fd)
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-            raise
-        os.close(fd)
-        try:
+            yield temp
+            fd = os.open(temp, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
             os.replace(temp, self.path)
         except BaseException:
             with contextlib.suppress(OSError):

@@ -35,6 +35,7 @@ from tiaki.cli_io import (
     PrivateFile,
     card_name,
     confirm_fingerprint,
+    justification,
     read_bounded_file,
 )
 from tiaki.core.canonical import fingerprint
@@ -42,7 +43,7 @@ from tiaki.core.cards import MAX_CARD_BYTES, CardError, SenderCard, card_file_by
 from tiaki.core.packet import MAX_PACKET_BYTES, OpenedPacket, PacketError, open_packet, read_identity_file
 from tiaki.core.reasons import REASON_TEXT, Reason
 from tiaki.core.referral_bundle import ReceivedReferral, ReferralDetails, parse_bundle
-from tiaki.core.sharing import PartnerKind
+from tiaki.core.sharing import Override, PartnerKind
 from tiaki.core.text import bad_characters
 from tiaki.partner.identity import PartnerSetupError, age_identity_path, load_identity
 
@@ -129,10 +130,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     partner, purpose = args.partner.strip(), args.purpose.strip()
     if not partner or not purpose:
         raise CliError("Give the partner's id and the purpose's key.", EXIT_USAGE)
+    why = justification(args.serious_threat)
     out = PrivateFile(args.out)  # a bad path fails here, before anything is sealed or audited
     try:
         with unlocked(args) as session:
-            exported = session.referrals.export(cid, partner, purpose, details)
+            override = None if why is None else Override(why, session.worker.id)
+            exported = session.referrals.export(cid, partner, purpose, details, override=override)
         try:
             out.write_bytes(exported.data)
         except OSError as exc:

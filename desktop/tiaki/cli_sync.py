@@ -1,5 +1,5 @@
 """The device's sync subcommands: enrol a partner from its card, write this device's card, queue a share,
-sync once, and the sharing history.
+and sync once (the sharing history is ``cli_history``).
 
 ``tiaki sync --once`` exits 0 only when every deliverable message holds a verified receipt; otherwise it
 prints one line per partner saying what still waits and why, and exits 1.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from tiaki.cli_commands import client_id, emit, unlocked
+from tiaki.cli_commands import client_id, unlocked
 from tiaki.cli_io import (
     EXIT_CHECK_FAILED,
     EXIT_INVALID,
@@ -17,9 +17,11 @@ from tiaki.cli_io import (
     CliError,
     PrivateFile,
     confirm_fingerprint,
+    justification,
     read_bounded_file,
 )
 from tiaki.core.cards import MAX_CARD_BYTES, CardError, PartnerCard, card_file_bytes, parse_partner_card
+from tiaki.core.sharing import Override
 
 
 def _read_card(path: str) -> PartnerCard:
@@ -62,8 +64,11 @@ def cmd_device_card(args: argparse.Namespace) -> int:
 
 def cmd_share_queue(args: argparse.Namespace) -> int:
     cid = client_id(args.client)
+    why = justification(args.serious_threat)
     with unlocked(args) as session:
-        message_id = session.outbox.queue_share(cid, args.partner.strip(), args.purpose.strip())
+        override = None if why is None else Override(why, session.worker.id)
+        message_id = session.outbox.queue_share(cid, args.partner.strip(), args.purpose.strip(),
+                                                 override=override)
     print(message_id)
     return EXIT_OK
 
@@ -80,11 +85,3 @@ def cmd_sync(args: argparse.Namespace) -> int:
     if not report.partners:
         print("No partner is enrolled for sending.")
     return EXIT_OK if report.complete else EXIT_CHECK_FAILED
-
-
-def cmd_history(args: argparse.Namespace) -> int:
-    cid = client_id(args.client) if args.client else None
-    with unlocked(args) as session:
-        entries = session.outbox.history(client_id=cid, partner_id=args.partner.strip() if args.partner else None)
-    emit([entry.to_json() for entry in entries])
-    return EXIT_OK
