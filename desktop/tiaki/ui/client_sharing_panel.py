@@ -1,5 +1,6 @@
 """A client's "Sharing" tab: what was queued or sent to which partner, and where each message stands
-(waiting, sent, delivered with a verified receipt, refused or stopped with the reason)."""
+(waiting, sent, delivered with a verified receipt, refused or stopped with the reason). From here the person's
+"who your information has been shared with" report is made (ui/client_report.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTa
 from tiaki.store.errors import StoreError
 from tiaki.store.session import Session
 from tiaki.ui.accessibility import name_buttons, read_only_rows
+from tiaki.ui.client_report import ClientReportDialog
 from tiaki.ui.messages import store_error_text
 from tiaki.ui.share_preview import SharePreviewDialog
 from tiaki.ui.sync_models import MessageStatusModel
@@ -20,6 +22,7 @@ class ClientSharingPanel(QWidget):
         self._client_id: str | None = None
         self._person = ""
         self.dialog: SharePreviewDialog | None = None
+        self.report_dialog: ClientReportDialog | None = None
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("What has been shared about this person, with whom, and whether the partner "
                                "confirmed receiving it."), self)
@@ -42,8 +45,13 @@ class ClientSharingPanel(QWidget):
         self.share_button.clicked.connect(self.share)
         self.refresh_button = QPushButton(self.tr("Re&fresh"), self)
         self.refresh_button.clicked.connect(self.refresh)
-        name_buttons([self.share_button, self.refresh_button])
+        self.report_button = QPushButton(self.tr("Shared-with &report…"), self)
+        self.report_button.setToolTip(self.tr("A report for the person of who their information was shared with, "
+                                              "in English or te reo Māori"))
+        self.report_button.clicked.connect(self.report)
+        name_buttons([self.share_button, self.refresh_button, self.report_button])
         row.addWidget(self.share_button)
+        row.addWidget(self.report_button)
         row.addWidget(self.refresh_button)
         row.addStretch(1)
         layout.addLayout(row)
@@ -51,6 +59,7 @@ class ClientSharingPanel(QWidget):
     def show_for(self, client_id: str | None, person: str, writable: bool) -> None:
         self._client_id, self._person = client_id, person
         self.share_button.setEnabled(client_id is not None and writable)
+        self.report_button.setEnabled(client_id is not None)
         self.refresh()
 
     def refresh(self) -> None:
@@ -71,5 +80,13 @@ class ClientSharingPanel(QWidget):
         dialog = SharePreviewDialog(self._session, self._client_id, self._person, self)
         dialog.queued.connect(lambda _id: self.refresh())
         self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def report(self) -> ClientReportDialog | None:
+        if self._client_id is None:
+            return None
+        dialog = ClientReportDialog(self._session, self._client_id, self._person, self)
+        self.report_dialog = dialog
         dialog.open()
         return dialog
