@@ -96,6 +96,20 @@ def _sync(app: QApplication, session: Session, directory: Path, window: QWidget,
         inbox.stop()
 
 
+def _history(app: QApplication, window: QWidget, out: Path) -> None:
+    """The Sharing history window over the shares _sync made: the newest disclosure selected, its detail open."""
+    history = window.show_history()  # type: ignore[attr-defined]
+    deadline = time.monotonic() + 10
+    while history.model.total is None and time.monotonic() < deadline:  # the count runs on a worker thread
+        settle(app, 50)
+    if history.model.rowCount():
+        history.table.setFocus()
+        history.table.selectRow(0)
+        history.detail.load_now()
+    grab(app, history, out / "sharing-history.png", (1200, 760))
+    history.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default="docs/screenshots")
@@ -126,6 +140,7 @@ def main() -> int:
                 preview.reject()
             form.close_without_asking()
         _sync(app, session, directory, window, out)
+        _history(app, window, out)
         window.lock_down()
         window.close()
         session.lock()

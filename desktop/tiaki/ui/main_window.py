@@ -25,6 +25,7 @@ from tiaki.ui.accessibility import read_only_rows
 from tiaki.ui.client_form import ClientForm
 from tiaki.ui.client_list_model import CLIENT_ID_ROLE, COL_DATE_OF_BIRTH, COL_NAME, COL_UPDATED, ClientListModel
 from tiaki.ui.clipboard import GuardedClipboard
+from tiaki.ui.history_window import HistoryWindow
 from tiaki.ui.labels import local_time, role_label
 from tiaki.ui.open_referral_dialog import OpenReferralDialog
 from tiaki.ui.partners_dialog import PartnersDialog
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.forms: dict[str, ClientForm] = {}
         self.new_forms: list[ClientForm] = []
         self.verify_run: VerifyLogRun | None = None
+        self.history_window: HistoryWindow | None = None
         self.open_referral_dialog: OpenReferralDialog | None = None
         self.sync = SyncController(session, self)
         self.setWindowTitle(self.tr("Tiaki"))
@@ -101,6 +103,10 @@ class MainWindow(QMainWindow):
         self.partners_action.setVisible(roles.can_administer(worker))
         self.verify_action = self._action(self.tr("&Verify log…"), self.verify_log)
         self.verify_action.setVisible(roles.can_review_audit(worker))
+        self.history_action = self._action(self.tr("Sharing &history…"), self.show_history, "Ctrl+H",
+                                           self.tr("Who shared what about whom, with which partner, when and on "
+                                                   "what basis (Ctrl+H)"))
+        self.history_action.setVisible(roles.can_see_history(worker))
         self.passphrase_action = self._action(self.tr("Change my &passphrase…"), self.change_passphrase)
         self.sync_now_action = self._action(self.tr("S&ync now"), self.sync_now, "F5",
                                             self.tr("Send what is queued to partners now (F5)"))
@@ -124,8 +130,8 @@ class MainWindow(QMainWindow):
         sync_menu = self.menuBar().addMenu(self.tr("S&ync"))
         sync_menu.addActions([self.sync_now_action, self.sync_status_action])
         tools = self.menuBar().addMenu(self.tr("&Tools"))
-        tools.addActions([self.workers_action, self.partners_action, self.verify_action, self.passphrase_action,
-                          self.settings_action])
+        tools.addActions([self.history_action, self.workers_action, self.partners_action, self.verify_action,
+                          self.passphrase_action, self.settings_action])
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -369,6 +375,25 @@ class MainWindow(QMainWindow):
         data_dir = self.session.data_dir if self.session else Path()
         AboutDialog(self.session, data_dir, self).open()
 
+    def show_history(self) -> HistoryWindow | None:
+        """The one Sharing history window: opened (and its viewing audited) once, raised when already open."""
+        if self.session is None:
+            return None
+        window = self.history_window
+        if window is None:
+            window = HistoryWindow(self.session, self)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(lambda _obj=None, w=window: self._forget_history(w))
+            self.history_window = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def _forget_history(self, window: HistoryWindow) -> None:
+        if self.history_window is window:
+            self.history_window = None
+
     def verify_log(self) -> None:
         if self.session is not None:
             self.verify_run = VerifyLogRun(self.session, self)
@@ -391,6 +416,7 @@ class MainWindow(QMainWindow):
                 child.deleteLater()
         self.forms.clear()
         self.new_forms.clear()
+        self.history_window = None
         self.model.clear_session()
         self.search.blockSignals(True)
         self.search.clear()
