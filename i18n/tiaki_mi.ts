@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="mi_NZ">
 <context>
+    <name></name>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="122"/>
+        <source>title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="174"/>
+        <source>revocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="183"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="294"/>
+        <source>confidential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="297"/>
+        <source>page</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../desktop/tiaki/ui/about_dialog.py" line="17"/>
@@ -724,30 +752,296 @@
     </message>
 </context>
 <context>
-    <name>ClientSharingPanel</name>
+    <name>ClientReport</name>
     <message>
-        <location filename="../desktop/tiaki/ui/client_sharing_panel.py" line="24"/>
-        <source>What has been shared about this person, with whom, and whether the partner confirmed receiving it.</source>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="59"/>
+        <source>Who your information has been shared with</source>
+        <translation>Ko wai kua whiwhi i ō mōhiohio</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="60"/>
+        <source>Confidential</source>
+        <translation>Matatapu</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="61"/>
+        <source>Page {page} of {pages}</source>
+        <translation>Whārangi {page} o {pages}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="62"/>
+        <source>Organisation</source>
+        <translation>Whakahaere</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="63"/>
+        <source>Made for</source>
+        <translation>I hangaia mō</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="64"/>
+        <source>Date</source>
+        <translation>Rā</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="65"/>
+        <source>This report lists every organisation that {organisation} has shared your information with from this computer: when, what kinds of information, what for, on what basis, and how it was sent.</source>
+        <translation>Ka whakarārangitia e tēnei pūrongo ia whakahaere kua tukuna atu e {organisation} ō mōhiohio ki a rātou mai i tēnei rorohiko: āhea, he aha ngā momo mōhiohio, he aha te take, i runga i te aha, ā, i pēhea te tuku.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="69"/>
+        <source>We have not shared your information with any other organisation from this computer.</source>
+        <translation>Kāore anō mātou kia tuku i ō mōhiohio ki tētahi atu whakahaere mai i tēnei rorohiko.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="71"/>
+        <source>When</source>
+        <translation>Āhea</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="72"/>
+        <source>Once, on {date}.</source>
+        <translation>Kotahi anake, i te {date}.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="73"/>
+        <source>First: {first}. Most recent: {last}. Times in all: {times}.</source>
+        <translation>Te wā tuatahi: {first}. Te wā whakamutunga: {last}. Te maha o ngā wā: {times}.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="74"/>
+        <source>What kinds of information</source>
+        <translation>Ngā momo mōhiohio</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="75"/>
+        <source>What for</source>
+        <translation>Te take</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="76"/>
+        <source>On what basis</source>
+        <translation>I runga i te aha</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="77"/>
+        <source>How it was sent</source>
+        <translation>I pēhea te tuku</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="78"/>
+        <source>Seeing and correcting your information</source>
+        <translation>Te kite me te whakatika i ō mōhiohio</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="79"/>
+        <source>You have the right to ask us for the information we hold about you (Privacy Act 2020, principle 6) and to ask us to correct it (principle 7). If we do not correct it, you can ask us to attach a statement of the correction you asked for. We answer within 20 working days.</source>
+        <translation>E whai mana ana koe ki te tono ki a mātou mō ngā mōhiohio e puritia ana e mātou mōu (Privacy Act 2020, mātāpono 6), ā, ki te tono kia whakatikaina (mātāpono 7). Ki te kore mātou e whakatika, ka taea e koe te tono kia tāpirihia he kōrero mō te whakatikatanga i tonoa e koe. Ka whakautu mātou i roto i ngā rā mahi e 20.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="84"/>
+        <source>Who to contact</source>
+        <translation>Ko wai hei whakapā atu</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="85"/>
+        <source>Ask your worker, or the privacy officer at {organisation}. If you are not satisfied with our answer, you can complain to the Privacy Commissioner: privacy.org.nz or 0800 803 909.</source>
+        <translation>Pātai atu ki tō kaimahi, ki te āpiha matatapu rānei o {organisation}. Ki te kore koe e pai ki tā mātou whakautu, ka taea e koe te amuamu ki Te Mana Mātāpono Matatapu (Privacy Commissioner): privacy.org.nz, 0800 803 909 rānei.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="88"/>
+        <source>This report holds personal information. Keep it somewhere safe.</source>
+        <translation>He mōhiohio whaiaro kei roto i tēnei pūrongo. Tiakina kia haumaru.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="93"/>
+        <source>Sent encrypted over the internet, straight to the organisation&apos;s secure inbox.</source>
+        <translation>I tukuna mā te ipurangi, he mea whakamuna, ki te pouakauru haumaru o te whakahaere.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="95"/>
+        <source>Handed over as an encrypted file that only that organisation can open.</source>
+        <translation>I hoatu hei kōnae whakamuna, ko taua whakahaere anake e āhei ana ki te huaki.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="97"/>
+        <source>On a printed or PDF referral form.</source>
+        <translation>I runga i tētahi puka tuku kua tāngia, he PDF rānei.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="102"/>
+        <source>You agreed to it (your consent).</source>
+        <translation>I whakaae koe (tō whakaaetanga).</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="103"/>
+        <source>It was for the purpose we collected it for, or a directly related purpose.</source>
+        <translation>Mō te take i kohia ai, mō tētahi take e hāngai tonu ana rānei.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="105"/>
+        <source>You, or someone allowed to act for you, authorised it.</source>
+        <translation>Nāu, nā tētahi rānei e whai mana ana ki te mahi mōu, i whakaae kia tukuna.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="107"/>
+        <source>An approved information sharing agreement under the Privacy Act 2020 allows it.</source>
+        <translation>E whakaaetia ana e tētahi whakaaetanga tiritiri mōhiohio kua whakamanahia i raro i te Privacy Act 2020.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="109"/>
+        <source>An information matching programme allowed by law.</source>
+        <translation>He hōtaka whakataurite mōhiohio e whakaaetia ana e te ture.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="111"/>
+        <source>The law required it.</source>
+        <translation>I herea e te ture.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="112"/>
+        <source>It was necessary to prevent or lessen a serious threat to someone&apos;s life or health.</source>
+        <translation>I tika kia tukuna hei ārai, hei whakaiti rānei i tētahi mōrearea nui ki te ora, ki te hauora rānei o tētahi tangata.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientReportDialog</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="300"/>
+        <source>Shared-with report — {person}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_sharing_panel.py" line="31"/>
-        <source>Shared with partners</source>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="301"/>
+        <source>Shared-with report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_sharing_panel.py" line="37"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="303"/>
+        <source>A report for the person of every organisation their information was shared with from this computer, and how to ask to see or correct it. The PDF is not encrypted: give it to the person and do not keep a copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="310"/>
+        <source>Language of the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="311"/>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="312"/>
+        <source>te reo Māori</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="314"/>
+        <source>&amp;Language of the report:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="317"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_sharing_panel.py" line="41"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="322"/>
+        <source>Report status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="326"/>
+        <source>Save as P&amp;DF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="328"/>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="352"/>
+        <source>Save the shared-with report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="353"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="366"/>
+        <source>The report was not saved: that file could not be written. Choose another place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="373"/>
+        <source>The report was not saved: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="375"/>
+        <source>The report was saved as {file} (not encrypted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="382"/>
+        <source>Print the shared-with report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="398"/>
+        <source>The report was not printed: the printer could not be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="401"/>
+        <source>The report was not printed: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="403"/>
+        <source>The report was sent to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClientSharingPanel</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_sharing_panel.py" line="27"/>
+        <source>What has been shared about this person, with whom, and whether the partner confirmed receiving it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_sharing_panel.py" line="34"/>
+        <source>Shared with partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_sharing_panel.py" line="40"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_sharing_panel.py" line="44"/>
         <source>S&amp;hare with partner…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_sharing_panel.py" line="43"/>
+        <location filename="../desktop/tiaki/ui/client_sharing_panel.py" line="46"/>
         <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_sharing_panel.py" line="48"/>
+        <source>Shared-with &amp;report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_sharing_panel.py" line="49"/>
+        <source>A report for the person of who their information was shared with, in English or te reo Māori</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1060,6 +1354,70 @@
     </message>
 </context>
 <context>
+    <name>DecideDialog</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="141"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="142"/>
+        <source>Decide on a disclosure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="144"/>
+        <source>{kind}: {partner}, {when}, shared by {worker}. {fact}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="148"/>
+        <source>The disclosure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="151"/>
+        <source>&amp;Accepted: the disclosure was justified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="152"/>
+        <source>&amp;Rejected: it should not have happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="162"/>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="163"/>
+        <source>Why? Say what you checked and what follows (required).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="164"/>
+        <source>&amp;Comment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="169"/>
+        <source>Comment length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="172"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="175"/>
+        <source>&amp;Record decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="194"/>
+        <source>{count} of at most {max} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DecisionTables</name>
     <message>
         <location filename="../desktop/tiaki/ui/decision_tables.py" line="83"/>
@@ -1302,6 +1660,1112 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="48"/>
+        <source>When</source>
+        <translation type="unfinished">Āhea</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="49"/>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="50"/>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="51"/>
+        <source>Worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="52"/>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="53"/>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="54"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="55"/>
+        <source>Basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="64"/>
+        <source>Sync to the partner&apos;s inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="65"/>
+        <source>Referral packet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="66"/>
+        <source>Printed form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="70"/>
+        <source>Exported as an encrypted file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="71"/>
+        <source>Printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="74"/>
+        <source>Form printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="75"/>
+        <source>Form saved as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="77"/>
+        <source>Serious-threat override</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryChart</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="45"/>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="46"/>
+        <source>Purpose of collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="47"/>
+        <source>Authorised by the person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="48"/>
+        <source>Approved sharing agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="49"/>
+        <source>Information matching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="50"/>
+        <source>Legal requirement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="51"/>
+        <source>Serious threat</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDetail</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="39"/>
+        <source>Queued to share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="40"/>
+        <source>Sealed for the partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="41"/>
+        <source>Items dropped at sealing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="42"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="43"/>
+        <source>Sealed again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="44"/>
+        <source>Receipt from the partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="45"/>
+        <source>Refused by the partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="46"/>
+        <source>Stopped: needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="47"/>
+        <source>Consent withdrawal notice queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="48"/>
+        <source>Referral packet exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="49"/>
+        <source>Referral form printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="50"/>
+        <source>Referral form saved as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="51"/>
+        <source>Referral packet saved again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="52"/>
+        <source>Detail viewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="53"/>
+        <source>Review decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="54"/>
+        <source>Client record viewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="57"/>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="58"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="102"/>
+        <source>(Tiaki itself)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="107"/>
+        <source>{client} to {partner}, {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="110"/>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="196"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="111"/>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="112"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="113"/>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="115"/>
+        <source>Worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="116"/>
+        <source>Legal basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="117"/>
+        <source>Disclosure id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="118"/>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="124"/>
+        <source>Serious-threat override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="137"/>
+        <source>Information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="138"/>
+        <source>Basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="139"/>
+        <source>No information went with this message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="140"/>
+        <source>Information shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="143"/>
+        <source>Withheld, and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="144"/>
+        <source>Nothing was withheld.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="148"/>
+        <source>Dropped when it was sealed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="152"/>
+        <source>Consent relied on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="154"/>
+        <source>No consent: the information went on another basis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="161"/>
+        <source>No expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="164"/>
+        <source>Given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="165"/>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="166"/>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="167"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="168"/>
+        <source>Purposes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="169"/>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="173"/>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="176"/>
+        <source>No receipt: a packet or a printed form leaves by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="179"/>
+        <source>No receipt yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="181"/>
+        <source>Signature verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="183"/>
+        <source>Signature NOT verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="184"/>
+        <source>The partner answered &apos;{status}&apos; at {when} (key {key}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="191"/>
+        <source>Audit entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="194"/>
+        <source>None found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="195"/>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="205"/>
+        <source>When</source>
+        <translation type="unfinished">Āhea</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="197"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="200"/>
+        <source>Review decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="202"/>
+        <source>Not reviewed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="206"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="207"/>
+        <source>Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="208"/>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDetailPanel</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="238"/>
+        <source>&amp;Detail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="240"/>
+        <source>Disclosure detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="249"/>
+        <source>Shared-with &amp;report for this person…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="250"/>
+        <source>A report for the person of every organisation their information was shared with (Privacy Act, principle 6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="267"/>
+        <source>Select a disclosure in the list to see what went, on which basis, and the receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="290"/>
+        <source>The detail could not be read: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryFilter</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="52"/>
+        <source>The &apos;to&apos; date is before the &apos;from&apos; date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="53"/>
+        <source>A date in the filter is not a real date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="54"/>
+        <source>The search text is too long or has a character that cannot be searched for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="56"/>
+        <source>That is not a channel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="57"/>
+        <source>That is not a status a disclosure can have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="58"/>
+        <source>That is not a legal basis Tiaki knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryFilterBar</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="92"/>
+        <source>History filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="107"/>
+        <source>Untick for no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="129"/>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="129"/>
+        <source>Limit to disclosures from a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="130"/>
+        <source>From date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="131"/>
+        <source>&amp;To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="131"/>
+        <source>Limit to disclosures up to a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="132"/>
+        <source>To date (included)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="139"/>
+        <source>Client, partner or worker name, or a disclosure id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="140"/>
+        <source>Search the sharing history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="143"/>
+        <source>&amp;Search:</source>
+        <translation type="unfinished">&amp;Rapu:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="150"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="289"/>
+        <source>Worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="150"/>
+        <source>All workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="151"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="289"/>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="151"/>
+        <source>All partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="152"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="290"/>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="152"/>
+        <source>All purposes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="153"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="290"/>
+        <source>Legal basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="153"/>
+        <source>Any basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="156"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="291"/>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="156"/>
+        <source>All channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="159"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="291"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="159"/>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="162"/>
+        <source>&amp;Worker:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="162"/>
+        <source>&amp;Partner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="163"/>
+        <source>P&amp;urpose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="163"/>
+        <source>&amp;Basis:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="164"/>
+        <source>C&amp;hannel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="164"/>
+        <source>Stat&amp;us:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="173"/>
+        <source>Client filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="175"/>
+        <source>C&amp;lear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="176"/>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="179"/>
+        <source>Filter problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="278"/>
+        <source>Client: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="286"/>
+        <source>From {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="288"/>
+        <source>To {day} (included)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="297"/>
+        <source>Narrowed by a search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="298"/>
+        <source>Every disclosure this worker may see</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryReport</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="45"/>
+        <source>Sharing history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="46"/>
+        <source>Confidential</source>
+        <translation type="unfinished">Matatapu</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="47"/>
+        <source>Page {page} of {pages}</source>
+        <translation type="unfinished">Whārangi {page} o {pages}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="48"/>
+        <source>Made by {who} on {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="49"/>
+        <source>Disclosures in this report: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="50"/>
+        <source>No disclosure matches these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="51"/>
+        <source>This report holds personal information. Keep it secure, share it only with the people who need it, and destroy it when it is no longer needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="54"/>
+        <source>When</source>
+        <translation type="unfinished">Āhea</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="55"/>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="56"/>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="57"/>
+        <source>Worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="58"/>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="59"/>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="60"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="61"/>
+        <source>Basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="62"/>
+        <source>Information shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="63"/>
+        <source>Serious-threat override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="64"/>
+        <source>Yes</source>
+        <translation type="unfinished">Āe</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="65"/>
+        <source>(a revocation: no information)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="70"/>
+        <source>From {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="71"/>
+        <source>Up to and including {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="72"/>
+        <source>Worker: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="73"/>
+        <source>Client: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="74"/>
+        <source>Partner: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="75"/>
+        <source>Purpose: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="76"/>
+        <source>Basis: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="77"/>
+        <source>Channel: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="78"/>
+        <source>Status: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="79"/>
+        <source>Only entries matching a search (its text is not shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="80"/>
+        <source>Every disclosure you may see</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="84"/>
+        <source>Partner inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="85"/>
+        <source>Referral packet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="86"/>
+        <source>Printed form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="90"/>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="91"/>
+        <source>Sent, no receipt yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="92"/>
+        <source>Received (signed receipt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="93"/>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="94"/>
+        <source>Set aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="95"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="96"/>
+        <source>Exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="97"/>
+        <source>Printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="102"/>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="103"/>
+        <source>Purpose of collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="104"/>
+        <source>Authorised by the person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="105"/>
+        <source>Approved sharing agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="106"/>
+        <source>Information matching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="107"/>
+        <source>Legal requirement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="108"/>
+        <source>Serious threat</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWindow</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="117"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="118"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="378"/>
+        <source>Sharing history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="155"/>
+        <source>&amp;Save report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="157"/>
+        <source>Save the history as filtered now as a CSV or PDF file (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="159"/>
+        <source>&amp;Close</source>
+        <translation type="unfinished">&amp;Kati</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="162"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="178"/>
+        <source>&amp;History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="175"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="176"/>
+        <source>Sharing history views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="184"/>
+        <source>&amp;Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="193"/>
+        <source>Picture status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="197"/>
+        <source>&amp;Picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="202"/>
+        <source>&amp;Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="214"/>
+        <source>Disclosures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="230"/>
+        <source>Number of disclosures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="233"/>
+        <source>History problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="234"/>
+        <source>Save &amp;report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="276"/>
+        <source>{shown} disclosure(s) shown; counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="278"/>
+        <source>{shown} of {total} disclosure(s) shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="281"/>
+        <source>{total} disclosure(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="315"/>
+        <source>Drawing the picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="325"/>
+        <source>{total} disclosure(s) in the last 12 weeks, for the current filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="336"/>
+        <source>Save sharing history report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="337"/>
+        <source>The report holds personal information (clients&apos; names and what was shared about them) and is NOT encrypted: anyone who gets the file can read it. Save it only where your organisation allows, and delete it when it is no longer needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="340"/>
+        <source>Save as &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="341"/>
+        <source>Save as &amp;PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="343"/>
+        <source>The report is not encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="345"/>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="362"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="362"/>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="363"/>
+        <source>Save sharing history report (not encrypted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="393"/>
+        <source>Saving the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="398"/>
+        <source>The report ({count} disclosure(s)) was saved as {file} (not encrypted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="405"/>
+        <source>The report was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="407"/>
+        <source>The report was not saved: that file could not be written. Choose another place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="410"/>
+        <source>The report was not saved: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IntroPage</name>
     <message>
         <location filename="../desktop/tiaki/ui/setup_wizard.py" line="41"/>
@@ -1465,247 +2929,257 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="56"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="58"/>
         <source>Tiaki</source>
         <translation>Tiaki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="57"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="59"/>
         <source>Tiaki client list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="91"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="93"/>
         <source>&amp;New client</source>
         <translation>&amp;Kiritaki hou</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="92"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="94"/>
         <source>Record a new client (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="94"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="96"/>
         <source>&amp;Find</source>
         <translation>&amp;Rapu</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="95"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="97"/>
         <source>Search the client list (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="96"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="98"/>
         <source>&amp;Lock</source>
         <translation>&amp;Raka</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="97"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="99"/>
         <source>Lock Tiaki now (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="98"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="100"/>
         <source>&amp;Workers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="100"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="102"/>
         <source>P&amp;artners and agreements…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="102"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="104"/>
         <source>&amp;Verify log…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="104"/>
-        <source>Change my &amp;passphrase…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="105"/>
-        <source>S&amp;ync now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../desktop/tiaki/ui/main_window.py" line="106"/>
-        <source>Send what is queued to partners now (F5)</source>
+        <source>Sharing &amp;history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/main_window.py" line="107"/>
-        <source>Sync &amp;status…</source>
+        <source>Who shared what about whom, with which partner, when and on what basis (Ctrl+H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="108"/>
-        <source>&amp;Refer selected client to partner…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="109"/>
-        <source>Make an encrypted referral packet for a partner</source>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="110"/>
+        <source>Change my &amp;passphrase…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/main_window.py" line="111"/>
-        <source>&amp;Open referral…</source>
+        <source>S&amp;ync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/main_window.py" line="112"/>
-        <source>Open a referral packet and create the client (Ctrl+O)</source>
+        <source>Send what is queued to partners now (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="113"/>
+        <source>Sync &amp;status…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/main_window.py" line="114"/>
-        <source>&amp;Settings…</source>
+        <source>&amp;Refer selected client to partner…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/main_window.py" line="115"/>
-        <source>&amp;About and security…</source>
+        <source>Make an encrypted referral packet for a partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="116"/>
-        <source>&amp;Quit</source>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="117"/>
+        <source>&amp;Open referral…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/main_window.py" line="118"/>
-        <source>&amp;Clients</source>
+        <source>Open a referral packet and create the client (Ctrl+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="120"/>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="121"/>
+        <source>&amp;About and security…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/main_window.py" line="122"/>
-        <source>&amp;Referrals</source>
+        <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/main_window.py" line="124"/>
+        <source>&amp;Clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="128"/>
+        <source>&amp;Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="130"/>
         <source>S&amp;ync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="126"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="132"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="129"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="135"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="132"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="138"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="134"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="140"/>
         <source>Main actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="150"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="156"/>
         <source>Security notice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="151"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="157"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="152"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="158"/>
         <source>Dismiss notice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="160"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="166"/>
         <source>&amp;Search:</source>
         <translation>&amp;Rapu:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="162"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="168"/>
         <source>Name, NHI, phone… (macrons optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="163"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="169"/>
         <source>Search clients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="173"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="179"/>
         <source>Clients</source>
         <translation>Ngā kiritaki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="191"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="197"/>
         <source>Sync status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="196"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="202"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="198"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="204"/>
         <source>Syncing {done} of {total}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="207"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="213"/>
         <source>Offline — shares wait on this device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="209"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="215"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="215"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="221"/>
         <source>Synced: every message delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="216"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="222"/>
         <source>Synced: some messages still wait (see Sync → Sync status)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="224"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="230"/>
         <source>{count} failed attempt(s) to unlock Tiaki since it was last opened; the last at {when}. If that was not you, tell your privacy officer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="236"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="242"/>
         <source>{n} client(s) match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="238"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="244"/>
         <source>{n} client(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="240"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="246"/>
         <source>Signed in: {name} — {role}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="327"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="333"/>
         <source>Select a client in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="347"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="353"/>
         <source>A sync is already running.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1890,6 +3364,44 @@
     <message>
         <location filename="../desktop/tiaki/ui/open_referral_dialog.py" line="249"/>
         <source>The client was created from the referral of {organisation}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OverrideSection</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="55"/>
+        <source>Serious-&amp;threat override (IPP 11(1)(f))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="56"/>
+        <source>Share what the usual rules would withhold, only when it is necessary to prevent or lessen a serious threat to someone&apos;s life or health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="60"/>
+        <source>Written justification for the override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="61"/>
+        <source>Why is sharing necessary to prevent or lessen a serious threat to someone&apos;s life or health? (at least 20 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="71"/>
+        <source>Needs review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="93"/>
+        <source>An override needs a written justification of at least 20 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="97"/>
+        <source>Serious-threat override: this disclosure would be allowed only because of the written justification, and it must be reviewed by a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2530,265 +4042,265 @@
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="76"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="80"/>
         <source>Refer to a partner — {person}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="77"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="81"/>
         <source>Refer to a partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="80"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="84"/>
         <source>Make an encrypted referral packet that only the chosen partner can open. Only what is shown as going is put in it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="86"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="95"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="90"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="99"/>
         <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="92"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="101"/>
         <source>&amp;Goes in the packet:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="92"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="101"/>
         <source>W&amp;ithheld:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="95"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="104"/>
         <source>Export progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="100"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="109"/>
         <source>Export status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="112"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="122"/>
         <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="116"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="126"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="122"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="132"/>
         <source>Urgency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="126"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="136"/>
         <source>Reason for referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="129"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="139"/>
         <source>Services requested</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="132"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="142"/>
         <source>Note to the partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="136"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="146"/>
         <source>&amp;Partner:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="136"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="146"/>
         <source>P&amp;urpose:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="137"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="147"/>
         <source>Urgenc&amp;y:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="137"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="147"/>
         <source>&amp;Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="138"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="148"/>
         <source>&amp;Services requested:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="138"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="148"/>
         <source>&amp;Note to the partner:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="144"/>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="274"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="154"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="296"/>
         <source>&amp;Export packet…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="145"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="155"/>
         <source>Encrypt what is shown as going for this partner and save it as a file to send by email or on a USB stick</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="148"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="158"/>
         <source>Stop e&amp;xport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="151"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="161"/>
         <source>Pr&amp;int form…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="153"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="163"/>
         <source>Save form as P&amp;DF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="181"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="195"/>
         <source>No partner is enrolled for referrals yet: a privacy officer enrols it from its card under Tools → Partners and agreements.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="190"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="209"/>
         <source>Nothing may go to this partner for this purpose now, so there is no packet to make.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="193"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="213"/>
         <source>{allowed} item(s) go in the packet; {withheld} withheld.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="207"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="227"/>
         <source>The reason and services may have at most {short} characters and the note {long}, with no control characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="218"/>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="286"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="238"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="308"/>
         <source>Save referral packet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="219"/>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="288"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="239"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="310"/>
         <source>Referral packets (*.age)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="257"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="279"/>
         <source>Making the packet…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="272"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="294"/>
         <source>The packet was made and recorded, but that file could not be written. Choose another place with Export packet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="280"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="302"/>
         <source>Packet saved as {file}. Only {partner} can open it: send it by email or on a USB stick. You can now print the referral form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="294"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="316"/>
         <source>That file could not be written. Choose another place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="303"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="325"/>
         <source>Export stopped; no packet was made.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="306"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="328"/>
         <source>No packet was made: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="321"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="343"/>
         <source>Print the referral form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="333"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="355"/>
         <source>The form was not printed: the printer could not be used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="336"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="358"/>
         <source>The form was not printed: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="338"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="360"/>
         <source>The referral form was sent to the printer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="345"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="367"/>
         <source>Save form as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="346"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="368"/>
         <source>The PDF is NOT encrypted: anyone who gets the file can read this person&apos;s information. Save it only where your organisation allows, and delete it when it is no longer needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="349"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="371"/>
         <source>&amp;Save unencrypted PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="351"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="373"/>
         <source>The PDF is not encrypted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="353"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="375"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="361"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="383"/>
         <source>Save referral form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="362"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="384"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="372"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="394"/>
         <source>The form was not saved: that file could not be written. Choose another place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="379"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="401"/>
         <source>The form was not saved: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="381"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="403"/>
         <source>The referral form was saved as {file} (not encrypted).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2813,7 +4325,7 @@
     <message>
         <location filename="../desktop/tiaki/ui/referral_form.py" line="51"/>
         <source>Referral</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Tuku ki tētahi atu ratonga</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/referral_form.py" line="52"/>
@@ -2926,6 +4438,195 @@
     <message>
         <location filename="../desktop/tiaki/ui/passphrase_dialogs.py" line="74"/>
         <source>Tell the worker their new passphrase in person; they should change it the first time they sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDashboard</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_dashboard.py" line="18"/>
+        <source>Overrides awaiting review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_dashboard.py" line="19"/>
+        <source>No receipt after {days} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_dashboard.py" line="20"/>
+        <source>Under an expired agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_dashboard.py" line="21"/>
+        <source>Revocations not acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_dashboard.py" line="24"/>
+        <source>&amp;Overrides awaiting review: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_dashboard.py" line="25"/>
+        <source>No &amp;receipt after {days} days: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_dashboard.py" line="26"/>
+        <source>Under an e&amp;xpired agreement: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_dashboard.py" line="27"/>
+        <source>Revocations not ac&amp;knowledged: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_dashboard.py" line="47"/>
+        <source>To review:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_dashboard.py" line="56"/>
+        <source>Review dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_dashboard.py" line="67"/>
+        <source>Open the review queue showing only these</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewItemModel</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="45"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="45"/>
+        <source>When</source>
+        <translation type="unfinished">Āhea</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="46"/>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="46"/>
+        <source>Worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="47"/>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="47"/>
+        <source>Why it is here</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="50"/>
+        <source>Choose whether the disclosure is accepted or rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="51"/>
+        <source>Write a comment saying why (at most {max} characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="52"/>
+        <source>This item is no longer in the review queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="53"/>
+        <source>This item has already been reviewed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="219"/>
+        <source>Disclosures to look at. Record for each whether it was justified, with a comment; no one can review a disclosure they made themselves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="225"/>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="226"/>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="229"/>
+        <source>Sho&amp;w:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="238"/>
+        <source>Disclosures to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="244"/>
+        <source>Why you cannot decide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="248"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="252"/>
+        <source>Review status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="255"/>
+        <source>&amp;Decide…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="256"/>
+        <source>Decide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="258"/>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="259"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="307"/>
+        <source>You made this disclosure yourself, so another supervisor or privacy officer must review it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="309"/>
+        <source>{count} item(s) shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="330"/>
+        <source>Decision recorded: {kind}, {partner}. {count} item(s) shown.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3059,128 +4760,128 @@
 <context>
     <name>SharePreviewDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="49"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="111"/>
         <source>What would be shared — {person}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="50"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="112"/>
         <source>What would be shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="53"/>
-        <source>What would leave Tiaki now if this client&apos;s record were sent to a partner for a purpose. Nothing is sent from here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="60"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="122"/>
         <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="64"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="126"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="67"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="129"/>
         <source>&amp;Partner:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="67"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="129"/>
         <source>P&amp;urpose:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="70"/>
-        <source>Preview a serious-&amp;threat override (IPP 11(1)(f))</source>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="115"/>
+        <source>What would leave Tiaki now if this client&apos;s record were sent to a partner for a purpose. Nothing leaves until you choose Send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="73"/>
-        <source>Written justification for the override</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="74"/>
-        <source>Why is sharing necessary to prevent or lessen a serious threat to someone&apos;s life or health? (at least 20 characters)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="85"/>
-        <source>Needs review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="89"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="138"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="93"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="142"/>
         <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="96"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="145"/>
         <source>&amp;Would be shared:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="96"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="145"/>
         <source>W&amp;ithheld:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="102"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="151"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="106"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="155"/>
         <source>&amp;Send to this partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="107"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="156"/>
         <source>Queue what is shown as shared; Tiaki sends it when online and checks it again at that moment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="134"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="182"/>
         <source>This partner is not enrolled for sending yet: a privacy officer enrols it from its card under Tools → Partners and agreements.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="137"/>
-        <source>An override is previewed only; it is not sent from here.</source>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="185"/>
+        <source>Sending under the override asks you to confirm first; a supervisor then reviews the disclosure.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="151"/>
-        <source>Queued. Tiaki sends it when it is online, checks it against consent again at that moment, and keeps the partner&apos;s receipt.</source>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="204"/>
+        <source>Send under a serious-threat override</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="188"/>
-        <source>No partners are recorded yet. A privacy officer adds them under Tools → Partners and agreements.</source>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="205"/>
+        <source>This information goes to {partner} only because of your written justification: the usual rules would withhold some of it. The justification is kept with the record, and a supervisor or privacy officer will review this disclosure. Send it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="193"/>
-        <source>An override needs a written justification of at least 20 characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="208"/>
-        <source>{allowed} item(s) would be shared; {withheld} withheld.</source>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="209"/>
+        <source>&amp;Send under the override</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/share_preview.py" line="211"/>
-        <source>Serious-threat override: this disclosure would be allowed only because of the written justification, and it must be reviewed by a supervisor.</source>
+        <source>Confirm the override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="213"/>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="230"/>
+        <source>Queued. Tiaki sends it when it is online, checks it against consent again at that moment, and keeps the partner&apos;s receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="233"/>
+        <source>Queued under the override. Tiaki sends it when it is online; the disclosure now waits for a supervisor&apos;s review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="259"/>
+        <source>No partners are recorded yet. A privacy officer adds them under Tools → Partners and agreements.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="279"/>
+        <source>{allowed} item(s) would be shared; {withheld} withheld.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3843,44 +5544,117 @@
 <context>
     <name>VerifyLogRun</name>
     <message>
-        <location filename="../desktop/tiaki/ui/verify_log.py" line="27"/>
+        <location filename="../desktop/tiaki/ui/verify_log.py" line="57"/>
         <source>Checking every entry of the audit log…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/verify_log.py" line="27"/>
+        <location filename="../desktop/tiaki/ui/verify_log.py" line="57"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/verify_log.py" line="29"/>
-        <location filename="../desktop/tiaki/ui/verify_log.py" line="77"/>
+        <location filename="../desktop/tiaki/ui/verify_log.py" line="59"/>
+        <location filename="../desktop/tiaki/ui/verify_log.py" line="95"/>
         <source>Verify log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/verify_log.py" line="30"/>
+        <location filename="../desktop/tiaki/ui/verify_log.py" line="60"/>
         <source>Verifying the audit log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/verify_log.py" line="58"/>
-        <source>The audit log is intact: {entries} entries checked, {checkpoints} signed checkpoint(s) match.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/verify_log.py" line="63"/>
-        <source>The audit log has been altered. The first bad entry: {problem}. Tell your privacy officer; do not change anything else.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/verify_log.py" line="73"/>
-        <source>The log could not be checked: {problem}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/verify_log.py" line="78"/>
+        <location filename="../desktop/tiaki/ui/verify_log.py" line="96"/>
         <source>Audit log result</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VerifyPanel</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="55"/>
+        <source>Check that no entry of this device&apos;s audit log has been changed, removed or added since it was written, and that the log still matches its signed checkpoints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="60"/>
+        <source>&amp;Verify log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="62"/>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="67"/>
+        <source>Verification progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="75"/>
+        <source>Verification result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="78"/>
+        <source>&amp;Signed checkpoints:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="81"/>
+        <source>Sequence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="81"/>
+        <source>Signed at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="82"/>
+        <source>Signing key fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="82"/>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="83"/>
+        <source>Signed checkpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="97"/>
+        <source>Signed checkpoints: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="104"/>
+        <source>This device&apos;s key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="104"/>
+        <source>Another key (not this device&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="107"/>
+        <source>&amp;Signed checkpoints ({count}), newest first:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="127"/>
+        <source>Checking every entry of the audit log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="158"/>
+        <source>Verification stopped before the end; nothing was concluded.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4040,7 +5814,7 @@
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="19"/>
         <source>Employment</source>
-        <translation type="unfinished"></translation>
+        <translation>Mahi</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="20"/>
@@ -4050,27 +5824,27 @@
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="21"/>
         <source>Safety concerns</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngā āwangawanga haumaru</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="22"/>
         <source>Case notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngā tuhipoka take</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="23"/>
         <source>Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingoa tuatahi</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="24"/>
         <source>Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingoa whānau</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="25"/>
         <source>Preferred name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingoa karanga</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="26"/>
@@ -4080,7 +5854,7 @@
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="27"/>
         <source>Gender</source>
-        <translation type="unfinished"></translation>
+        <translation>Ira</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="28"/>
@@ -4105,7 +5879,7 @@
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="32"/>
         <source>NHI number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama NHI</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="33"/>
@@ -4115,7 +5889,7 @@
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="34"/>
         <source>MSD client number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nama kiritaki MSD</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="35"/>
@@ -4125,22 +5899,22 @@
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="36"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Waea</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="37"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Īmēra</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="38"/>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Wāhitau</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="39"/>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>Rohe</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="40"/>
@@ -4230,17 +6004,17 @@
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="57"/>
         <source>Whānau and household members</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngā mema o te whānau me te kāinga</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="58"/>
         <source>Number of dependent children</source>
-        <translation type="unfinished"></translation>
+        <translation>Te maha o ngā tamariki whakawhirinaki</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="59"/>
         <source>Ethnicity</source>
-        <translation type="unfinished"></translation>
+        <translation>Mātāwaka</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="60"/>
@@ -4290,22 +6064,22 @@
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="69"/>
         <source>Iwi affiliation</source>
-        <translation type="unfinished"></translation>
+        <translation>Hononga ā-iwi</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="70"/>
         <source>Health conditions</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngā āhuatanga hauora</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="71"/>
         <source>Disability and support needs</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauātanga me ngā hiahia tautoko</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="72"/>
         <source>Main benefit</source>
-        <translation type="unfinished"></translation>
+        <translation>Te moni āwhina matua</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="73"/>
@@ -4340,7 +6114,7 @@
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="79"/>
         <source>Weekly household income (NZD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Moni whiwhi ā-wiki o te kāinga (NZD)</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="80"/>
@@ -4375,7 +6149,7 @@
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="86"/>
         <source>Living arrangement</source>
-        <translation type="unfinished"></translation>
+        <translation>Āhuatanga noho</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/catalogue_strings.py" line="87"/>
@@ -4421,42 +6195,42 @@
     <message>
         <location filename="../desktop/tiaki/ui/labels.py" line="41"/>
         <source>Case management</source>
-        <translation type="unfinished"></translation>
+        <translation>Whakahaere take</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/labels.py" line="42"/>
         <source>Referral</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuku ki tētahi atu ratonga</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/labels.py" line="43"/>
         <source>Housing support</source>
-        <translation type="unfinished"></translation>
+        <translation>Tautoko whare</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/labels.py" line="44"/>
         <source>Income support</source>
-        <translation type="unfinished"></translation>
+        <translation>Tautoko moni whiwhi</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/labels.py" line="45"/>
         <source>Health coordination</source>
-        <translation type="unfinished"></translation>
+        <translation>Whakarite hauora</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/labels.py" line="46"/>
         <source>Child wellbeing</source>
-        <translation type="unfinished"></translation>
+        <translation>Te oranga o ngā tamariki</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/labels.py" line="47"/>
         <source>Helpline contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Whakapā ki te ratonga āwhina ā-waea</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/labels.py" line="48"/>
         <source>Service reporting</source>
-        <translation type="unfinished"></translation>
+        <translation>Pūrongo ratonga</translation>
     </message>
 </context>
 <context>

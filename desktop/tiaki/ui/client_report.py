@@ -192,17 +192,21 @@ class ClientReportDocument:
     # --- document ------------------------------------------------------------------------------------
 
     def _section(self, row: ReportRowLike) -> str:
+        """One organisation: a heading, then a two-column table (what is asked, the answer)."""
         e = html.escape
 
-        def items(values: Sequence[str]) -> str:
-            return "<ul>" + "".join(f"<li>{e(v)}</li>" for v in values) + "</ul>" if values else "<p>—</p>"
+        def lines(values: Sequence[str]) -> str:
+            return "<br/>".join(e(v) for v in values) or "—"
 
+        cells = ((self.text("when"), e(self.when(row))),
+                 (self.text("what"), e(", ".join(self.field_label(k) for k in row.fields)) or "—"),
+                 (self.text("what_for"), lines([self.purpose(p) for p in row.purposes])),
+                 (self.text("basis"), lines([self.basis(b) for b in row.bases])),
+                 (self.text("how"), lines([self.channel(c) for c in row.channels])))
+        body = "".join(f"<tr><th align='left' valign='top' width='30%'>{e(k)}</th><td valign='top'>{v}</td></tr>"
+                       for k, v in cells)
         return (f"<h2>{e(row.partner_name)}</h2>"
-                f"<h3>{e(self.text('when'))}</h3><p>{e(self.when(row))}</p>"
-                f"<h3>{e(self.text('what'))}</h3>{items([self.field_label(k) for k in row.fields])}"
-                f"<h3>{e(self.text('what_for'))}</h3>{items([self.purpose(p) for p in row.purposes])}"
-                f"<h3>{e(self.text('basis'))}</h3>{items([self.basis(b) for b in row.bases])}"
-                f"<h3>{e(self.text('how'))}</h3>{items([self.channel(c) for c in row.channels])}")
+                f"<table width='100%' border='1' cellspacing='0' cellpadding='5'>{body}</table>")
 
     def html(self) -> str:
         r, e, t = self.report, html.escape, self.text
