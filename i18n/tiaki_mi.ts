@@ -4325,7 +4325,7 @@
     <message>
         <location filename="../desktop/tiaki/ui/referral_form.py" line="51"/>
         <source>Referral</source>
-        <translation type="unfinished">Tuku ki tētahi atu ratonga</translation>
+        <translation>Tukunga</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/referral_form.py" line="52"/>
