@@ -155,7 +155,8 @@ def _filter_lines(session: Session, flt: HistoryFilter, tz: dt.tzinfo) -> list[s
 
 
 def _write_pdf(session: Session, entries: list[HistoryEntry], path: str, flt: HistoryFilter, tz: dt.tzinfo) -> None:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if not os.environ.get("QT_QPA_PLATFORM"):  # no display is needed to write a PDF (a server, a cron job)
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtGui import QGuiApplication
 
     from tiaki.ui.history_report_pdf import report_title, write_history_pdf
