@@ -111,8 +111,13 @@ def test_the_packet_again_is_the_same_bytes_and_forms_are_audited(session: Sessi
     session.referrals.record_form(packet.message_id, saved_pdf=True)
     detail = {"subject_id": ref.client_id, "message_id": packet.message_id, "packet_id": packet.packet_id}
     assert _audit(session, "referral.packet_again") == [detail, detail]
-    assert _audit(session, "referral.form_print") == [detail]
-    assert _audit(session, "referral.form_save") == [detail]
+    printed, saved = _audit(session, "referral.form_print"), _audit(session, "referral.form_save")
+    # Each form is a disclosure of its own in the sharing history, named in its audit entry.
+    prints = {str(r[0]): str(r[1]) for r in session._db.query(
+        "SELECT id, kind FROM disclosures WHERE channel = 'print' AND message_id = ?", (packet.message_id,))}
+    assert printed == [{**detail, "disclosure_id": printed[0]["disclosure_id"]}]
+    assert saved == [{**detail, "disclosure_id": saved[0]["disclosure_id"]}]
+    assert prints == {printed[0]["disclosure_id"]: "print", saved[0]["disclosure_id"]: "pdf"}
     # A sync message is not a packet: neither call knows it.
     cid = add_client(session)
     inbox_pid = session.outbox.enroll_partner(PartnerIdentity("Inbox Trust").card).id

@@ -5,6 +5,139 @@ from __future__ import annotations
 
 from tiaki.store.database import Database
 
+# Migration 6's SQL pieces, written out once (they are part of the stored schema: never edit, only add).
+# A basis as its bit (core.history_filter.BASIS_BITS order).
+_BIT = ("CASE {0} WHEN 'consent' THEN 1 WHEN 'purpose_of_collection' THEN 2 WHEN 'authorised_by_person' THEN 4 "
+        "WHEN 'approved_sharing_agreement' THEN 8 WHEN 'information_matching' THEN 16 "
+        "WHEN 'legal_requirement' THEN 32 WHEN 'serious_threat' THEN 64 ELSE 0 END")
+# The bases a message ever allowed: its decision less the fields dropped before sealing, and every seal's fields.
+_BASES = ("(SELECT COALESCE(SUM(DISTINCT " + _BIT.format("b") + "), 0) FROM ("
+          "SELECT json_extract(a.value, '$.basis') AS b FROM json_each({m}.decision, '$.allowed') a "
+          "WHERE a.key NOT IN (SELECT key FROM json_each({m}.decision, '$.dropped')) "
+          "UNION SELECT json_extract(f.value, '$.basis') FROM message_seals s, json_each(s.fields) f "
+          "WHERE s.message_id = {m}.id))")
+# The agreements those fields were allowed under.
+_AGREEMENTS = ("SELECT json_extract(a.value, '$.agreement_id') AS g, {m}.id "
+               "FROM json_each({m}.decision, '$.allowed') a "
+               "WHERE a.key NOT IN (SELECT key FROM json_each({m}.decision, '$.dropped')) "
+               "AND json_extract(a.value, '$.agreement_id') IS NOT NULL "
+               "UNION SELECT json_extract(f.value, '$.agreement_id'), s.message_id FROM message_seals s, "
+               "json_each(s.fields) f WHERE s.message_id = {m}.id "
+               "AND json_extract(f.value, '$.agreement_id') IS NOT NULL")
+_STATUS = ("CASE WHEN {m}.channel = 'packet' THEN 'exported' WHEN {m}.state IN ('queued', 'sealed') "
+           "THEN CASE WHEN {m}.attempts > 0 THEN 'sent' ELSE 'queued' END ELSE {m}.state END")
+_DISCLOSURE_ROW = ("SELECT {m}.id, {m}.device_id, {m}.id, {m}.channel, {m}.kind, {m}.client_id, {m}.partner_id, "
+                   "{m}.created_by, {m}.purpose, {m}.created_at, " + _STATUS + ", " + _BASES + ", "
+                   "(" + _BASES + " & 64) != 0")
+_DISCLOSURE_COLUMNS = ("disclosures (id, device_id, message_id, channel, kind, client_id, partner_id, worker_id, "
+                       "purpose, at, status, bases, override)")
+
+MIGRATION_6 = f"""
+CREATE TABLE disclosures (
+    id TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    message_id TEXT NOT NULL REFERENCES messages(id),
+    channel TEXT NOT NULL CHECK (channel IN ('sync', 'packet', 'print')),
+    kind TEXT NOT NULL CHECK (kind IN ('share', 'update', 'revocation', 'print', 'pdf')),
+    client_id TEXT NOT NULL,
+    partner_id TEXT NOT NULL,
+    worker_id TEXT NOT NULL,
+    purpose TEXT,
+    at TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'acknowledged', 'refused', 'parked', 'cancelled',
+                                           'exported', 'printed')),
+    bases INTEGER NOT NULL DEFAULT 0,
+    override INTEGER NOT NULL DEFAULT 0 CHECK (override IN (0, 1))
+) WITHOUT ROWID;
+CREATE INDEX disclosures_at ON disclosures (at, id);
+CREATE INDEX disclosures_client ON disclosures (client_id, at);
+CREATE INDEX disclosures_partner ON disclosures (partner_id, at);
+CREATE INDEX disclosures_worker ON disclosures (worker_id, at);
+CREATE INDEX disclosures_status ON disclosures (status, at);
+CREATE INDEX disclosures_channel ON disclosures (channel, at);
+CREATE INDEX disclosures_message ON disclosures (message_id);
+CREATE INDEX disclosures_override ON disclosures (at) WHERE override = 1;
+
+CREATE TABLE disclosure_agreements (
+    agreement_id TEXT NOT NULL,
+    disclosure_id TEXT NOT NULL,
+    PRIMARY KEY (agreement_id, disclosure_id)
+) WITHOUT ROWID;
+CREATE INDEX disclosure_agreements_disclosure ON disclosure_agreements (disclosure_id);
+
+CREATE TRIGGER disclosures_message_insert AFTER INSERT ON messages
+BEGIN
+    INSERT INTO {_DISCLOSURE_COLUMNS} {_DISCLOSURE_ROW.format(m="NEW")};
+    INSERT OR IGNORE INTO disclosure_agreements (agreement_id, disclosure_id) {_AGREEMENTS.format(m="NEW")};
+END;
+CREATE TRIGGER disclosures_message_status AFTER UPDATE OF state, attempts ON messages
+WHEN ({_STATUS.format(m="OLD")}) IS NOT ({_STATUS.format(m="NEW")})
+BEGIN
+    UPDATE disclosures SET status = {_STATUS.format(m="NEW")} WHERE id = NEW.id;
+END;
+CREATE TRIGGER disclosures_message_decision AFTER UPDATE OF decision ON messages
+WHEN NEW.decision IS NOT OLD.decision
+BEGIN
+    UPDATE disclosures SET bases = {_BASES.format(m="NEW")}, override = ({_BASES.format(m="NEW")} & 64) != 0
+        WHERE id = NEW.id;
+    DELETE FROM disclosure_agreements WHERE disclosure_id = NEW.id;
+    INSERT OR IGNORE INTO disclosure_agreements (agreement_id, disclosure_id) {_AGREEMENTS.format(m="NEW")};
+END;
+CREATE TRIGGER disclosures_seal_insert AFTER INSERT ON message_seals
+BEGIN
+    UPDATE disclosures SET bases = bases | (SELECT COALESCE(SUM(DISTINCT {_BIT.format("b")}), 0) FROM
+        (SELECT DISTINCT json_extract(f.value, '$.basis') AS b FROM json_each(NEW.fields) f))
+        WHERE id = NEW.message_id;
+    UPDATE disclosures SET override = (bases & 64) != 0 WHERE id = NEW.message_id;
+    INSERT OR IGNORE INTO disclosure_agreements (agreement_id, disclosure_id)
+        SELECT DISTINCT json_extract(f.value, '$.agreement_id'), NEW.message_id FROM json_each(NEW.fields) f
+        WHERE json_extract(f.value, '$.agreement_id') IS NOT NULL;
+END;
+
+INSERT INTO {_DISCLOSURE_COLUMNS} {_DISCLOSURE_ROW.format(m="m")} FROM messages m;
+INSERT OR IGNORE INTO disclosure_agreements (agreement_id, disclosure_id)
+    SELECT json_extract(a.value, '$.agreement_id'), m.id FROM messages m, json_each(m.decision, '$.allowed') a
+    WHERE a.key NOT IN (SELECT key FROM json_each(m.decision, '$.dropped'))
+    AND json_extract(a.value, '$.agreement_id') IS NOT NULL;
+INSERT OR IGNORE INTO disclosure_agreements (agreement_id, disclosure_id)
+    SELECT json_extract(f.value, '$.agreement_id'), s.message_id FROM message_seals s, json_each(s.fields) f
+    WHERE json_extract(f.value, '$.agreement_id') IS NOT NULL;
+-- Forms printed or saved before this version: one disclosure per audit entry (its id), a copy of the packet's.
+INSERT INTO {_DISCLOSURE_COLUMNS}
+    SELECT COALESCE(json_extract(a.detail, '$.disclosure_id'), a.id), a.device_id, d.message_id, 'print',
+           CASE a.action WHEN 'referral.form_save' THEN 'pdf' ELSE 'print' END, d.client_id, d.partner_id,
+           a.actor_id, d.purpose, a.at, 'printed', d.bases, d.override
+    FROM audit_log a JOIN disclosures d ON d.id = json_extract(a.detail, '$.message_id') AND d.channel = 'packet'
+    WHERE a.action IN ('referral.form_print', 'referral.form_save') AND a.actor_id IS NOT NULL;
+INSERT OR IGNORE INTO disclosure_agreements (agreement_id, disclosure_id)
+    SELECT g.agreement_id, p.id FROM disclosures p JOIN disclosure_agreements g ON g.disclosure_id = p.message_id
+    WHERE p.channel = 'print';
+
+CREATE TABLE reviews (
+    id TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    item_kind TEXT NOT NULL CHECK (item_kind IN ('override', 'no_receipt', 'expired_agreement',
+                                                 'unacked_revocation')),
+    disclosure_id TEXT NOT NULL REFERENCES disclosures(id),
+    decision TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected')),
+    comment TEXT NOT NULL,
+    reviewer_id TEXT NOT NULL REFERENCES workers(id),
+    at TEXT NOT NULL,
+    UNIQUE (item_kind, disclosure_id)
+);
+CREATE INDEX reviews_disclosure ON reviews (disclosure_id);
+CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews
+BEGIN
+    SELECT RAISE(ABORT, 'a review is history: it is never changed');
+END;
+CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews
+BEGIN
+    SELECT RAISE(ABORT, 'a review is history: it is never deleted');
+END;
+
+CREATE INDEX audit_log_subject ON audit_log (subject_id);
+"""
+
 MIGRATIONS: tuple[tuple[int, str], ...] = (
     (1, """
 CREATE TABLE schema_version (
@@ -349,6 +482,7 @@ CREATE TABLE received_packets (
     imported_by TEXT NOT NULL REFERENCES workers(id)
 );
 """),
+    (6, MIGRATION_6),
 )
 
 LATEST = MIGRATIONS[-1][0]
@@ -370,5 +504,8 @@ def migrate(db: Database, *, target: int = LATEST) -> int:
             with db.transaction() as tx:
                 tx.script(script)
                 tx.execute("UPDATE schema_version SET version = ?", (version,))
+                if version == 6:  # a new index over every disclosure: give the planner its statistics
+                    tx.execute("PRAGMA analysis_limit = 2000")
+                    tx.execute("ANALYZE")
             current = version
     return current

@@ -27,7 +27,7 @@ from tiaki.core.clock import Clock, iso, new_id
 from tiaki.core.purposes import PurposeCatalogue
 from tiaki.core.receipts import Receipt, ReceiptError, verify_receipt
 from tiaki.core.roles import Worker
-from tiaki.core.sharing import Partner
+from tiaki.core.sharing import Override, Partner
 from tiaki.store.audit_batch import AuditBatch, Planned
 from tiaki.store.audit_log import AuditLog
 from tiaki.store.bulk import IDS, id_list, insert_rows
@@ -145,9 +145,11 @@ class Outbox:
 
     # --- queueing ------------------------------------------------------------------------------------------
 
-    def queue_share(self, client_id: str, partner_id: str, purpose: str) -> str:
+    def queue_share(self, client_id: str, partner_id: str, purpose: str, *, override: Override | None = None) -> str:
         """Queue what the policy engine allows now (the preview) for sending; it is decided again when sealed.
-        One transaction: the message and its audit entry. Returns the message id."""
+        One transaction: the message and its audit entry. Returns the message id. With a serious-threat
+        ``override`` the decision records its justification and author (in the encrypted store only) and the
+        disclosure goes to the review queue."""
         me = self._worker()
         if purpose not in self._purposes:
             raise InvalidInput("unknown_purpose")
@@ -164,11 +166,11 @@ class Outbox:
             card = current_card(tx, partner_id)
             if card is None or card.inbox_url is None:
                 raise InvalidInput("partner_not_enrolled")
-            decision = decide_in(tx, self._catalogue, client_id, partner_id, purpose, at)
+            decision = decide_in(tx, self._catalogue, client_id, partner_id, purpose, at, override=override)
             if not decision.allowed:
                 raise InvalidInput("nothing_to_share")
             return self._sealer.insert_message(tx, me, partner_id=partner_id, client_id=client_id, kind="share",
-                                               purpose=purpose, decision=decision_json(decision))
+                                               purpose=purpose, decision=decision_json(decision, by=me.id))
 
     # Listeners: the client and sharing repositories call these inside their own transactions.
 

@@ -82,13 +82,19 @@ def basis_of(a: Allowed) -> dict[str, Any]:
     return {"basis": a.basis.value, "agreement_id": a.agreement_id, "consent_id": a.consent_id}
 
 
-def decision_json(decision: Decision, only: Iterable[str] | None = None) -> str:
+def decision_json(decision: Decision, only: Iterable[str] | None = None, *, by: str | None = None) -> str:
+    """The queue-time decision as stored. A decision that needs review (a serious-threat override allowed
+    something) keeps the override's justification and author here, in the encrypted store; audit entries
+    carry ``needs_review`` only."""
     keep = None if only is None else set(only)
-    return json.dumps({
+    doc: dict[str, Any] = {
         "decided_at": iso(decision.decided_at),
         "allowed": {a.field: basis_of(a) for a in decision.allowed if keep is None or a.field in keep},
         "withheld": {w.field: w.reason.value for w in decision.withheld if keep is None or w.field in keep},
-    }, sort_keys=True)
+    }
+    if decision.needs_review:  # ``by``: the worker who made the override
+        doc["override"] = {"justification": decision.override_justification or "", "by": by}
+    return json.dumps(doc, sort_keys=True)
 
 
 @dataclass(frozen=True)

@@ -203,7 +203,7 @@ class PacketExport:
                    "created_at, created_by, seq, decision, envelope_id, attempts, last_attempt_at) "
                    "VALUES (?,?,?,?,?,'share','packet','sealed',?,?,?,?,?,1,?)",
                    (message_id, self._device_id, partner_id, client_id, purpose, created_at, me.id, seq,
-                    decision_json(decision), packet_id, created_at))
+                    decision_json(decision, by=me.id), packet_id, created_at))
         allowed = {a.field: a for a in decision.allowed}
         consent_ids = sorted({a.consent_id for a in decision.allowed if a.consent_id})
         text = SealRecordJson()
@@ -256,9 +256,24 @@ class PacketExport:
         now_allowed = {a.field: basis_of(a) for a in decision.allowed}
         return all(now_allowed.get(key) == basis for key, basis in json.loads(row[2]).items())
 
-    def record_form(self, message_id: str, *, saved_pdf: bool) -> None:
+    def record_form(self, message_id: str, *, saved_pdf: bool) -> str:
+        """The packet's form was printed (or saved as a plaintext PDF): a disclosure of its own in the sharing
+        history (channel 'print', a copy of the packet's fields and bases) and its audit entry, together.
+        Returns the new disclosure's id."""
+        disclosure_id = new_id()
         with self._db.transaction() as tx:
             me, client_id, packet_id, _ = self._packet(tx, message_id, "print this client's referral form")
+            tx.execute("INSERT INTO disclosures (id, device_id, message_id, channel, kind, client_id, partner_id, "
+                       "worker_id, purpose, at, status, bases, override) SELECT ?, ?, d.message_id, 'print', ?, "
+                       "d.client_id, d.partner_id, ?, d.purpose, ?, 'printed', d.bases, d.override "
+                       "FROM disclosures d WHERE d.id = ?",
+                       (disclosure_id, self._device_id, "pdf" if saved_pdf else "print", me.id, iso(self._clock()),
+                        message_id))
+            tx.execute("INSERT OR IGNORE INTO disclosure_agreements (agreement_id, disclosure_id) "
+                       "SELECT agreement_id, ? FROM disclosure_agreements WHERE disclosure_id = ?",
+                       (disclosure_id, message_id))
             self._audit.append(tx, actor_id=me.id, subject_type="client", subject_id=client_id,
                                action=Action.REFERRAL_FORM_SAVE if saved_pdf else Action.REFERRAL_FORM_PRINT,
-                               detail={"message_id": message_id, "packet_id": packet_id})
+                               detail={"message_id": message_id, "packet_id": packet_id,
+                                       "disclosure_id": disclosure_id})
+        return disclosure_id

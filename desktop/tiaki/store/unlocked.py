@@ -17,7 +17,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from tiaki.core import keywrap, roles
-from tiaki.core.audit import Action, Verification
+from tiaki.core.audit import Action, Checkpoint, Verification
 from tiaki.core.catalogue import Catalogue
 from tiaki.core.clock import Clock, iso, new_id
 from tiaki.core.collection import NoticeGiven, NoticeTiming
@@ -36,7 +36,9 @@ from tiaki.store.errors import DamagedStore, InvalidInput, WrongPassphrase
 from tiaki.store.keyslots import read_keyslots, update_keyslots
 from tiaki.store.outbox import Outbox
 from tiaki.store.referrals import Referrals
+from tiaki.store.reviews import ReviewQueue
 from tiaki.store.sharing import SharingRepository
+from tiaki.store.sharing_history import SharingHistory
 
 DEFAULT_AUTO_LOCK_MINUTES = 5
 AUTO_LOCK_RANGE = (1, 240)
@@ -93,6 +95,9 @@ class Session:
                                          withdrawals=self.outbox)
         self.referrals = Referrals(db, self.audit, catalogue, self.purposes, self.notices, self.current_worker,
                                    self.organisation_name, device_id, signing_key, clock, self.clients)
+        self.reviews = ReviewQueue(db, self.audit, self.current_worker, device_id, clock)
+        self.history = SharingHistory(db, self.audit, self.current_worker, self.organisation_name, clock,
+                                      [f.key for f in catalogue.fields])
         self._closed = False
 
     def _device(self) -> tuple[str, Ed25519PrivateKey]:
@@ -296,6 +301,11 @@ class Session:
     def verify_audit(self, progress: Callable[[int, int], None] | None = None) -> Verification:
         roles.require(roles.can_review_audit(self.current_worker()), "check the audit log")
         return self.audit.verify(progress)
+
+    def checkpoints(self) -> list[Checkpoint]:
+        """The signed checkpoints of the audit head, oldest first (oversight roles, as the log itself)."""
+        roles.require(roles.can_review_audit(self.current_worker()), "see the audit log's checkpoints")
+        return self.audit.checkpoints()
 
     def integrity_problems(self) -> list[str]:
         """SQLite's and SQLCipher's own checks of every page; empty when all is well."""
