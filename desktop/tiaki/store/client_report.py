@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tiaki.core.history_filter import BASIS_BITS, CHANNELS
+from tiaki.core.text import fold
 from tiaki.store.database import Database
 from tiaki.store.history_entries import DISCLOSURE_COLUMNS, HistoryEntry, build_entries
 
@@ -66,5 +67,5 @@ def make_client_report(db: Database, client_id: str, organisation: str, made_at:
         by_partner.setdefault(entry.partner_id, []).append(entry)
     name = db.scalar("SELECT display_name FROM clients WHERE id = ?", (client_id,))
     report_rows = sorted((_row(group, field_order) for group in by_partner.values()),
-                         key=lambda r: (r.partner_name.casefold(), r.partner_id))
+                         key=lambda r: (fold(r.partner_name), r.partner_id))
     return ClientReport(client_id, str(name or ""), organisation, made_at, tuple(report_rows))

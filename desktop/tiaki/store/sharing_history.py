@@ -17,6 +17,7 @@ from tiaki.core.audit import Action
 from tiaki.core.clock import Clock, iso
 from tiaki.core.history_filter import BASIS_BITS, HistoryFilter, Sort
 from tiaki.core.roles import Worker
+from tiaki.core.text import fold
 from tiaki.store.audit_log import AuditLog
 from tiaki.store.client_report import ClientReport, ClientReportRow, make_client_report
 from tiaki.store.database import Database
@@ -138,7 +139,7 @@ class SharingHistory:
         assert row is not None
         ids = sorted({p for p, _ in counts})
         names = names_of(self._db, "SELECT id, name FROM partners", ids)
-        partners = tuple(sorted(((p, str(names.get(p, ""))) for p in ids), key=lambda pn: (pn[1].casefold(), pn[0])))
+        partners = tuple(sorted(((p, str(names.get(p, ""))) for p in ids), key=lambda pn: (fold(pn[1]), pn[0])))
         return WeeklyPicture(starts, partners, counts,
                              {b: int(row[1 + i]) for i, b in enumerate(BASIS_BITS)}, int(row[0]))
 
