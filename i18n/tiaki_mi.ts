@@ -1036,7 +1036,7 @@
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/client_sharing_panel.py" line="48"/>
-        <source>Shared-with &amp;report…</source>
+        <source>Share&amp;d-with report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1408,7 +1408,7 @@
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/review_panel.py" line="175"/>
-        <source>&amp;Record decision</source>
+        <source>Record &amp;decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1703,41 +1703,56 @@
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/history_model.py" line="64"/>
-        <source>Sync to the partner&apos;s inbox</source>
+        <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/history_model.py" line="65"/>
-        <source>Referral packet</source>
+        <source>Packet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/history_model.py" line="66"/>
-        <source>Printed form</source>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="69"/>
+        <source>Sent to the partner&apos;s inbox by sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/history_model.py" line="70"/>
-        <source>Exported as an encrypted file</source>
+        <source>An encrypted referral packet, handed over as a file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/history_model.py" line="71"/>
-        <source>Printed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/tiaki/ui/history_model.py" line="74"/>
-        <source>Form printed</source>
+        <source>A referral form, printed or saved as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/history_model.py" line="75"/>
+        <source>Exported as an encrypted file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="76"/>
+        <source>Printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="79"/>
+        <source>Form printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="80"/>
         <source>Form saved as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_model.py" line="77"/>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="82"/>
         <source>Serious-threat override</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2596,171 +2611,171 @@
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="117"/>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="118"/>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="378"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="128"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="129"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="397"/>
         <source>Sharing history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="155"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="166"/>
         <source>&amp;Save report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="157"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="168"/>
         <source>Save the history as filtered now as a CSV or PDF file (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="159"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="170"/>
         <source>&amp;Close</source>
         <translation type="unfinished">&amp;Kati</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="162"/>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="178"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="173"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="189"/>
         <source>&amp;History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="175"/>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="176"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="186"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="187"/>
         <source>Sharing history views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="184"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="195"/>
         <source>&amp;Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="193"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="204"/>
         <source>Picture status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="197"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="208"/>
         <source>&amp;Picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="202"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="213"/>
         <source>&amp;Verify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="214"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="225"/>
         <source>Disclosures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="230"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="248"/>
         <source>Number of disclosures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="233"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="251"/>
         <source>History problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="234"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="252"/>
         <source>Save &amp;report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="276"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="294"/>
         <source>{shown} disclosure(s) shown; counting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="278"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="296"/>
         <source>{shown} of {total} disclosure(s) shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="281"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="299"/>
         <source>{total} disclosure(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="315"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="334"/>
         <source>Drawing the picture…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="325"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="344"/>
         <source>{total} disclosure(s) in the last 12 weeks, for the current filter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="336"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="355"/>
         <source>Save sharing history report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="337"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="356"/>
         <source>The report holds personal information (clients&apos; names and what was shared about them) and is NOT encrypted: anyone who gets the file can read it. Save it only where your organisation allows, and delete it when it is no longer needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="340"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="359"/>
         <source>Save as &amp;CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="341"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="360"/>
         <source>Save as &amp;PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="343"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="362"/>
         <source>The report is not encrypted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="345"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="364"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="362"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="381"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="362"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="381"/>
         <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="363"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="382"/>
         <source>Save sharing history report (not encrypted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="393"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="412"/>
         <source>Saving the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="398"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="417"/>
         <source>The report ({count} disclosure(s)) was saved as {file} (not encrypted).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="405"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="424"/>
         <source>The report was not saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="407"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="426"/>
         <source>The report was not saved: that file could not be written. Choose another place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="410"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="429"/>
         <source>The report was not saved: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4470,7 +4485,7 @@
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/review_dashboard.py" line="25"/>
-        <source>No &amp;receipt after {days} days: {count}</source>
+        <source>No rece&amp;ipt after {days} days: {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5579,12 +5594,12 @@
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/verify_panel.py" line="60"/>
-        <source>&amp;Verify log</source>
+        <source>Verify &amp;log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/verify_panel.py" line="62"/>
-        <source>&amp;Cancel</source>
+        <source>S&amp;top</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

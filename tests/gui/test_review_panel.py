@@ -136,7 +136,7 @@ def test_show_kind_filters_and_the_dashboard_chooses_it(qtbot, session, override
     qtbot.addWidget(dashboard)
     dashboard.set_counts(counts)
     assert dashboard.buttons["override"].text() == "&Overrides awaiting review: 2"
-    assert dashboard.buttons["no_receipt"].text() == "No &receipt after 7 days: 0"
+    assert dashboard.buttons["no_receipt"].text() == "No rece&ipt after 7 days: 0"
     assert dashboard.buttons["override"].accessibleName() == "Overrides awaiting review: 2"
     dashboard.kind_chosen.connect(panel.show_kind)
     with qtbot.waitSignal(dashboard.kind_chosen) as chosen:

@@ -45,7 +45,7 @@ class ClientSharingPanel(QWidget):
         self.share_button.clicked.connect(self.share)
         self.refresh_button = QPushButton(self.tr("Re&fresh"), self)
         self.refresh_button.clicked.connect(self.refresh)
-        self.report_button = QPushButton(self.tr("Shared-with &report…"), self)
+        self.report_button = QPushButton(self.tr("Share&d-with report…"), self)
         self.report_button.setToolTip(self.tr("A report for the person of who their information was shared with, "
                                               "in English or te reo Māori"))
         self.report_button.clicked.connect(self.report)

@@ -22,7 +22,7 @@ KIND_TEXT: Mapping[str, str] = {
 }
 BUTTON_TEXT: Mapping[str, str] = {
     "override": QT_TRANSLATE_NOOP("ReviewDashboard", "&Overrides awaiting review: {count}"),
-    "no_receipt": QT_TRANSLATE_NOOP("ReviewDashboard", "No &receipt after {days} days: {count}"),
+    "no_receipt": QT_TRANSLATE_NOOP("ReviewDashboard", "No rece&ipt after {days} days: {count}"),
     "expired_agreement": QT_TRANSLATE_NOOP("ReviewDashboard", "Under an e&xpired agreement: {count}"),
     "unacked_revocation": QT_TRANSLATE_NOOP("ReviewDashboard", "Revocations not ac&knowledged: {count}"),
 }

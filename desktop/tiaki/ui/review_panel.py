@@ -172,7 +172,7 @@ class DecideDialog(QDialog):
         self.problem.setAccessibleName(self.tr("Problem"))
         self.problem.hide()
         layout.addWidget(self.problem)
-        self.buttons, self.ok_button = ok_cancel_buttons(self, self.tr("&Record decision"))
+        self.buttons, self.ok_button = ok_cancel_buttons(self, self.tr("Record &decision"))
         self.buttons.accepted.disconnect()
         self.buttons.accepted.connect(self.record)
         self.ok_button.setDefault(True)
