@@ -16,9 +16,9 @@ from tiaki.core.audit import (
     Verification,
     seal,
     sign_checkpoint,
-    verify_chain,
 )
 from tiaki.core.clock import Clock, iso, new_id
+from tiaki.store.audit_verify import verify_rows
 from tiaki.store.database import Database, Row, Transaction
 
 CHECKPOINT_EVERY = 256
@@ -30,7 +30,7 @@ def _detail(raw: object) -> dict[str, Any]:
     """An entry's detail; an unreadable one is kept as found so that verification reports it as altered."""
     try:
         parsed = json.loads(raw) if isinstance(raw, str) else None
-    except ValueError:
+    except (ValueError, RecursionError):  # (nesting deep enough to exhaust the parser is not a detail either)
         parsed = None
     return parsed if isinstance(parsed, dict) else {"\u0000unreadable": repr(raw)[:200]}
 
@@ -112,6 +112,10 @@ class AuditLog:
 
     def entries(self, *, after_seq: int = 0) -> Iterator[AuditEntry]:
         """Every entry in storage order, read a page at a time so a long log does not fill memory."""
+        for row in self._rows(after_seq):
+            yield _entry(row)
+
+    def _rows(self, after_seq: int = 0) -> Iterator[Row]:
         last = after_seq
         while True:
             rows = self._db.query(
@@ -119,8 +123,7 @@ class AuditLog:
             )
             if not rows:
                 return
-            for row in rows:
-                yield _entry(row)
+            yield from rows
             last = rows[-1][0]
 
     def recent(self, limit: int = 100) -> list[AuditEntry]:
@@ -134,15 +137,11 @@ class AuditLog:
         return [Checkpoint(*row) for row in rows]
 
     def verify(self, progress: Callable[[int, int], None] | None = None) -> Verification:
+        """What ``core.audit.verify_chain`` says of this log and its checkpoints (trusting this device's key),
+        computed straight from the rows (store/audit_verify.py: the same verdict, about three times faster)."""
         total = self.count()
-
-        def counted() -> Iterator[AuditEntry]:
-            for n, entry in enumerate(self.entries(), start=1):
-                if progress and n % 1000 == 0:
-                    progress(n, total)
-                yield entry
-
-        result = verify_chain(counted(), self.checkpoints(), trusted_keys={self.public_key_hex})
+        result = verify_rows(self._rows(), self.checkpoints(), entry_of=_entry, trusted_keys={self.public_key_hex},
+                             progress=None if progress is None else lambda n: progress(n, total))
         if progress:
             progress(total, total)
         return result
