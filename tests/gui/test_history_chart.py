@@ -34,7 +34,8 @@ def chart(qtbot):  # type: ignore[no-untyped-def]
     return widget
 
 
-def test_accessible_description_states_the_totals(chart) -> None:
+def test_accessible_description_states_the_totals(chart, accessibility) -> None:
+    assert accessibility(chart) == []
     text = chart.accessibleDescription()
     assert text.startswith("12 weeks, 52 disclosure(s); busiest week 5 Oct 2026 with 40; ")
     assert "by basis: consent 75%, approved sharing agreement 25%, serious threat 2%" in text

@@ -160,3 +160,29 @@ def test_dashboard_counts_every_kind(qtbot) -> None:
     dashboard.set_counts({"expired_agreement": 3})
     assert dashboard.counts == {"override": 0, "no_receipt": 0, "expired_agreement": 3, "unacked_revocation": 0}
     assert dashboard.buttons["expired_agreement"].text() == "Under an e&xpired agreement: 3"
+
+
+def test_facts_read_as_words_and_the_comment_has_a_limit(qtbot, session, overrides, accessibility) -> None:
+    import dataclasses
+
+    from tiaki.core.review import MAX_COMMENT
+    from tiaki.ui.review_panel import DecideDialog, fact_text
+
+    panel, _ = _panel(qtbot, session)
+    assert accessibility(panel) == []
+    item = session.reviews.items()[0]
+    assert fact_text(dataclasses.replace(item, kind="no_receipt", detail="days:12")) == "No receipt after 12 days"
+    expired = dataclasses.replace(item, kind="expired_agreement", detail="agreement:abc:expired:2026-10-01")
+    assert fact_text(expired) == "Agreement ended on 2026-10-01"
+    submitted: list[tuple[str, str]] = []
+    dialog = DecideDialog(item, lambda d, c: submitted.append((d, c)) or None)
+    qtbot.addWidget(dialog)
+    dialog.rejected_choice.setChecked(True)
+    dialog.comment.setPlainText("x" * (MAX_COMMENT + 1))
+    assert not dialog.ok_button.isEnabled() and f"{MAX_COMMENT + 1} of at most {MAX_COMMENT}" in dialog.length.text()
+    dialog.comment.setPlainText("   ")
+    assert not dialog.ok_button.isEnabled()
+    dialog.comment.setPlainText("x" * MAX_COMMENT)
+    assert dialog.ok_button.isEnabled()
+    dialog.record()
+    assert submitted == [("rejected", "x" * MAX_COMMENT)] and dialog.result() == DecideDialog.DialogCode.Accepted
