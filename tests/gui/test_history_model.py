@@ -167,7 +167,7 @@ def test_cells_read_in_words_and_local_time(qtbot, session: Session) -> None:
     entry = model.index(0, 0).data(ROW_ROLE)
     assert model.index(0, COL_TIME).data() == entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
     assert model.index(0, COL_STATUS).data() == "Delivered (receipt verified)"
-    assert model.index(0, COL_CHANNEL).data() == "Sync to the partner's inbox"
+    assert model.index(0, COL_CHANNEL).data() == "Sync"
     assert model.index(0, COL_BASIS).data() == "The person's consent"
     assert model.headerData(COL_CLIENT, Qt.Orientation.Horizontal) == "Client"
     _counted(qtbot, model)

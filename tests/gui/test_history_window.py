@@ -5,25 +5,31 @@ sees only their caseload."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import shiboken6
 from gui_support import type_text
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from outbox_support import PERSON, agree, consent, enrol
+from outbox_support import PERSON, PartnerIdentity, agree, consent, enrol
 from support import collected
 from tiaki.core.audit import Action
-from tiaki.core.history_filter import HistoryFilter
+from tiaki.core.history_filter import HistoryFilter, day_range
+from tiaki.core.referral_bundle import ReferralDetails
 from tiaki.core.roles import Role
+from tiaki.core.sharing import Override
 from tiaki.store.session import Session, unlock_store
-from tiaki.ui.history_model import COL_PARTNER, ID_ROLE
+from tiaki.ui.history_filters import local_zone
+from tiaki.ui.history_model import COL_BASIS, COL_PARTNER, ID_ROLE
 from tiaki.ui.history_window import HistoryWindow
 
 CASEWORKER, CASEWORKER_PASS = "mere", "tui sing in the kowhai"
+JUSTIFICATION = "Police report a threat to her life tonight; the refuge must know where she is."
+DETAILS = ReferralDetails(reason="Needs safe housing", urgency="urgent", services="Housing assessment", note="")
 
 
 @dataclass
@@ -32,12 +38,15 @@ class HistoryBuild:
     acked_id: str  # acknowledged by the partner's signed receipt
     acked_partner_id: str
     acked_partner_name: str
+    override_id: str  # queued under a serious-threat override
+    packet_id: str  # a referral packet (and its printed form)
     caseworker_ids: list[str] = field(default_factory=list)  # disclosures about the caseworker's clients
 
 
 def build_history(session: Session) -> HistoryBuild:
-    """A privacy officer's store: a caseworker with one client, another client of the privacy officer, two
-    partners; one share acknowledged with a verified receipt, the rest queued."""
+    """A privacy officer's store: a caseworker with one client, another client of the privacy officer, two sync
+    partners and a packet-only partner; one share acknowledged with a verified receipt, one under a
+    serious-threat override, a referral packet with its printed form, the rest queued."""
     mere = session.add_worker(name=CASEWORKER, display_name="Mere Tipene", role=Role.CASEWORKER,
                               passphrase=CASEWORKER_PASS)
     awhina_id, awhina = enrol(session, "Te Whare Āwhina")
@@ -59,7 +68,15 @@ def build_history(session: Session) -> HistoryBuild:
     session.outbox.queue_share(other, awhina_id, "referral")
     session.outbox.queue_share(other, housing_id, "referral")
     mine = [acked, session.outbox.queue_share(hers, housing_id, "referral")]
-    return HistoryBuild(session, acked, awhina_id, "Te Whare Āwhina", mine)
+    override = session.outbox.queue_share(other, housing_id, "referral",
+                                          override=Override(JUSTIFICATION, session.worker.id))
+    packet_partner = PartnerIdentity("Te Puna Ora Health", inbox_url=None)
+    packet_partner_id = session.outbox.enroll_partner(packet_partner.card).id
+    agree(session, packet_partner_id)
+    consent(session, other, packet_partner_id)
+    packet = session.referrals.export(other, packet_partner_id, "referral", DETAILS).message_id
+    session.referrals.record_form(packet, saved_pdf=False)
+    return HistoryBuild(session, acked, awhina_id, "Te Whare Āwhina", override, packet, mine)
 
 
 def caseworker_session(built: HistoryBuild) -> Session:
@@ -251,10 +268,80 @@ def test_every_control_is_named(qtbot, session: Session, make_desktop, accessibi
     _settled(qtbot, window)
 
 
-def test_partner_column_and_dashboard(qtbot, session: Session, make_desktop) -> None:
-    built: HistoryBuild = build_history(session)
+def test_the_dashboard_counts_and_opens_the_review_queue_at_that_kind(qtbot, session: Session,
+                                                                       make_desktop) -> None:
+    built = build_history(session)
     window = _open(qtbot, make_desktop, session)
-    names = {window.model.index(r, COL_PARTNER).data() for r in range(window.model.rowCount())}
-    assert built.acked_partner_name in names
     assert window.dashboard is not None
-    assert window.dashboard.counts == session.reviews.counts()
+    assert window.dashboard.counts == session.reviews.counts() and window.dashboard.counts["override"] == 1
+    assert window.problem.text() == ""
+    qtbot.keyClick(window.dashboard.buttons["override"], Qt.Key.Key_Space)
+    assert window.tabs.currentWidget() is window.review_panel
+    panel = window.review_panel
+    assert panel.model.rowCount() == 1 and panel.current_item().disclosure_id == built.override_id
+    _settled(qtbot, window)
+
+
+def test_the_detail_of_an_override_and_of_a_packet(qtbot, session: Session, make_desktop) -> None:
+    built = build_history(session)
+    window = _open(qtbot, make_desktop, session)
+    window.filters.basis.setCurrentIndex(window.filters.basis.findData("serious_threat"))
+    assert _ids(window) == [built.override_id]
+    window.table.selectRow(0)
+    detail = window.detail.load_now()
+    assert detail is not None and detail.entry.override
+    text = window.detail.text()
+    assert "Serious-threat override" in text and JUSTIFICATION in text and "No receipt yet" in text
+    assert window.model.index(0, COL_BASIS).data().startswith("Serious-threat override")
+    window.filters.clear()
+    window.filters.channel.setCurrentIndex(window.filters.channel.findData("packet"))
+    assert _ids(window) == [built.packet_id]
+    window.table.selectRow(0)
+    window.detail.load_now()
+    assert "a packet or a printed form leaves by hand" in window.detail.text()
+    assert _actions(session, Action.DISCLOSURE_VIEW) == 2  # each detail opened is audited
+    _settled(qtbot, window)
+
+
+def test_dates_are_whole_local_days_and_a_bad_range_is_said(qtbot, session: Session, make_desktop) -> None:
+    build_history(session)
+    window = _open(qtbot, make_desktop, session)
+    bar = window.filters
+    everything = window.model.rowCount()
+    today = QDate.currentDate()
+    bar.since_check.setChecked(True)
+    bar.since.setDate(today)
+    bar.apply_now()
+    assert window.model.rowCount() == everything  # everything was shared today
+    since, until = day_range(dt.date.today(), None, local_zone())
+    assert window.model.filter.since == since and until is None
+    bar.until_check.setChecked(True)
+    bar.until.setDate(today.addDays(-1))
+    assert bar.apply_now() is None and "before" in bar.problem.text()
+    assert window.model.rowCount() == everything  # the last good filter stays
+    bar.until.setDate(today)
+    bar.apply_now()
+    assert bar.problem.text() == "" and window.model.rowCount() == everything
+    bar.since.setDate(today.addDays(-3))
+    bar.until.setDate(today.addDays(-1))
+    bar.apply_now()
+    assert window.model.rowCount() == 0 and session.history.count(window.model.filter) == 0
+    qtbot.keyClick(bar.clear_button, Qt.Key.Key_Space)
+    assert window.model.filter == HistoryFilter() and window.model.rowCount() == everything
+    assert not bar.since_check.isChecked() and not bar.since.isEnabled()
+    _settled(qtbot, window)
+
+
+def test_the_filter_lists_come_from_the_history(qtbot, session: Session, make_desktop) -> None:
+    built = build_history(session)
+    window = _open(qtbot, make_desktop, session)
+    bar = window.filters
+    partners = [bar.partner.itemText(i) for i in range(1, bar.partner.count())]
+    assert partners == ["Kāinga Housing Trust", "Te Puna Ora Health", "Te Whare Āwhina"]
+    assert bar.worker.findData(session.worker.id) > 0
+    qtbot.keyClick(bar.partner, Qt.Key.Key_End)  # the keyboard picks the last partner
+    assert window.model.filter.partner_id == bar.partner.currentData()
+    assert _ids(window) == [e.id for e in session.history.entries(window.model.filter)]
+    assert {window.model.index(r, COL_PARTNER).data() for r in range(window.model.rowCount())} == {
+        built.acked_partner_name}
+    _settled(qtbot, window)

@@ -21,7 +21,7 @@ from tiaki.core.sharing import ConsentMethod, ConsentStatus
 from tiaki.store.errors import StoreError
 from tiaki.ui.accessibility import name_buttons
 from tiaki.ui.client_report import ClientReportDialog
-from tiaki.ui.history_model import bases_label, channel_label, history_kind_label, status_label, when_label
+from tiaki.ui.history_model import bases_label, channel_description, history_kind_label, status_label, when_label
 from tiaki.ui.labels import QT_TRANSLATE_NOOP, local_time, purpose_label
 from tiaki.ui.messages import reason_text, store_error_text
 from tiaki.ui.sharing_labels import field_key_label, method_label
@@ -108,7 +108,7 @@ class DetailText:
             client=entry.client_name, partner=entry.partner_name, when=when_label(entry.at))
         facts = [
             (_tr(QT_TRANSLATE_NOOP("HistoryDetail", "What")), history_kind_label(entry.kind)),
-            (_tr(QT_TRANSLATE_NOOP("HistoryDetail", "Channel")), channel_label(entry.channel)),
+            (_tr(QT_TRANSLATE_NOOP("HistoryDetail", "Channel")), channel_description(entry.channel)),
             (_tr(QT_TRANSLATE_NOOP("HistoryDetail", "Status")), status_label(entry.status)),
             (_tr(QT_TRANSLATE_NOOP("HistoryDetail", "Purpose")), purpose_label(entry.purpose) if entry.purpose
              else "—"),
@@ -246,7 +246,7 @@ class HistoryDetailPanel(QWidget):
         heading.setBuddy(self.view)
         layout.addWidget(heading)
         layout.addWidget(self.view, 1)
-        self.report_button = QPushButton(self.tr("Shared-with &report for this person…"), self)
+        self.report_button = QPushButton(self.tr("Shared-with report for this perso&n…"), self)
         self.report_button.setToolTip(self.tr("A report for the person of every organisation their information "
                                               "was shared with (Privacy Act, principle 6)"))
         self.report_button.clicked.connect(self.client_report)

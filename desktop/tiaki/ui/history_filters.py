@@ -159,9 +159,9 @@ class HistoryFilterBar(QWidget):
         self.status = self._combo(self.tr("Status"), self.tr("Any status"))
         for status in STATUSES:
             self.status.addItem(status_label(status), status)
-        rows = ((self.tr("&Worker:"), self.worker), (self.tr("&Partner:"), self.partner),
+        rows = ((self.tr("&Worker:"), self.worker), (self.tr("P&artner:"), self.partner),
                 (self.tr("P&urpose:"), self.purpose), (self.tr("&Basis:"), self.basis),
-                (self.tr("C&hannel:"), self.channel), (self.tr("Stat&us:"), self.status))
+                (self.tr("&Channel:"), self.channel), (self.tr("Stat&us:"), self.status))
         for i, (text, combo) in enumerate(rows):
             label = QLabel(text, self)
             label.setBuddy(combo)

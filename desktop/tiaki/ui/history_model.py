@@ -61,9 +61,14 @@ SORT_BY_COLUMN: Mapping[int, str] = {
 }
 
 CHANNEL_TEXT: Mapping[str, str] = {
-    "sync": QT_TRANSLATE_NOOP("History", "Sync to the partner's inbox"),
-    "packet": QT_TRANSLATE_NOOP("History", "Referral packet"),
-    "print": QT_TRANSLATE_NOOP("History", "Printed form"),
+    "sync": QT_TRANSLATE_NOOP("History", "Sync"),
+    "packet": QT_TRANSLATE_NOOP("History", "Packet"),
+    "print": QT_TRANSLATE_NOOP("History", "Print"),
+}
+CHANNEL_DESCRIPTION: Mapping[str, str] = {
+    "sync": QT_TRANSLATE_NOOP("History", "Sent to the partner's inbox by sync"),
+    "packet": QT_TRANSLATE_NOOP("History", "An encrypted referral packet, handed over as a file"),
+    "print": QT_TRANSLATE_NOOP("History", "A referral form, printed or saved as PDF"),
 }
 # Statuses a sync message can have read as in the sync window (sync_models.STATE_TEXT); these are the rest.
 STATUS_TEXT: Mapping[str, str] = {
@@ -83,6 +88,10 @@ def _tr(text: str) -> str:
 
 def channel_label(channel: str) -> str:
     return _tr(CHANNEL_TEXT[channel]) if channel in CHANNEL_TEXT else channel
+
+
+def channel_description(channel: str) -> str:
+    return _tr(CHANNEL_DESCRIPTION[channel]) if channel in CHANNEL_DESCRIPTION else channel
 
 
 def status_label(status: str) -> str:

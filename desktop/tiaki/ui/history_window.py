@@ -45,7 +45,18 @@ from tiaki.ui.accessibility import name_buttons, read_only_rows
 from tiaki.ui.history_chart import HistoryChart
 from tiaki.ui.history_detail import HistoryDetailPanel
 from tiaki.ui.history_filters import HistoryFilterBar, local_zone
-from tiaki.ui.history_model import COL_BASIS, COL_TIME, ID_ROLE, HistoryModel
+from tiaki.ui.history_model import (
+    COL_BASIS,
+    COL_CHANNEL,
+    COL_CLIENT,
+    COL_PARTNER,
+    COL_PURPOSE,
+    COL_STATUS,
+    COL_TIME,
+    COL_WORKER,
+    ID_ROLE,
+    HistoryModel,
+)
 from tiaki.ui.messages import store_error_text
 from tiaki.ui.review_dashboard import ReviewDashboard
 from tiaki.ui.review_panel import ReviewPanel
@@ -159,7 +170,7 @@ class HistoryWindow(QMainWindow):
         self.close_action = QAction(self.tr("&Close"), self)
         self.close_action.setShortcut(QKeySequence("Ctrl+W"))
         self.close_action.triggered.connect(self.close)
-        menu = self.menuBar().addMenu(self.tr("&History"))
+        menu = self.menuBar().addMenu(self.tr("Histor&y"))
         menu.addActions([self.save_action, self.close_action])
         self.addActions([self.save_action, self.close_action])
 
@@ -214,8 +225,14 @@ class HistoryWindow(QMainWindow):
         read_only_rows(self.table, self.tr("Disclosures"))
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_BASIS, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(COL_TIME, self.table.fontMetrics().horizontalAdvance("8888-88-88 88:88") + 24)
+        header.setStretchLastSection(True)
+        # Widths from the font, not the rows: measuring contents would read every loaded row.
+        em = self.table.fontMetrics().horizontalAdvance("M")
+        widths = {COL_TIME: self.table.fontMetrics().horizontalAdvance("8888-88-88 88:88") + 24, COL_CLIENT: 11 * em,
+                  COL_PARTNER: 12 * em, COL_WORKER: 9 * em, COL_PURPOSE: 8 * em, COL_CHANNEL: 7 * em,
+                  COL_STATUS: 11 * em}
+        for column, width in widths.items():
+            self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.detail = HistoryDetailPanel(session, page)
         splitter = QSplitter(Qt.Orientation.Horizontal, page)
@@ -223,6 +240,7 @@ class HistoryWindow(QMainWindow):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 420])
         layout.addWidget(splitter, 1)
 
         row = QHBoxLayout()
@@ -231,7 +249,7 @@ class HistoryWindow(QMainWindow):
         self.problem = QLabel(page)
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName(self.tr("History problem"))
-        self.save_button = QPushButton(self.tr("Save &report…"), page)
+        self.save_button = QPushButton(self.tr("Save r&eport…"), page)
         self.save_button.setToolTip(self.save_action.toolTip())
         self.save_button.clicked.connect(self.save_report)
         name_buttons([self.save_button])
@@ -293,7 +311,8 @@ class HistoryWindow(QMainWindow):
         if self.dashboard is None or self.session is None:
             return
         reviews = self.session.reviews
-        task = BackgroundTask(reviews.counts, self)
+        # A lambda: BackgroundTask passes its progress callback to a function that takes any argument.
+        task = BackgroundTask(lambda: reviews.counts(), self)
         task.finished.connect(self.dashboard.set_counts)
         task.failed.connect(lambda exc: self.problem.setText(store_error_text(exc)))
         self.counts_task = task
