@@ -4,12 +4,16 @@ what the store's query returns for the same filter (one source of truth)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
 from PySide6.QtCore import Qt
 
+from history_support import HistoryWorld, history_world
 from outbox_support import PERSON, agree, consent, enrol
 from support import collected
 from tiaki.core.history_filter import HistoryFilter, Sort
@@ -71,6 +75,12 @@ def many_shares(session: Session, count: int) -> None:
         session.outbox.queue_share(client_id, pid, "referral")
 
 
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[HistoryWorld]:
+    with closing(history_world(tmp_path)) as built:
+        yield built
+
+
 def _ids(model: HistoryModel) -> list[str]:
     return [model.index(row, 0).data(ID_ROLE) for row in range(model.rowCount())]
 
@@ -94,6 +104,33 @@ def test_the_model_passes_qt_model_checks(qtmodeltester, qtbot, session: Session
     assert model.rowCount() == 3 and model.canFetchMore()
     qtmodeltester.check(model)
     _counted(qtbot, model)
+
+
+def test_the_model_passes_qt_model_checks_for_every_role(qtmodeltester, qtbot, world: HistoryWorld) -> None:
+    for role in ("admin", "supervisor", "coordinator", "tama", "ana"):
+        model = HistoryModel(world.sessions[role].history, page_size=2)
+        model.set_filter(HistoryFilter())
+        qtmodeltester.check(model)
+        assert _counted(qtbot, model) == len(_all_rows(model))
+
+
+def test_rows_are_the_stores_for_each_role_and_filter(qtbot, world: HistoryWorld) -> None:
+    filters = [HistoryFilter(), HistoryFilter(channel="packet"), HistoryFilter(basis="serious_threat"),
+               HistoryFilter(partner_id=world.partners["inbox"]), HistoryFilter(status="acknowledged"),
+               HistoryFilter(client_id=world.clients["tama_a"]), HistoryFilter(search="Tama"),
+               HistoryFilter(since=world.now() - dt.timedelta(days=19), until=world.now() - dt.timedelta(days=18))]
+    for role in ("supervisor", "tama", "ana"):
+        history = world.sessions[role].history
+        model = HistoryModel(history, page_size=3)
+        for flt in filters:
+            model.set_filter(flt)
+            assert _all_rows(model) == [e.id for e in history.entries(flt)], (role, flt)
+            assert _counted(qtbot, model) == model.rowCount()
+    tama = HistoryModel(world.tama.history)
+    tama.set_filter(HistoryFilter())
+    mine = {world.clients["tama_a"], world.clients["tama_b"]}
+    assert {tama.index(r, 0).data(ROW_ROLE).client_id for r in range(tama.rowCount())} == mine
+    _counted(qtbot, tama)
 
 
 def test_pages_of_200_are_read_as_the_view_asks(qtbot, session: Session) -> None:

@@ -6,15 +6,19 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
 import shiboken6
 from gui_support import type_text
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from history_support import HistoryWorld, history_world
 from outbox_support import PERSON, PartnerIdentity, agree, consent, enrol
 from support import collected
 from tiaki.core.audit import Action
@@ -181,6 +185,39 @@ def test_a_caseworker_sees_only_their_caseload(qtbot, session: Session, make_des
     assert window.review_panel is None and window.verify_panel is None and window.dashboard is None
     assert [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())] == ["History", "Picture"]
     _settled(qtbot, window)
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[HistoryWorld]:
+    with closing(history_world(tmp_path)) as built:
+        yield built
+
+
+def test_in_a_team_each_role_sees_its_share_of_the_history(qtbot, world: HistoryWorld, make_desktop) -> None:
+    """Over the review world (five workers, sync through a real inbox, packets, overrides): a caseworker's
+    window lists their caseload's disclosures only; a supervisor's lists the team's and can review and verify."""
+    tama = _open(qtbot, make_desktop, world.unlock("tama"))
+    rows = _ids(tama)
+    assert rows == [e.id for e in world.tama.history.entries(HistoryFilter())]
+    mine = {world.clients["tama_a"], world.clients["tama_b"]}
+    team = [e for e in world.supervisor.history.entries(HistoryFilter())]
+    assert rows == [e.id for e in team if e.client_id in mine] and len(rows) < len(team)
+    assert tama.review_panel is None and tama.verify_panel is None and tama.dashboard is None
+    _settled(qtbot, tama)
+
+    supervisor = _open(qtbot, make_desktop, world.unlock("supervisor"))
+    assert _ids(supervisor) == [e.id for e in team]
+    assert supervisor.review_panel is not None and supervisor.verify_panel is not None
+    assert supervisor.dashboard is not None and supervisor.dashboard.counts == world.supervisor.reviews.counts()
+    row = _ids(supervisor).index(world.ids["sync_tama_a"])
+    supervisor.table.selectRow(row)
+    supervisor.detail.load_now()
+    text = supervisor.detail.text()
+    assert "Signature verified" in text and "Tama Ngata" in text
+    supervisor.table.selectRow(_ids(supervisor).index(world.ids["no_receipt"]))
+    supervisor.detail.load_now()
+    assert "No receipt yet" in supervisor.detail.text()
+    _settled(qtbot, supervisor)
 
 
 def _save(qtbot, monkeypatch, window: HistoryWindow, path: Path | None, which: str):  # type: ignore[no-untyped-def]
