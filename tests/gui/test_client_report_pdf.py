@@ -144,3 +144,32 @@ def test_report_for_a_client_out_of_reach_is_refused_in_one_line(qtbot, session,
     path = tmp_path / "nothing.pdf"
     assert not dialog.save_pdf_to(path)
     assert not path.exists() and not dialog.problem.isHidden() and "\n" not in dialog.problem.text()
+
+
+def test_reports_from_a_real_history_name_exactly_the_receiving_partners(qapp, tmp_path: Path) -> None:
+    from contextlib import closing
+
+    from history_support import history_world
+
+    with closing(history_world(tmp_path)) as world:
+        names = {"inbox": "Te Whare Āwhina", "housing": "Kāinga Housing Trust", "health": "Ōtautahi Health"}
+        expected = {"tama_a": {"inbox", "housing"}, "tama_b": {"inbox", "health"}, "ana_a": {"inbox", "health"}}
+        people = {"tama_a": "Aroha Tane", "tama_b": "Wiremu Kahu", "ana_a": "Sione Havili"}
+        for key, partners in expected.items():
+            report = world.admin.history.client_report(world.clients[key])
+            assert {row.partner_name for row in report.rows} == {names[p] for p in partners}
+            text = words(ClientReportDocument(report, world.admin.catalogue, "en").pdf_bytes())
+            for partner, name in names.items():
+                assert (name in text) == (partner in partners), (key, name)
+            for other, person in people.items():
+                assert (person in text) == (other == key), (key, person)
+        housing = next(r for r in world.admin.history.client_report(world.clients["tama_a"]).rows
+                       if r.partner_name == names["housing"])
+        document = ClientReportDocument(world.admin.history.client_report(world.clients["tama_a"]),
+                                        world.admin.catalogue, "en")
+        assert set(housing.channels) == {"packet", "print"}
+        text = words(document.pdf_bytes())
+        assert "On a printed or PDF referral form." in text and "Handed over as an encrypted file" in text
+        override = words(ClientReportDocument(world.admin.history.client_report(world.clients["ana_a"]),
+                                              world.admin.catalogue, "en").pdf_bytes())
+        assert "It was necessary to prevent or lessen a serious threat to someone's life or health." in override

@@ -50,6 +50,7 @@ def _panel(qtbot, session):  # type: ignore[no-untyped-def]
 def _select(qtbot, panel, disclosure_id: str) -> None:  # type: ignore[no-untyped-def]
     """Move down the table by keyboard until the row for ``disclosure_id`` is current."""
     panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
     for _ in range(panel.model.rowCount()):
         current = panel.current_item()
         if current is not None and current.disclosure_id == disclosure_id:
@@ -186,3 +187,31 @@ def test_facts_read_as_words_and_the_comment_has_a_limit(qtbot, session, overrid
     assert dialog.ok_button.isEnabled()
     dialog.record()
     assert submitted == [("rejected", "x" * MAX_COMMENT)] and dialog.result() == DecideDialog.DialogCode.Accepted
+
+
+def test_every_kind_from_a_real_history_reaches_the_panel(qtbot, tmp_path: Path) -> None:
+    from contextlib import closing
+
+    from history_support import history_world
+
+    with closing(history_world(tmp_path)) as world:
+        panel, counts = _panel(qtbot, world.supervisor)
+        assert counts == world.supervisor.reviews.counts()
+        assert counts == {"override": 2, "no_receipt": 1, "expired_agreement": 1, "unacked_revocation": 1}
+        shown = {(panel.model.item(r).kind, panel.model.item(r).disclosure_id) for r in range(panel.model.rowCount())}
+        assert shown == {("override", world.ids["override"]), ("override", world.ids["admin_override"]),
+                         ("no_receipt", world.ids["no_receipt"]), ("expired_agreement", world.ids["packet"]),
+                         ("unacked_revocation", world.ids["revocation"])}
+        facts = {panel.model.item(r).kind: panel.model.data(panel.model.index(r, COL_FACT))
+                 for r in range(panel.model.rowCount())}
+        assert facts["no_receipt"] == "No receipt after 19 days"  # attempted on day 2; now is day 21
+        assert facts["expired_agreement"].startswith("Agreement ended on ")
+        # The supervisor made none of these, so each can be decided; the privacy officer cannot decide her own.
+        for row in range(panel.model.rowCount()):
+            panel.table.selectRow(row)
+            assert panel.decide_button.isEnabled()
+        admin_panel, _ = _panel(qtbot, world.admin)
+        _select(qtbot, admin_panel, world.ids["admin_override"])
+        assert not admin_panel.decide_button.isEnabled() and admin_panel.reason.isVisible()
+        _select(qtbot, admin_panel, world.ids["override"])
+        assert admin_panel.decide_button.isEnabled()
