@@ -21,13 +21,13 @@ from starlette.applications import Starlette
 from tiaki.core.clock import iso, utc_now
 from tiaki.core.sharing import Basis, ConsentMethod, GivenBy, PartnerKind
 from tiaki.core.sharing_json import AgreementInput, ConsentInput
+from tiaki.demo_history import DEMO_PARTNER, partner_dir
 from tiaki.partner.app import create_app
 from tiaki.partner.identity import database_path, has_identity, init_identity, load_identity
 from tiaki.partner.inbox_db import InboxStore
 from tiaki.partner.serve import bind, make_server, url_of
 from tiaki.store.session import Session
 
-DEMO_PARTNER = "Kāinga Housing Trust (demo)"
 START_SECONDS = 10.0
 CONSENTING_CLIENTS = 40
 
@@ -44,10 +44,6 @@ class DemoInbox:
         self.server.should_exit = True
         self.thread.join(timeout=START_SECONDS)
         self.app.state.service.close()
-
-
-def partner_dir(store_dir: Path) -> Path:
-    return store_dir.parent / f"{store_dir.name}-partner-inbox"
 
 
 def start_demo_inbox(store_dir: Path) -> DemoInbox:
@@ -73,7 +69,8 @@ def start_demo_inbox(store_dir: Path) -> DemoInbox:
 
 
 def set_up_demo_sharing(session: Session, inbox: DemoInbox) -> str:
-    """Enrol the demo partner (both ways), with agreements and some consents; idempotent. The partner id."""
+    """Enrol the demo partner (both ways), with agreements and some consents; idempotent. The partner id.
+    (A demo store made by ``open_demo_store`` has all that already, with its sharing history.)"""
     card = load_identity(inbox.directory).card
     InboxStore(database_path(inbox.directory)).allow_sender(session.outbox.device_card(), allowed_at=iso(utc_now()))
     already = any(e.name == card.name for e in session.outbox.endpoints())
