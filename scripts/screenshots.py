@@ -102,9 +102,11 @@ def _history(app: QApplication, window: QWidget, out: Path) -> None:
     deadline = time.monotonic() + 10
     while history.model.total is None and time.monotonic() < deadline:  # the count runs on a worker thread
         settle(app, 50)
-    if history.model.rowCount():
+    rows = [history.model.entry(row) for row in range(history.model.rowCount())]
+    delivered = [row for row, entry in enumerate(rows) if entry is not None and entry.status == "acknowledged"]
+    if rows:
         history.table.setFocus()
-        history.table.selectRow(0)
+        history.table.selectRow(delivered[0] if delivered else 0)  # one with a partner's signed receipt
         history.detail.load_now()
     grab(app, history, out / "sharing-history.png", (1200, 760))
     history.close()

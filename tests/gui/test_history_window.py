@@ -382,3 +382,20 @@ def test_the_filter_lists_come_from_the_history(qtbot, session: Session, make_de
     assert {window.model.index(r, COL_PARTNER).data() for r in range(window.model.rowCount())} == {
         built.acked_partner_name}
     _settled(qtbot, window)
+
+
+def test_f5_reads_what_was_shared_since_the_window_opened(qtbot, session: Session, make_desktop) -> None:
+    build_history(session)
+    window = _open(qtbot, make_desktop, session)
+    before = _ids(window)
+    pid, _partner = enrol(session, "Ōtaki Whānau Services")
+    agree(session, pid)
+    client_id = session.clients.create(PERSON, collection=collected(session)).id
+    consent(session, client_id, pid)
+    new = session.outbox.queue_share(client_id, pid, "referral")
+    assert _ids(window) == before
+    qtbot.keyClick(window.table, Qt.Key.Key_F5)
+    assert _ids(window) == [new, *before]
+    assert "Ōtaki Whānau Services" in [window.filters.partner.itemText(i) for i in range(window.filters.partner.count())]
+    _settled(qtbot, window)
+    assert window.count_label.text() == f"{len(before) + 1} disclosure(s)"

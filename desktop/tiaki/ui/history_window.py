@@ -167,12 +167,16 @@ class HistoryWindow(QMainWindow):
         self.save_action.setShortcut(QKeySequence("Ctrl+S"))
         self.save_action.setToolTip(self.tr("Save the history as filtered now as a CSV or PDF file (Ctrl+S)"))
         self.save_action.triggered.connect(self.save_report)
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
+        self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.refresh_action.setToolTip(self.tr("Read the history again, with anything shared since it opened (F5)"))
+        self.refresh_action.triggered.connect(self.refresh)
         self.close_action = QAction(self.tr("&Close"), self)
         self.close_action.setShortcut(QKeySequence("Ctrl+W"))
         self.close_action.triggered.connect(self.close)
         menu = self.menuBar().addMenu(self.tr("Histor&y"))
-        menu.addActions([self.save_action, self.close_action])
-        self.addActions([self.save_action, self.close_action])
+        menu.addActions([self.save_action, self.refresh_action, self.close_action])
+        self.addActions([self.save_action, self.refresh_action, self.close_action])
 
     def _build_central(self, session: Session) -> None:
         central = QWidget(self)
@@ -277,6 +281,20 @@ class HistoryWindow(QMainWindow):
         if section == COL_BASIS:
             order = Qt.SortOrder.DescendingOrder if self.model.sort_order.descending else Qt.SortOrder.AscendingOrder
             self.table.horizontalHeader().setSortIndicator(self.model.sort_column(), order)
+
+    def refresh(self) -> None:
+        """Read the lists, the rows, the count and the review counts again (the filter stays)."""
+        if self.session is None:
+            return
+        try:
+            self.filters.set_choices(self.session.history.choices())
+        except (StoreError, PermissionError) as exc:
+            self.problem.setText(store_error_text(exc))
+        self.detail.show_nothing()
+        self.model.refresh()
+        self.refresh_counts()
+        if self.tabs.currentWidget() is self.picture_page:
+            self.refresh_picture()
 
     def focus_results(self) -> None:
         """Enter in the search box: into the list, on its first row."""
