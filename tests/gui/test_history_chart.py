@@ -103,3 +103,23 @@ def test_many_partners_fold_into_other_and_empty_picture_says_so(qtbot) -> None:
     assert chart.series[-1][1] == "Other partners (5)"
     assert sum(chart.values[i][0] for i in range(len(chart.series))) == 78
     assert "Partner 11 12" in chart.accessibleDescription()
+
+
+def test_the_store_weekly_picture_is_told_in_words(qtbot, tmp_path) -> None:
+    from contextlib import closing
+
+    from history_support import history_world
+
+    from tiaki.core.history_filter import HistoryFilter
+
+    with closing(history_world(tmp_path)) as world:
+        picture = world.supervisor.history.weekly(HistoryFilter(), now=world.now())
+        chart = HistoryChart()
+        qtbot.addWidget(chart)
+        chart.set_picture(picture)
+        assert picture.total > 0 and len(picture.week_starts) == 12
+        assert chart.accessibleDescription().startswith(f"12 weeks, {picture.total} disclosure(s); busiest week ")
+        assert sum(chart.week_total(w) for w in range(12)) == sum(picture.counts.values())
+        for _pid, name in picture.partners:
+            assert name in chart.accessibleDescription()
+        assert "consent" in chart.accessibleDescription().split("by basis: ")[1]
