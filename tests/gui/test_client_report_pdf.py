@@ -173,3 +173,21 @@ def test_reports_from_a_real_history_name_exactly_the_receiving_partners(qapp, t
         override = words(ClientReportDocument(world.admin.history.client_report(world.clients["ana_a"]),
                                               world.admin.catalogue, "en").pdf_bytes())
         assert "It was necessary to prevent or lessen a serious threat to someone's life or health." in override
+
+
+def test_printing_is_audited_with_its_language(qtbot, session, world, tmp_path: Path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    a, _b = world
+    dialog = ClientReportDialog(session, a, "Ana Havili")
+    qtbot.addWidget(dialog)
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    with qtbot.waitSignal(dialog.made) as made:
+        assert dialog.print_to(printer)
+    assert made.args == ["print"] and dialog.status.text() == "The report was sent to the printer."
+    assert SYNC_PARTNER in words((tmp_path / "printed.pdf").read_bytes())
+    made_reports = [e for e in session.audit.recent(20) if e.action == Action.CLIENT_REPORT]
+    assert [(e.subject_id, e.detail) for e in made_reports] == [(a, {"format": "print", "language": "en"})]

@@ -220,9 +220,8 @@ class SharePreviewDialog(QDialog):
     def _queue(self, override: Override | None) -> str | None:
         partner_id, purpose = self.partner.currentData(), self.purpose.currentData()
         try:
-            extra = {"override": override} if override is not None else {}
             message_id = str(self._session.outbox.queue_share(self._client_id, str(partner_id), str(purpose),
-                                                              **extra))
+                                                              override=override))
         except (StoreError, PermissionError) as exc:
             self._show_problem(store_error_text(exc))
             return None
