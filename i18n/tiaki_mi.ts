@@ -962,47 +962,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="352"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="355"/>
+        <source>No translation for that language is installed, so the report is in English.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="358"/>
         <source>Save the shared-with report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="353"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="359"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="366"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="372"/>
         <source>The report was not saved: that file could not be written. Choose another place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="373"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="379"/>
         <source>The report was not saved: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="375"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="381"/>
         <source>The report was saved as {file} (not encrypted).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="382"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="389"/>
         <source>Print the shared-with report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="398"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="405"/>
         <source>The report was not printed: the printer could not be used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="401"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="408"/>
         <source>The report was not printed: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="403"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="410"/>
         <source>The report was sent to the printer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2114,7 +2119,7 @@
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/history_detail.py" line="249"/>
-        <source>Shared-with &amp;report for this person…</source>
+        <source>Shared-with report for this perso&amp;n…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2296,7 +2301,7 @@
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/history_filters.py" line="162"/>
-        <source>&amp;Partner:</source>
+        <source>P&amp;artner:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2311,12 +2316,12 @@
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/history_filters.py" line="164"/>
-        <source>C&amp;hannel:</source>
+        <source>Stat&amp;us:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/history_filters.py" line="164"/>
-        <source>Stat&amp;us:</source>
+        <source>&amp;Channel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2613,7 +2618,7 @@
     <message>
         <location filename="../desktop/tiaki/ui/history_window.py" line="128"/>
         <location filename="../desktop/tiaki/ui/history_window.py" line="129"/>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="397"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="415"/>
         <source>Sharing history</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2628,154 +2633,168 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="170"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="174"/>
         <source>&amp;Close</source>
         <translation type="unfinished">&amp;Kati</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="173"/>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="189"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="193"/>
         <source>&amp;History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="186"/>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="187"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="190"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="191"/>
         <source>Sharing history views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="195"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="170"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="172"/>
+        <source>Read the history again, with anything shared since it opened (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="177"/>
+        <source>Histor&amp;y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="199"/>
         <source>&amp;Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="204"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="208"/>
         <source>Picture status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="208"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="212"/>
         <source>&amp;Picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="213"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="217"/>
         <source>&amp;Verify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="225"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="229"/>
         <source>Disclosures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="248"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="252"/>
         <source>Number of disclosures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="251"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="255"/>
         <source>History problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="252"/>
-        <source>Save &amp;report…</source>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="256"/>
+        <source>Save r&amp;eport…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="294"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="312"/>
         <source>{shown} disclosure(s) shown; counting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="296"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="314"/>
         <source>{shown} of {total} disclosure(s) shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="299"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="317"/>
         <source>{total} disclosure(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="334"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="352"/>
         <source>Drawing the picture…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="344"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="362"/>
         <source>{total} disclosure(s) in the last 12 weeks, for the current filter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="355"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="373"/>
         <source>Save sharing history report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="356"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="374"/>
         <source>The report holds personal information (clients&apos; names and what was shared about them) and is NOT encrypted: anyone who gets the file can read it. Save it only where your organisation allows, and delete it when it is no longer needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="359"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="377"/>
         <source>Save as &amp;CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="360"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="378"/>
         <source>Save as &amp;PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="362"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="380"/>
         <source>The report is not encrypted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="364"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="382"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="381"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="399"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="381"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="399"/>
         <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="382"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="400"/>
         <source>Save sharing history report (not encrypted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="412"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="430"/>
         <source>Saving the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="417"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="435"/>
         <source>The report ({count} disclosure(s)) was saved as {file} (not encrypted).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="424"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="442"/>
         <source>The report was not saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="426"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="444"/>
         <source>The report was not saved: that file could not be written. Choose another place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="429"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="447"/>
         <source>The report was not saved: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4880,22 +4899,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="230"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="229"/>
         <source>Queued. Tiaki sends it when it is online, checks it against consent again at that moment, and keeps the partner&apos;s receipt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="233"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="232"/>
         <source>Queued under the override. Tiaki sends it when it is online; the disclosure now waits for a supervisor&apos;s review.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="259"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="258"/>
         <source>No partners are recorded yet. A privacy officer adds them under Tools → Partners and agreements.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/share_preview.py" line="279"/>
+        <location filename="../desktop/tiaki/ui/share_preview.py" line="278"/>
         <source>{allowed} item(s) would be shared; {withheld} withheld.</source>
         <translation type="unfinished"></translation>
     </message>

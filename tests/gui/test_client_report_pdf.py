@@ -191,3 +191,18 @@ def test_printing_is_audited_with_its_language(qtbot, session, world, tmp_path: 
     assert SYNC_PARTNER in words((tmp_path / "printed.pdf").read_bytes())
     made_reports = [e for e in session.audit.recent(20) if e.action == Action.CLIENT_REPORT]
     assert [(e.subject_id, e.detail) for e in made_reports] == [(a, {"format": "print", "language": "en"})]
+
+
+def test_a_missing_translation_falls_back_to_english_and_says_so(qtbot, session, world, tmp_path: Path) -> None:
+    a, _b = world
+    empty = tmp_path / "no-translations"
+    empty.mkdir()
+    dialog = ClientReportDialog(session, a, "Ana Havili", i18n=empty)
+    qtbot.addWidget(dialog)
+    dialog.language.setCurrentIndex(dialog.language.findData("mi"))
+    assert dialog.save_pdf_to(tmp_path / "fallback.pdf")
+    assert "Who your information has been shared with" in words((tmp_path / "fallback.pdf").read_bytes())
+    assert dialog.status.text().endswith("No translation for that language is installed, so the report is in "
+                                         "English.")
+    made_reports = [e for e in session.audit.recent(20) if e.action == Action.CLIENT_REPORT]
+    assert [e.detail for e in made_reports] == [{"format": "pdf", "language": "en"}]

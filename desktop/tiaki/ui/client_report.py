@@ -348,6 +348,12 @@ class ClientReportDialog(QDialog):
         return ClientReportDocument(report, self._session.catalogue, str(self.language.currentData()),
                                     i18n=self._i18n)
 
+    def _language_note(self, document: ClientReportDocument) -> str:
+        """Said when the chosen language's translation is not installed and the report fell back to English."""
+        if document.lang.language == self.language.currentData():
+            return ""
+        return " " + self.tr("No translation for that language is installed, so the report is in English.")
+
     def choose_pdf(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the shared-with report"),
                                               f"shared-with-{self.language.currentData()}.pdf", self.tr("PDF (*.pdf)"))
@@ -372,7 +378,8 @@ class ClientReportDialog(QDialog):
             path.unlink(missing_ok=True)
             self._show_problem(self.tr("The report was not saved: {problem}").format(problem=store_error_text(exc)))
             return False
-        self.status.setText(self.tr("The report was saved as {file} (not encrypted).").format(file=path.name))
+        self.status.setText(self.tr("The report was saved as {file} (not encrypted).").format(file=path.name)
+                            + self._language_note(document))
         self.made.emit("pdf")
         return True
 
@@ -400,6 +407,6 @@ class ClientReportDialog(QDialog):
         except (StoreError, PermissionError) as exc:
             self._show_problem(self.tr("The report was not printed: {problem}").format(problem=store_error_text(exc)))
             return False
-        self.status.setText(self.tr("The report was sent to the printer."))
+        self.status.setText(self.tr("The report was sent to the printer.") + self._language_note(document))
         self.made.emit("print")
         return True
