@@ -230,3 +230,18 @@ def test_locking_forgets_every_row(qtbot, session: Session) -> None:
     _counted(qtbot, model)
     model.clear_session()
     assert model.rowCount() == 0 and not model.canFetchMore() and model.total is None
+
+
+def test_a_store_that_cannot_answer_is_said_in_one_line(qtbot, session: Session) -> None:
+    build_history(session)
+    model = HistoryModel(session.history)
+    model.set_filter(HistoryFilter())
+    _counted(qtbot, model)
+    session.lock()
+    problems: list[str] = []
+    model.failed.connect(problems.append)
+    model.refresh()
+    assert model.rowCount() == 0 and not model.canFetchMore()
+    qtbot.waitUntil(lambda: not model.counting)
+    assert problems and all("\n" not in p and "Ana" not in p for p in problems)
+    assert model.total is None

@@ -396,6 +396,21 @@ def test_f5_reads_what_was_shared_since_the_window_opened(qtbot, session: Sessio
     assert _ids(window) == before
     qtbot.keyClick(window.table, Qt.Key.Key_F5)
     assert _ids(window) == [new, *before]
-    assert "Ōtaki Whānau Services" in [window.filters.partner.itemText(i) for i in range(window.filters.partner.count())]
+    partners = window.filters.partner
+    assert "Ōtaki Whānau Services" in [partners.itemText(i) for i in range(partners.count())]
     _settled(qtbot, window)
     assert window.count_label.text() == f"{len(before) + 1} disclosure(s)"
+
+
+def test_typing_a_search_asks_once_the_typing_pauses(qtbot, session: Session, make_desktop) -> None:
+    built = build_history(session)
+    window = _open(qtbot, make_desktop, session)
+    reads: list[HistoryFilter] = []
+    window.filters.filter_changed.connect(reads.append)
+    type_text(qtbot, window.filters.search, "Wiremu")
+    assert reads == [] and window.model.filter == HistoryFilter()  # not a query per keystroke
+    qtbot.waitUntil(lambda: reads != [])
+    assert reads == [HistoryFilter(search="Wiremu")]
+    assert _ids(window) == [e.id for e in session.history.entries(HistoryFilter(search="Wiremu"))]
+    assert built.acked_id not in _ids(window)
+    _settled(qtbot, window)

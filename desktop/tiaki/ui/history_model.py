@@ -27,7 +27,6 @@ from PySide6.QtCore import (
 
 from tiaki.core.history_filter import HistoryFilter, Sort
 from tiaki.core.sharing import Basis
-from tiaki.store.errors import StoreError
 from tiaki.ui.labels import QT_TRANSLATE_NOOP, local_time, purpose_label
 from tiaki.ui.messages import store_error_text
 from tiaki.ui.sharing_labels import basis_label
@@ -218,7 +217,7 @@ class HistoryModel(QAbstractTableModel):
             return []
         try:
             page = self._history.page(self._filter, self._sort, offset=self._offset, limit=self._page_size)
-        except (StoreError, PermissionError) as exc:
+        except Exception as exc:  # called from the view (fetchMore): no error may escape into Qt
             self._more = False
             self.failed.emit(store_error_text(exc))
             return []
