@@ -134,16 +134,16 @@ def test_rows_are_the_stores_for_each_role_and_filter(qtbot, world: HistoryWorld
 
 
 def test_pages_of_200_are_read_as_the_view_asks(qtbot, session: Session) -> None:
-    many_shares(session, 430)
+    many_shares(session, 405)
     model = HistoryModel(session.history)
     model.set_filter(HistoryFilter())
     assert model.rowCount() == 200 and model.canFetchMore() and model.pages_fetched == 1
     model.fetchMore()
     assert model.rowCount() == 400 and model.canFetchMore()
     model.fetchMore()
-    assert model.rowCount() == 430 and not model.canFetchMore() and model.pages_fetched == 3
-    assert _counted(qtbot, model) == 430
-    assert len(set(_ids(model))) == 430
+    assert model.rowCount() == 405 and not model.canFetchMore() and model.pages_fetched == 3
+    assert _counted(qtbot, model) == 405
+    assert len(set(_ids(model))) == 405
     assert _ids(model) == [e.id for e in session.history.entries(HistoryFilter())]
 
 

@@ -5,6 +5,7 @@ sees only their caseload."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import closing
@@ -27,6 +28,7 @@ from tiaki.core.referral_bundle import ReferralDetails
 from tiaki.core.roles import Role
 from tiaki.core.sharing import Override
 from tiaki.store.session import Session, unlock_store
+from tiaki.ui.history_detail import DetailText
 from tiaki.ui.history_filters import local_zone
 from tiaki.ui.history_model import COL_BASIS, COL_PARTNER, ID_ROLE
 from tiaki.ui.history_window import HistoryWindow
@@ -149,6 +151,11 @@ def test_filter_select_detail_then_verify_by_keyboard(qtbot, session: Session, m
     assert "Withheld, and why" in text
     qtbot.keyClick(window.table, Qt.Key.Key_Tab)
     assert window.detail.view.hasFocus(), "Tab moves from the list into the detail, which reads by keyboard"
+    qtbot.keyClick(window.detail.view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert window.table.hasFocus()
+    views = _actions(session, Action.DISCLOSURE_VIEW)
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)  # Enter: the detail at once, with the keyboard in it
+    assert window.detail.view.hasFocus() and _actions(session, Action.DISCLOSURE_VIEW) == views
 
     qtbot.keyClick(window.tabs, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
     assert window.tabs.currentWidget() is window.verify_panel
@@ -414,3 +421,13 @@ def test_typing_a_search_asks_once_the_typing_pauses(qtbot, session: Session, ma
     assert _ids(window) == [e.id for e in session.history.entries(HistoryFilter(search="Wiremu"))]
     assert built.acked_id not in _ids(window)
     _settled(qtbot, window)
+
+
+def test_a_receipt_whose_signature_no_longer_verifies_is_said_plainly(qtbot, session: Session) -> None:
+    built = build_history(session)
+    detail = session.history.detail(built.acked_id)
+    assert detail.receipt_verified is True
+    text = DetailText(session)
+    assert "Signature verified" in text.html(detail)
+    broken = text.html(dataclasses.replace(detail, receipt_verified=False))
+    assert "Signature NOT verified" in broken and "Signature verified" not in broken

@@ -279,9 +279,12 @@ class HistoryDetailPanel(QWidget):
         self._timer.start()
 
     def load_now(self) -> DisclosureDetail | None:
+        """Read the requested disclosure now (the one already shown when nothing else was asked for)."""
         self._timer.stop()
         entry_id, self._pending = self._pending, None
-        if entry_id is None or not self._session.is_open:
+        if entry_id is None:
+            return self.detail
+        if not self._session.is_open:
             return None
         try:
             detail = self._session.history.detail(entry_id)

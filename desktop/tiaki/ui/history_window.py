@@ -238,6 +238,7 @@ class HistoryWindow(QMainWindow):
         for column, width in widths.items():
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.activated.connect(self._read_detail)
         self.detail = HistoryDetailPanel(session, page)
         splitter = QSplitter(Qt.Orientation.Horizontal, page)
         splitter.addWidget(self.table)
@@ -305,6 +306,14 @@ class HistoryWindow(QMainWindow):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         entry_id = current.data(ID_ROLE) if current.isValid() else None
         self.detail.request(str(entry_id) if entry_id else None)
+
+    def _read_detail(self, index: QModelIndex) -> None:
+        """Enter on a row: its detail now, with the keyboard in it."""
+        entry_id = index.data(ID_ROLE)
+        if entry_id:
+            self.detail.request(str(entry_id))
+            self.detail.load_now()
+            self.detail.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_total(self, *_args: object) -> None:
         total, shown = self.model.total, self.model.rowCount()
