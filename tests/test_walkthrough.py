@@ -52,7 +52,7 @@ def test_readme_walkthrough(tmp_path: Path) -> None:
         device = bash(scripts["device"])
         assert device.returncode == 0, (device.stdout, device.stderr)
         out = device.stdout
-        assert '"state": "acknowledged"' in out  # the history: delivered, with a verified receipt
+        assert '"status": "acknowledged"' in out  # the history: delivered (only a verified receipt moves it)
         assert '"given_name"' in out and "Aroha" in out  # the partner opened what arrived
         assert "027 555 0101" in out  # contact was consented to, so the phone went too
     finally:
