@@ -23,6 +23,7 @@ from tiaki.ui.history_model import (
     COL_CHANNEL,
     COL_CLIENT,
     COL_PARTNER,
+    COL_PURPOSE,
     COL_STATUS,
     COL_TIME,
     ID_ROLE,
@@ -245,3 +246,12 @@ def test_a_store_that_cannot_answer_is_said_in_one_line(qtbot, session: Session)
     qtbot.waitUntil(lambda: not model.counting)
     assert problems and all("\n" not in p and "Ana" not in p for p in problems)
     assert model.total is None
+
+
+def test_a_revocation_says_what_it_is_where_a_purpose_would_be(qtbot, world: HistoryWorld) -> None:
+    model = HistoryModel(world.supervisor.history)
+    model.set_filter(HistoryFilter(client_id=world.clients["ana_a"]))
+    rows = {model.index(r, 0).data(ID_ROLE): r for r in range(model.rowCount())}
+    assert model.index(rows[world.ids["revocation"]], COL_PURPOSE).data() == "Consent withdrawn notice"
+    assert model.index(rows[world.ids["sync_ana_a"]], COL_PURPOSE).data() == "Referral"
+    _counted(qtbot, model)

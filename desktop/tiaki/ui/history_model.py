@@ -297,8 +297,8 @@ class HistoryModel(QAbstractTableModel):
             return entry.partner_name
         if column == COL_WORKER:
             return entry.worker_name
-        if column == COL_PURPOSE:
-            return purpose_label(entry.purpose) if entry.purpose else ""
+        if column == COL_PURPOSE:  # a revocation has no purpose: it says what it is instead
+            return purpose_label(entry.purpose) if entry.purpose else history_kind_label(entry.kind)
         if column == COL_CHANNEL:
             return channel_label(entry.channel)
         if column == COL_STATUS:
