@@ -16,7 +16,7 @@ import pytest
 import shiboken6
 from gui_support import type_text
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from history_support import HistoryWorld, history_world
@@ -431,3 +431,21 @@ def test_a_receipt_whose_signature_no_longer_verifies_is_said_plainly(qtbot, ses
     assert "Signature verified" in text.html(detail)
     broken = text.html(dataclasses.replace(detail, receipt_verified=False))
     assert "Signature NOT verified" in broken and "Signature verified" not in broken
+
+
+def test_closing_while_counting_leaves_nothing_behind(qtbot, session: Session, make_desktop) -> None:
+    build_history(session)
+    desktop = make_desktop()
+    desktop.start(session)
+    main = desktop.main_window
+    for _ in range(3):
+        window = main.show_history()
+        assert window is not None
+        tasks = [window.model.count_task, window.counts_task]
+        window.close()  # at once: the count and the review counts are still on their worker threads
+        QApplication.processEvents()
+        assert main.history_window is None
+        assert all(not shiboken6.isValid(t) for t in tasks)  # deleted with the window
+    assert QThreadPool.globalInstance().waitForDone(10_000)  # every worker thread has delivered its result
+    QApplication.processEvents()  # a result that reached a deleted window would raise (and fail) here
+    assert session.is_open
