@@ -11,6 +11,7 @@ import os
 import re
 import subprocess
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +32,11 @@ from history_cli_support import (
     unlock_as,
     zone,
 )
+from history_support import PASSPHRASES, ROLES, HistoryWorld, history_world
 from support import ADMIN
 from tiaki.cli import build_parser
 from tiaki.cli_io import EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_USAGE
+from tiaki.core.clock import utc_now
 from tiaki.core.history_filter import HistoryFilter, day_range
 from tiaki.core.history_report import CSV_COLUMNS
 
@@ -300,3 +303,59 @@ def test_bad_review_input_is_one_line(tiaki: Run, history: History, args: list[s
                    passphrase=SUPERVISOR_PASS)
     message = one_line_error(result, code)
     assert JUSTIFICATION not in message
+
+
+# --- the shared history world (tests/history_support.py): more workers, partners and kinds of disclosure ------
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HistoryWorld]:
+    with closing(history_world(tmp_path_factory.mktemp("world"))) as built:
+        yield built
+
+
+def _world_cases(world: HistoryWorld, role: str) -> list[tuple[list[str], HistoryFilter, str, tuple[object, ...]]]:
+    cases: list[tuple[list[str], HistoryFilter, str, tuple[object, ...]]] = [
+        ([], HistoryFilter(), "1", ()),
+        (["--channel", "sync"], HistoryFilter(channel="sync"), "channel = 'sync'", ())]
+    if role in ("admin", "supervisor"):
+        cases += [
+            (["--basis", "serious_threat"], HistoryFilter(basis="serious_threat"), "(bases & 64) != 0", ()),
+            (["--worker", "hemi"], HistoryFilter(worker_id=world.workers["coordinator"]), "worker_id = ?",
+             (world.workers["coordinator"],)),
+            (["--status", "queued", "--partner", world.partners["inbox"]],
+             HistoryFilter(status="queued", partner_id=world.partners["inbox"]), "status = 'queued' AND partner_id = ?",
+             (world.partners["inbox"],)),
+            (["--client", world.clients["tama_b"], "--channel", "packet"],
+             HistoryFilter(client_id=world.clients["tama_b"], channel="packet"), "client_id = ? AND channel = 'packet'",
+             (world.clients["tama_b"],))]
+    return cases
+
+
+@pytest.mark.parametrize("role", ["admin", "supervisor", "tama", "ana"])
+def test_every_role_gets_the_same_answer_from_the_cli_the_store_and_sql(tiaki: Run, world: HistoryWorld,
+                                                                         role: str) -> None:
+    session, name = world.sessions[role], ROLES[role]
+    caseworker = role in ("tama", "ana")
+    scope = "client_id IN (SELECT id FROM clients WHERE assigned_worker_id = ?)" if caseworker else "1"
+    scope_params: tuple[object, ...] = (world.workers[role],) if caseworker else ()
+    for options, flt, where, params in _world_cases(world, role):
+        store = [entry.to_json() for entry in session.history.entries(flt)]
+        assert [e["id"] for e in store] == sql_ids(session, f"({where}) AND {scope}", *params, *scope_params)
+        result = tiaki("--worker", name, "history", "--json", *options, "--data-dir", str(world.data_dir),
+                       passphrase=PASSPHRASES[name])
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout) == store, (role, options)
+    if caseworker:
+        assert store and {e["client_id"] for e in store} <= {c for k, c in world.clients.items() if k.startswith(role)}
+
+
+def test_review_list_matches_the_queue(tiaki: Run, world: HistoryWorld) -> None:
+    result = tiaki("--worker", "mere", "review", "list", "--json", "--data-dir", str(world.data_dir),
+                   passphrase=PASSPHRASES["mere"])
+    assert result.returncode == 0, result.stderr
+    listed = json.loads(result.stdout)
+    now = utc_now()  # the command's clock, not the world's (a few minutes ahead): ages are in whole days
+    assert listed == {"counts": world.supervisor.reviews.counts(now=now),
+                      "items": [item.to_json() for item in world.supervisor.reviews.items(now=now)]}
+    assert all(listed["counts"][kind] >= 1 for kind in ("override", "no_receipt", "unacked_revocation"))
