@@ -33,7 +33,7 @@ from history_cli_support import (
     zone,
 )
 from history_support import PASSPHRASES, ROLES, HistoryWorld, history_world
-from support import ADMIN
+from support import ADMIN, ADMIN_PASS
 from tiaki.cli import build_parser
 from tiaki.cli_io import EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_USAGE
 from tiaki.core.clock import utc_now
@@ -359,3 +359,22 @@ def test_review_list_matches_the_queue(tiaki: Run, world: HistoryWorld) -> None:
     assert listed == {"counts": world.supervisor.reviews.counts(now=now),
                       "items": [item.to_json() for item in world.supervisor.reviews.items(now=now)]}
     assert all(listed["counts"][kind] >= 1 for kind in ("override", "no_receipt", "unacked_revocation"))
+
+
+def test_a_pdf_too_long_to_lay_out_is_refused_before_any_file(history: History, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch,
+                                                              capsys: pytest.CaptureFixture[str], qapp: object) -> None:
+    """In-process (the limit patched down); ``qapp`` first, so the command uses pytest-qt's application."""
+    import tiaki.cli_history
+    from tiaki.cli import main
+
+    monkeypatch.setattr(tiaki.cli_history, "MAX_PDF_ENTRIES", 3)
+    monkeypatch.setenv("TIAKI_PASSPHRASE", ADMIN_PASS)
+    out = tmp_path / "long.pdf"
+    code = main(["--worker", ADMIN, "history", "report", "--format", "pdf", "--out", str(out), "--data-dir",
+                 str(history.data)])
+    assert code == EXIT_INVALID and "--format csv" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+    assert main(["--worker", ADMIN, "history", "report", "--format", "pdf", "--out", str(out), "--channel", "sync",
+                 "--status", "queued", "--data-dir", str(history.data)]) == 0
+    assert capsys.readouterr().out.strip() == "2" and out.exists()

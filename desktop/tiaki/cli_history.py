@@ -43,6 +43,8 @@ if TYPE_CHECKING:
     from tiaki.store.sharing_history import HistoryEntry
 
 REPORT_FORMATS = ("csv", "pdf")
+# A PDF is laid out in memory (about 1.2 ms an entry, some 70 entries a page): past this, CSV is the format.
+MAX_PDF_ENTRIES = 20_000
 
 
 def local_zone() -> dt.tzinfo:
@@ -184,6 +186,9 @@ def cmd_history_report(args: argparse.Namespace) -> int:
                     with open(temp, "w", encoding="utf-8", newline="") as fh:
                         count = write_csv(_entries(session, flt), fh, tz)
                 else:
+                    if session.history.count(flt) > MAX_PDF_ENTRIES:
+                        raise CliError(f"A PDF report holds at most {MAX_PDF_ENTRIES:,} entries: narrow the filter "
+                                       "or use --format csv.", EXIT_INVALID)
                     entries = list(_entries(session, flt))
                     count = len(entries)
                     _write_pdf(session, entries, temp, flt, tz)

@@ -54,5 +54,7 @@ def open_demo_store(directory: Path | None = None, *, clients: int = 200) -> tup
     note = (f"Demo store (fictional people only) in {directory}\n"
             f"Workers: {DEMO_ADMIN} (privacy officer), "
             + ", ".join(f"{n} ({r.value.replace('_', ' ')})" for n, _, r in DEMO_TEAM)
-            + f"; every demo passphrase is: {DEMO_PASSPHRASE}")
+            + f"; every demo passphrase is: {DEMO_PASSPHRASE}\n"
+            "Tools → Sharing history… (Ctrl+H) shows weeks of fictional disclosures; a caseworker's serious-threat "
+            "override waits there for review.")
     return session, directory, note
