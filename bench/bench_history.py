@@ -461,6 +461,7 @@ def bench_filters(session: Session, world: World, rng: random.Random, repeat: in
            f"p95 {ms(overall)} over {len(chosen)} filters")
     result("history first page p95, API over bare indexed query", overall / overall_bare, None,
            f"bare p95 {ms(overall_bare)}: the rest is names, seals and decisions for 200 rows")
+    candidates(session, world)
     start = time.perf_counter()
     total = session.history.count(HistoryFilter())
     took_count = time.perf_counter() - start
@@ -469,6 +470,37 @@ def bench_filters(session: Session, world: World, rng: random.Random, repeat: in
     took_weekly = time.perf_counter() - start
     print(f"context: count() of every disclosure = {total:,} in {ms(took_count)}; weekly() (12 weeks, "
           f"{picture.total:,} disclosures, {len(picture.partners)} partners) in {ms(took_weekly)}")
+
+
+def candidates(session: Session, world: World) -> None:
+    """Diagnostics for the store's owner: the bare query of the slow filters as they are, and with the fix
+    each would need (measured on this store, then undone)."""
+    db = session._db
+    hemi = next(w.id for w in world.caseworkers if w.name == "hemi")
+    order = " ORDER BY d.at DESC, d.id DESC LIMIT 200"
+    scope = "d.client_id IN (SELECT id FROM clients WHERE assigned_worker_id = ?)"
+
+    def best(sql: str, params: Sequence[Any]) -> str:
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            db.query(sql, params)
+            times.append(time.perf_counter() - start)
+        shown = " | ".join(str(r[-1]) for r in db.query("EXPLAIN QUERY PLAN " + sql, params))
+        return f"best of 5 {ms(min(times)):>10}   {shown}"
+
+    print("  candidate fixes (bare indexed query, this store):")
+    rare = "SELECT d.id FROM disclosures d WHERE (d.bases & ?) != 0" + order
+    print(f"    basis information_matching, as now:             {best(rare, (16,))}")
+    with db.transaction() as tx:
+        tx.execute("CREATE INDEX bench_disclosures_matching ON disclosures (at) WHERE (bases & 16) != 0")
+    print(f"    ... + INDEX (at) WHERE (bases & 16) != 0:       {best(rare, (16,))}")
+    with db.transaction() as tx:
+        tx.execute("DROP INDEX bench_disclosures_matching")
+    print(f"    caseworker scope, as now:                       "
+          f"{best(f'SELECT d.id FROM disclosures d WHERE {scope}' + order, (hemi,))}")
+    print(f"    ... scope written +d.client_id IN (...):        "
+          f"{best(f'SELECT d.id FROM disclosures d WHERE +{scope}' + order, (hemi,))}")
 
 
 # --- verification ---------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 BENCHMARKS = ["bench_store.py", "bench_search_save.py", "bench_startup.py", "bench_memory.py", "bench_policy.py",
-              "bench_preview.py", "bench_sync.py", "bench_packets.py"]
+              "bench_preview.py", "bench_sync.py", "bench_packets.py", "bench_history.py"]
 RESULT = re.compile(r"^RESULT (?P<name>[^:]+): (?P<ratio>\S+) (?P<rest>.*)$")
 
 
