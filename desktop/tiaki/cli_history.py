@@ -142,8 +142,13 @@ def cmd_history(args: argparse.Namespace) -> int:
     with unlocked(args) as session:
         flt = _resolve_worker(session, flt)
         session.history.open_view(flt)
-        write_json_array((entry.to_json() for entry in session.history.entries(flt)), sys.stdout)
-        sys.stdout.flush()
+        try:
+            write_json_array((entry.to_json() for entry in session.history.entries(flt)), sys.stdout)
+            sys.stdout.flush()
+        except BrokenPipeError:  # the reader stopped early (| head): not an error, and nothing more to say
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
     return EXIT_OK
 
 
