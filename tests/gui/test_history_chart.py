@@ -109,7 +109,6 @@ def test_the_store_weekly_picture_is_told_in_words(qtbot, tmp_path) -> None:
     from contextlib import closing
 
     from history_support import history_world
-
     from tiaki.core.history_filter import HistoryFilter
 
     with closing(history_world(tmp_path)) as world:
