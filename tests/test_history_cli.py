@@ -35,7 +35,7 @@ from history_cli_support import (
 from history_support import PASSPHRASES, ROLES, HistoryWorld, history_world
 from support import ADMIN, ADMIN_PASS
 from tiaki.cli import build_parser
-from tiaki.cli_io import EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_USAGE
+from tiaki.cli_io import EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_LOCKED, EXIT_USAGE
 from tiaki.core.clock import utc_now
 from tiaki.core.history_filter import HistoryFilter, day_range
 from tiaki.core.history_report import CSV_COLUMNS
@@ -378,3 +378,9 @@ def test_a_pdf_too_long_to_lay_out_is_refused_before_any_file(history: History, 
     assert main(["--worker", ADMIN, "history", "report", "--format", "pdf", "--out", str(out), "--channel", "sync",
                  "--status", "queued", "--data-dir", str(history.data)]) == 0
     assert capsys.readouterr().out.strip() == "2" and out.exists()
+
+
+def test_signing_in_goes_before_history(history: History, tmp_path: Path) -> None:
+    """After 'history', --worker filters; without a sign-in the error says where --worker NAME goes."""
+    result = make_runner(tmp_path)("history", "--json", "--worker", CASEWORKER, "--data-dir", str(history.data))
+    assert "--worker NAME before 'history'" in one_line_error(result, EXIT_LOCKED)

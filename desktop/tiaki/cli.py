@@ -241,7 +241,7 @@ def _history_commands(top: argparse._SubParsersAction[_Parser]) -> None:
                        "the sharing history: every disclosure you may see, newest first, as JSON", sign_in=False)
     history.add_argument("--json", action="store_true", help="print JSON (the only format)")
     _history_filters(history, suppress=False)
-    hsub = history.add_subparsers(title="history commands", metavar="ACTION", parser_class=_Parser)
+    hsub = history.add_subparsers(title="history commands", metavar="[report]", parser_class=_Parser)
     report = _command(hsub, "report", "cli_history.cmd_history_report",
                       "write the filtered history as a CSV or PDF report (it holds personal information; only "
                       "you can read the file); prints the number of entries", sign_in=False)

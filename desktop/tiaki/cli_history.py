@@ -27,16 +27,18 @@ import os
 import sys
 import zoneinfo
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tiaki.cli_commands import client_id, emit, unlocked
-from tiaki.cli_io import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CliError, PrivateFile
+from tiaki.cli_io import EXIT_INVALID, EXIT_LOCKED, EXIT_OK, EXIT_USAGE, CliError, PrivateFile
 from tiaki.core.history_filter import HistoryFilter, HistoryFilterError, day_range, parse_day
 from tiaki.core.history_report import write_csv
 from tiaki.core.review import ReviewError, check_comment, check_decision, parse_item_id
 from tiaki.core.text import nfc
+from tiaki.store.errors import WorkerNeeded
 
 if TYPE_CHECKING:
     from tiaki.store.session import Session
@@ -137,9 +139,21 @@ def write_json_array(items: Iterable[dict[str, Any]], out: Any) -> int:
     return count
 
 
+@contextmanager
+def _signed_in(args: argparse.Namespace) -> Iterator[Session]:
+    """``unlocked``, with a hint when the store needs to know who you are: on these commands --worker after the
+    command filters by worker, so signing in takes --worker before it."""
+    try:
+        with unlocked(args) as session:
+            yield session
+    except WorkerNeeded:
+        raise CliError("Several workers use this store: say who you are with --worker NAME before 'history' "
+                       "(after it, --worker chooses whose disclosures to show).", EXIT_LOCKED) from None
+
+
 def cmd_history(args: argparse.Namespace) -> int:
     flt = history_filter(args, local_zone())
-    with unlocked(args) as session:
+    with _signed_in(args) as session:
         flt = _resolve_worker(session, flt)
         session.history.open_view(flt)
         try:
@@ -184,7 +198,7 @@ def cmd_history_report(args: argparse.Namespace) -> int:
     flt = history_filter(args, tz)
     out = PrivateFile(args.out)  # a bad or existing path fails here, before the store is opened
     try:
-        with unlocked(args) as session:
+        with _signed_in(args) as session:
             flt = _resolve_worker(session, flt)
             with out.staged() as temp:
                 if args.format == "csv":
