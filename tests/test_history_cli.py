@@ -384,3 +384,29 @@ def test_signing_in_goes_before_history(history: History, tmp_path: Path) -> Non
     """After 'history', --worker filters; without a sign-in the error says where --worker NAME goes."""
     result = make_runner(tmp_path)("history", "--json", "--worker", CASEWORKER, "--data-dir", str(history.data))
     assert "--worker NAME before 'history'" in one_line_error(result, EXIT_LOCKED)
+
+
+def test_csv_cells_from_the_record_never_run_as_formulas(tmp_path: Path) -> None:
+    """A client or partner whose name a spreadsheet would run (=, +, -, @) reads as text in the report."""
+    from outbox_support import PERSON, agree, consent, enrol
+    from referral_support import make_store
+    from support import collected
+
+    session = make_store(tmp_path / "store")
+    try:
+        client = session.clients.create({**PERSON, "given_name": "=HYPERLINK(\"http://x.example\")",
+                                         "family_name": "-2+3"}, collection=collected(session)).id
+        partner, _ = enrol(session, "@SUM(A1:A9) Trust")
+        agree(session, partner)
+        consent(session, client, partner)
+        session.outbox.queue_share(client, partner, "referral")
+    finally:
+        session.lock()
+    out = tmp_path / "report.csv"
+    result = make_runner(tmp_path / "home")("history", "report", "--format", "csv", "--out", str(out),
+                                            "--data-dir", str(tmp_path / "store"))
+    assert result.returncode == 0, result.stderr
+    with out.open(newline="", encoding="utf-8") as fh:
+        [row] = list(csv.DictReader(fh))
+    assert row["client_name"].startswith("'=HYPERLINK(") and row["partner_name"] == "'@SUM(A1:A9) Trust"
+    assert all(not cell.startswith(("=", "+", "-", "@")) for cell in row.values())
