@@ -150,3 +150,25 @@ def test_pdf_that_cannot_be_written_leaves_nothing(qapp: object, tmp_path: Path)
     with pytest.raises(OSError):
         write_history_pdf([entry(0)], tmp_path / "missing" / "x.pdf", title="t", filter_lines=[], made_by="A", tz=NZ)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_pdf_progress_counts_up_and_can_stop_it(qapp: object, tmp_path: Path) -> None:
+    from tiaki.ui.history_report_pdf import write_history_pdf
+
+    seen: list[tuple[int, int]] = []
+    entries = [entry(n) for n in range(250)]
+    write_history_pdf(entries, tmp_path / "done.pdf", title="t", filter_lines=[], made_by="A", tz=NZ,
+                      progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (500, 500) and [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+    class Stop(Exception):
+        pass
+
+    def stop(done: int, total: int) -> None:
+        if done > total // 2:
+            raise Stop
+
+    with pytest.raises(Stop):
+        write_history_pdf(entries, tmp_path / "stopped.pdf", title="t", filter_lines=[], made_by="A", tz=NZ,
+                          progress=stop)
+    assert [p.name for p in tmp_path.iterdir()] == ["done.pdf"]

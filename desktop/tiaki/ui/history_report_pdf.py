@@ -16,7 +16,7 @@ import datetime as dt
 import html
 import os
 import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +39,7 @@ from tiaki.store.files import fsync_dir
 from tiaki.ui.labels import PURPOSE_TEXT, PURPOSES_CONTEXT, QT_TRANSLATE_NOOP
 
 CONTEXT = "HistoryReport"
+Progress = Callable[[int, int], None]  # (done, total) work units; may raise to stop
 CHUNK_ROWS = 160  # rows laid out together (a few pages): small enough to stay fast, large enough to fill pages
 
 REPORT_TEXT: Mapping[str, str] = {
@@ -212,7 +213,7 @@ class _Rows:
                        rows=[bottom - top + gap for top, bottom in zip(tops[1:], bottoms[1:], strict=True)],
                        tail=document.size().height() - bottoms[-1] - (gap if len(tops) > 1 else 0.0))
 
-    def page_ranges(self) -> list[tuple[int, int]]:
+    def page_ranges(self, progress: Progress | None = None) -> list[tuple[int, int]]:
         """[start, end) of each page's rows: as many whole rows as fit under the header row (and, on the first
         page, under the heading); a row taller than a page gets a page of its own."""
         total, height = len(self._entries), self._body.height() * 0.99  # a little room for rounding
@@ -222,6 +223,8 @@ class _Rows:
         for chunk_start in range(0, max(total, 1), CHUNK_ROWS):
             chunk_end = min(chunk_start + CHUNK_ROWS, total)
             measured = self._measure(chunk_start, chunk_end, first=chunk_start == 0)
+            if progress is not None:
+                progress(chunk_end, 2 * total)
             if chunk_start == 0:
                 used = measured.lead + measured.head + plain.tail
             for offset, row_height in enumerate(measured.rows):
@@ -256,9 +259,10 @@ def _preamble(*, title: str, filter_lines: Sequence[str], made_by: str, made_at:
 
 
 def render_history(device: QPagedPaintDevice, entries: Sequence[EntryLike], *, title: str,
-                   filter_lines: Sequence[str], made_by: str, tz: dt.tzinfo, made_at: dt.datetime | None = None
-                   ) -> int:
-    """Paint the report onto a PDF writer or printer; returns the number of pages."""
+                   filter_lines: Sequence[str], made_by: str, tz: dt.tzinfo, made_at: dt.datetime | None = None,
+                   progress: Progress | None = None) -> int:
+    """Paint the report onto a PDF writer or printer; returns the number of pages. ``progress(done, total)``
+    is called as rows are measured and then painted (2 × rows in all); it may raise to stop."""
     font = QFont()
     font.setPointSizeF(8)
     font.setFeature(QFont.Tag("liga"), 0)  # "fi" stays two letters: the PDF's text searches as written
@@ -273,7 +277,7 @@ def render_history(device: QPagedPaintDevice, entries: Sequence[EntryLike], *, t
     rows = _Rows(entries, preamble=_preamble(title=title, filter_lines=filter_lines, made_by=made_by,
                                              made_at=when, count=len(entries)),
                  tz=tz, body=body, font=font, device=device)
-    ranges = rows.page_ranges()
+    ranges = rows.page_ranges(progress)
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("the printer or PDF file could not be opened")
@@ -295,16 +299,19 @@ def render_history(device: QPagedPaintDevice, entries: Sequence[EntryLike], *, t
             painter.drawText(top, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), title)
             painter.drawText(QRectF(0, height - band, width, band), int(Qt.AlignmentFlag.AlignCenter),
                              tr("page").format(page=number + 1, pages=len(ranges)))
+            if progress is not None:
+                progress(len(entries) + end, 2 * len(entries))
     finally:
         painter.end()
     return len(ranges)
 
 
 def write_history_pdf(entries: Sequence[EntryLike], path: Path, *, title: str, filter_lines: Sequence[str],
-                      made_by: str, tz: dt.tzinfo, made_at: dt.datetime | None = None) -> int:
+                      made_by: str, tz: dt.tzinfo, made_at: dt.datetime | None = None,
+                      progress: Progress | None = None) -> int:
     """Write the report as a landscape A4 PDF at ``path``: atomically (a temporary file beside it, renamed once
     complete) and readable by its owner only. Needs a QGuiApplication. Returns the number of pages; raises
-    OSError when the file cannot be written (nothing is left behind)."""
+    OSError when the file cannot be written, or whatever ``progress`` raises to stop (nothing is left behind)."""
     path = Path(path)
     temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # private before a byte is written
@@ -316,7 +323,7 @@ def write_history_pdf(entries: Sequence[EntryLike], path: Path, *, title: str, f
         writer.setTitle(title)  # the caller's title: no personal information in the metadata
         writer.setCreator("Tiaki")
         pages = render_history(writer, entries, title=title, filter_lines=filter_lines, made_by=made_by, tz=tz,
-                               made_at=made_at)
+                               made_at=made_at, progress=progress)
         del writer  # finishes the file
         fd = os.open(temp, os.O_RDONLY)
         try:
