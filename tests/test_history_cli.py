@@ -173,6 +173,7 @@ def test_search_finds_the_client_by_name(tiaki: Run, history: History) -> None:
     (["--basis", "vibes"], "--basis"),
     (["--channel", "fax"], "--channel"),
     (["--status", "lost"], "--status"),
+    (["--purpose", "gossip"], "--purpose"),
     (["--client", "not-an-id"], "client id"),
 ])
 def test_bad_filters_are_one_line_usage_errors(tiaki: Run, history: History, options: list[str],

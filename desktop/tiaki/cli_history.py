@@ -32,7 +32,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tiaki.cli_commands import client_id, emit, unlocked
+from tiaki.cli_commands import catalogues, client_id, emit, unlocked
 from tiaki.cli_io import EXIT_INVALID, EXIT_LOCKED, EXIT_OK, EXIT_USAGE, CliError, PrivateFile
 from tiaki.core.history_filter import HistoryFilter, HistoryFilterError, day_range, parse_day
 from tiaki.core.history_report import write_csv
@@ -44,7 +44,6 @@ if TYPE_CHECKING:
     from tiaki.store.session import Session
     from tiaki.store.sharing_history import HistoryEntry
 
-REPORT_FORMATS = ("csv", "pdf")
 # A PDF is laid out in memory (about 1.2 ms an entry, some 70 entries a page): past this, CSV is the format.
 MAX_PDF_ENTRIES = 20_000
 
@@ -98,13 +97,16 @@ def history_filter(args: argparse.Namespace, tz: dt.tzinfo) -> HistoryFilter:
     since, until = _day(_given(args, "since"), "--since"), _day(_given(args, "until"), "--until")
     if since is not None and until is not None and until < since:
         raise CliError("--until is a day before --since.", EXIT_USAGE)
+    purpose = _given(args, "purpose")
+    if purpose is not None and purpose.strip() not in catalogues()[1]:
+        raise CliError("--purpose: There is no purpose with that key.", EXIT_USAGE)
     try:
         start, end = day_range(since, until, tz)
         client = _given(args, "client")
         return HistoryFilter(
             since=start, until=end, worker_id=_given(args, "filter_worker"),
             client_id=client_id(client) if client is not None else None, partner_id=_given(args, "partner"),
-            purpose=_given(args, "purpose"), basis=_given(args, "basis"), channel=_given(args, "channel"),
+            purpose=purpose, basis=_given(args, "basis"), channel=_given(args, "channel"),
             status=_given(args, "status"), search=_given(args, "search") or "").validated()
     except HistoryFilterError as exc:
         raise _usage(exc) from None
@@ -189,10 +191,6 @@ def _write_pdf(session: Session, entries: list[HistoryEntry], path: str, flt: Hi
     del app
 
 
-def _entries(session: Session, flt: HistoryFilter) -> Iterator[HistoryEntry]:
-    return session.history.entries(flt)
-
-
 def cmd_history_report(args: argparse.Namespace) -> int:
     tz = local_zone()
     flt = history_filter(args, tz)
@@ -203,12 +201,12 @@ def cmd_history_report(args: argparse.Namespace) -> int:
             with out.staged() as temp:
                 if args.format == "csv":
                     with open(temp, "w", encoding="utf-8", newline="") as fh:
-                        count = write_csv(_entries(session, flt), fh, tz)
+                        count = write_csv(session.history.entries(flt), fh, tz)
                 else:
                     if session.history.count(flt) > MAX_PDF_ENTRIES:
                         raise CliError(f"A PDF report holds at most {MAX_PDF_ENTRIES:,} entries: narrow the filter "
                                        "or use --format csv.", EXIT_INVALID)
-                    entries = list(_entries(session, flt))
+                    entries = list(session.history.entries(flt))
                     count = len(entries)
                     _write_pdf(session, entries, temp, flt, tz)
                 # Audited before the file takes its name: a report the log does not know of is never left.
