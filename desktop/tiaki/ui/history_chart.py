@@ -102,6 +102,7 @@ class HistoryChart(QWidget):
         layout.addStretch(1)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        self.summary.setContentsMargins(6, 2, 6, 4)
         self.summary.setAccessibleName(_tr("Highlighted week"))
         layout.addWidget(self.summary)
         self._describe()
