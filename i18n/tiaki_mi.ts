@@ -4,27 +4,27 @@
 <context>
     <name></name>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="122"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="123"/>
         <source>title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="174"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="175"/>
         <source>revocation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="183"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="184"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="294"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="298"/>
         <source>confidential</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="297"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="301"/>
         <source>page</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1667,97 +1667,97 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../desktop/tiaki/ui/history_model.py" line="48"/>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="47"/>
         <source>When</source>
         <translation type="unfinished">Āhea</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_model.py" line="49"/>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="48"/>
         <source>Client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_model.py" line="50"/>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="49"/>
         <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_model.py" line="51"/>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="50"/>
         <source>Worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_model.py" line="52"/>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="51"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_model.py" line="53"/>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="52"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_model.py" line="54"/>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="53"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_model.py" line="55"/>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="54"/>
         <source>Basis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_model.py" line="64"/>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="63"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_model.py" line="65"/>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="64"/>
         <source>Packet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_model.py" line="66"/>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="65"/>
         <source>Print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_model.py" line="69"/>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="68"/>
         <source>Sent to the partner&apos;s inbox by sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_model.py" line="70"/>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="69"/>
         <source>An encrypted referral packet, handed over as a file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_model.py" line="71"/>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="70"/>
         <source>A referral form, printed or saved as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_model.py" line="75"/>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="74"/>
         <source>Exported as an encrypted file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_model.py" line="76"/>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="75"/>
         <source>Printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_model.py" line="79"/>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="78"/>
         <source>Form printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_model.py" line="80"/>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="79"/>
         <source>Form saved as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_model.py" line="82"/>
+        <location filename="../desktop/tiaki/ui/history_model.py" line="81"/>
         <source>Serious-threat override</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2133,7 +2133,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_detail.py" line="290"/>
+        <location filename="../desktop/tiaki/ui/history_detail.py" line="293"/>
         <source>The detail could not be read: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2373,242 +2373,242 @@
 <context>
     <name>HistoryReport</name>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="45"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="46"/>
         <source>Sharing history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="46"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="47"/>
         <source>Confidential</source>
         <translation type="unfinished">Matatapu</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="47"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="48"/>
         <source>Page {page} of {pages}</source>
         <translation type="unfinished">Whārangi {page} o {pages}</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="48"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="49"/>
         <source>Made by {who} on {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="49"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="50"/>
         <source>Disclosures in this report: {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="50"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="51"/>
         <source>No disclosure matches these filters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="51"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="52"/>
         <source>This report holds personal information. Keep it secure, share it only with the people who need it, and destroy it when it is no longer needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="54"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="55"/>
         <source>When</source>
         <translation type="unfinished">Āhea</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="55"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="56"/>
         <source>Client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="56"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="57"/>
         <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="57"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="58"/>
         <source>Worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="58"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="59"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="59"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="60"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="60"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="61"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="61"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="62"/>
         <source>Basis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="62"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="63"/>
         <source>Information shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="63"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="64"/>
         <source>Serious-threat override</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="64"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="65"/>
         <source>Yes</source>
         <translation type="unfinished">Āe</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="65"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="66"/>
         <source>(a revocation: no information)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="70"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="71"/>
         <source>From {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="71"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="72"/>
         <source>Up to and including {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="72"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="73"/>
         <source>Worker: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="73"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="74"/>
         <source>Client: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="74"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="75"/>
         <source>Partner: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="75"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="76"/>
         <source>Purpose: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="76"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="77"/>
         <source>Basis: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="77"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="78"/>
         <source>Channel: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="78"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="79"/>
         <source>Status: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="79"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="80"/>
         <source>Only entries matching a search (its text is not shown)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="80"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="81"/>
         <source>Every disclosure you may see</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="84"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="85"/>
         <source>Partner inbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="85"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="86"/>
         <source>Referral packet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="86"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="87"/>
         <source>Printed form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="90"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="91"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="91"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="92"/>
         <source>Sent, no receipt yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="92"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="93"/>
         <source>Received (signed receipt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="93"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="94"/>
         <source>Refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="94"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="95"/>
         <source>Set aside</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="95"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="96"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="96"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="97"/>
         <source>Exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="97"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="98"/>
         <source>Printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="102"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="103"/>
         <source>Consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="103"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="104"/>
         <source>Purpose of collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="104"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="105"/>
         <source>Authorised by the person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="105"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="106"/>
         <source>Approved sharing agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="106"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="107"/>
         <source>Information matching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="107"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="108"/>
         <source>Legal requirement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="108"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="109"/>
         <source>Serious threat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2618,7 +2618,7 @@
     <message>
         <location filename="../desktop/tiaki/ui/history_window.py" line="128"/>
         <location filename="../desktop/tiaki/ui/history_window.py" line="129"/>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="415"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="424"/>
         <source>Sharing history</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2689,112 +2689,112 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="252"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="253"/>
         <source>Number of disclosures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="255"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="256"/>
         <source>History problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="256"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="257"/>
         <source>Save r&amp;eport…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="312"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="321"/>
         <source>{shown} disclosure(s) shown; counting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="314"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="323"/>
         <source>{shown} of {total} disclosure(s) shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="317"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="326"/>
         <source>{total} disclosure(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="352"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="361"/>
         <source>Drawing the picture…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="362"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="371"/>
         <source>{total} disclosure(s) in the last 12 weeks, for the current filter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="373"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="382"/>
         <source>Save sharing history report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="374"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="383"/>
         <source>The report holds personal information (clients&apos; names and what was shared about them) and is NOT encrypted: anyone who gets the file can read it. Save it only where your organisation allows, and delete it when it is no longer needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="377"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="386"/>
         <source>Save as &amp;CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="378"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="387"/>
         <source>Save as &amp;PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="380"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="389"/>
         <source>The report is not encrypted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="382"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="391"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="399"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="408"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="399"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="408"/>
         <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="400"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="409"/>
         <source>Save sharing history report (not encrypted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="430"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="439"/>
         <source>Saving the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="435"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="444"/>
         <source>The report ({count} disclosure(s)) was saved as {file} (not encrypted).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="442"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="451"/>
         <source>The report was not saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="444"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="453"/>
         <source>The report was not saved: that file could not be written. Choose another place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="447"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="456"/>
         <source>The report was not saved: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
