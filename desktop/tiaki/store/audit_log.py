@@ -138,7 +138,7 @@ class AuditLog:
 
     def verify(self, progress: Callable[[int, int], None] | None = None) -> Verification:
         """What ``core.audit.verify_chain`` says of this log and its checkpoints (trusting this device's key),
-        computed straight from the rows (store/audit_verify.py: the same verdict, about three times faster)."""
+        computed straight from the rows (store/audit_verify.py: the same verdict, about twice as fast)."""
         total = self.count()
         result = verify_rows(self._rows(), self.checkpoints(), entry_of=_entry, trusted_keys={self.public_key_hex},
                              progress=None if progress is None else lambda n: progress(n, total))
