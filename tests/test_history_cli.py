@@ -228,7 +228,7 @@ def test_pdf_report_lists_every_entry_and_numbers_its_pages(tiaki: Run, history:
     text = " ".join(pages)
     assert "Page 1 of" in pages[0] and "Confidential" in pages[0]
     assert all(f"Page {n} of {len(pages)}" in page for n, page in enumerate(pages, 1))
-    for name in ("Kāinga Housing Trust", "Te Puna Ora Health", "Mere Pōmare", "Ana Havili"):
+    for name in ("Kāinga Housing Trust", "Te Puna Ora Health", "Mere Pōmare", "Ana Havili", "Given name"):
         assert name in text
     assert result.stdout.strip() == "6"
     assert "Every disclosure you may see" in text

@@ -187,7 +187,7 @@ def _write_pdf(session: Session, entries: list[HistoryEntry], path: str, flt: Hi
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0] if sys.argv else "tiaki"])
     me = session.worker
     write_history_pdf(entries, Path(path), title=report_title(), filter_lines=_filter_lines(session, flt, tz),
-                      made_by=me.display_name or me.name, tz=tz)
+                      made_by=me.display_name or me.name, tz=tz, catalogue=session.catalogue)
     del app
 
 

@@ -33,10 +33,12 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
+from tiaki.core.catalogue import Catalogue
 from tiaki.core.history_filter import HistoryFilter
 from tiaki.core.history_report import EntryLike
 from tiaki.store.files import fsync_dir
-from tiaki.ui.labels import PURPOSE_TEXT, PURPOSES_CONTEXT, QT_TRANSLATE_NOOP
+from tiaki.store.session import default_catalogue
+from tiaki.ui.labels import FIELDS_CONTEXT, PURPOSE_TEXT, PURPOSES_CONTEXT, QT_TRANSLATE_NOOP
 
 CONTEXT = "HistoryReport"
 Progress = Callable[[int, int], None]  # (done, total) work units; may raise to stop
@@ -159,8 +161,9 @@ class _Rows:
     """The table's HTML, row by row; where each page starts and ends; each page as a small document."""
 
     def __init__(self, entries: Sequence[EntryLike], *, preamble: str, tz: dt.tzinfo, body: QSizeF,
-                 font: QFont, device: QPagedPaintDevice) -> None:
+                 font: QFont, device: QPagedPaintDevice, catalogue: Catalogue) -> None:
         self._entries = entries
+        self._labels = {f.key: QCoreApplication.translate(FIELDS_CONTEXT, f.label) for f in catalogue.fields}
         self._preamble = preamble
         self._tz = tz
         self._body = body
@@ -174,15 +177,18 @@ class _Rows:
         if entry.kind == "revocation":
             fields = tr("revocation")
         elif len(entry.bases) > 1:
-            fields = ", ".join(f"{f.field} ({_word(BASIS_SHORT, f.basis)})" for f in entry.fields)
+            fields = ", ".join(f"{self._label(f.field)} ({_word(BASIS_SHORT, f.basis)})" for f in entry.fields)
         else:
-            fields = ", ".join(f.field for f in entry.fields)
+            fields = ", ".join(self._label(f.field) for f in entry.fields)
         purpose = _word(PURPOSE_TEXT, entry.purpose, PURPOSES_CONTEXT) if entry.purpose else ""
         cells = (entry.at.astimezone(self._tz).strftime("%Y-%m-%d %H:%M"), entry.client_name, entry.partner_name,
                  entry.worker_name, purpose, _word(CHANNEL_TEXT, entry.channel), _word(STATUS_TEXT, entry.status),
                  "; ".join(_word(BASIS_SHORT, b) for b in entry.bases), fields,
                  tr("yes") if entry.override else "")
         return "<tr>" + "".join(f"<td valign='top'>{e(cell)}</td>" for cell in cells) + "</tr>"
+
+    def _label(self, key: str) -> str:
+        return self._labels.get(key, key)
 
     def document(self, start: int, end: int, *, first: bool) -> QTextDocument:
         """Rows [start, end) under the header row (and the report's heading on the first page), unpaginated:
@@ -260,9 +266,10 @@ def _preamble(*, title: str, filter_lines: Sequence[str], made_by: str, made_at:
 
 def render_history(device: QPagedPaintDevice, entries: Sequence[EntryLike], *, title: str,
                    filter_lines: Sequence[str], made_by: str, tz: dt.tzinfo, made_at: dt.datetime | None = None,
-                   progress: Progress | None = None) -> int:
+                   progress: Progress | None = None, catalogue: Catalogue | None = None) -> int:
     """Paint the report onto a PDF writer or printer; returns the number of pages. ``progress(done, total)``
-    is called as rows are measured and then painted (2 × rows in all); it may raise to stop."""
+    is called as rows are measured and then painted (2 × rows in all); it may raise to stop. Fields read as
+    the catalogue's labels (the default catalogue unless one is given)."""
     font = QFont()
     font.setPointSizeF(8)
     font.setFeature(QFont.Tag("liga"), 0)  # "fi" stays two letters: the PDF's text searches as written
@@ -276,7 +283,7 @@ def render_history(device: QPagedPaintDevice, entries: Sequence[EntryLike], *, t
     when = (made_at or dt.datetime.now(dt.UTC)).astimezone(tz).strftime("%Y-%m-%d %H:%M")
     rows = _Rows(entries, preamble=_preamble(title=title, filter_lines=filter_lines, made_by=made_by,
                                              made_at=when, count=len(entries)),
-                 tz=tz, body=body, font=font, device=device)
+                 tz=tz, body=body, font=font, device=device, catalogue=catalogue or default_catalogue())
     ranges = rows.page_ranges(progress)
     painter = QPainter()
     if not painter.begin(device):
@@ -308,7 +315,7 @@ def render_history(device: QPagedPaintDevice, entries: Sequence[EntryLike], *, t
 
 def write_history_pdf(entries: Sequence[EntryLike], path: Path, *, title: str, filter_lines: Sequence[str],
                       made_by: str, tz: dt.tzinfo, made_at: dt.datetime | None = None,
-                      progress: Progress | None = None) -> int:
+                      progress: Progress | None = None, catalogue: Catalogue | None = None) -> int:
     """Write the report as a landscape A4 PDF at ``path``: atomically (a temporary file beside it, renamed once
     complete) and readable by its owner only. Needs a QGuiApplication. Returns the number of pages; raises
     OSError when the file cannot be written, or whatever ``progress`` raises to stop (nothing is left behind)."""
@@ -323,7 +330,7 @@ def write_history_pdf(entries: Sequence[EntryLike], path: Path, *, title: str, f
         writer.setTitle(title)  # the caller's title: no personal information in the metadata
         writer.setCreator("Tiaki")
         pages = render_history(writer, entries, title=title, filter_lines=filter_lines, made_by=made_by, tz=tz,
-                               made_at=made_at, progress=progress)
+                               made_at=made_at, progress=progress, catalogue=catalogue)
         del writer  # finishes the file
         fd = os.open(temp, os.O_RDONLY)
         try:
