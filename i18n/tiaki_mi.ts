@@ -4,27 +4,27 @@
 <context>
     <name></name>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="123"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="125"/>
         <source>title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="175"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="178"/>
         <source>revocation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="184"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="187"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="298"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="305"/>
         <source>confidential</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="301"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="308"/>
         <source>page</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2373,242 +2373,242 @@
 <context>
     <name>HistoryReport</name>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="46"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="48"/>
         <source>Sharing history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="47"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="49"/>
         <source>Confidential</source>
         <translation type="unfinished">Matatapu</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="48"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="50"/>
         <source>Page {page} of {pages}</source>
         <translation type="unfinished">Whārangi {page} o {pages}</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="49"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="51"/>
         <source>Made by {who} on {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="50"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="52"/>
         <source>Disclosures in this report: {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="51"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="53"/>
         <source>No disclosure matches these filters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="52"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="54"/>
         <source>This report holds personal information. Keep it secure, share it only with the people who need it, and destroy it when it is no longer needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="55"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="57"/>
         <source>When</source>
         <translation type="unfinished">Āhea</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="56"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="58"/>
         <source>Client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="57"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="59"/>
         <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="58"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="60"/>
         <source>Worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="59"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="61"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="60"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="62"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="61"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="63"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="62"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="64"/>
         <source>Basis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="63"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="65"/>
         <source>Information shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="64"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="66"/>
         <source>Serious-threat override</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="65"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="67"/>
         <source>Yes</source>
         <translation type="unfinished">Āe</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="66"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="68"/>
         <source>(a revocation: no information)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="71"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="73"/>
         <source>From {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="72"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="74"/>
         <source>Up to and including {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="73"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="75"/>
         <source>Worker: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="74"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="76"/>
         <source>Client: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="75"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="77"/>
         <source>Partner: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="76"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="78"/>
         <source>Purpose: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="77"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="79"/>
         <source>Basis: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="78"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="80"/>
         <source>Channel: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="79"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="81"/>
         <source>Status: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="80"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="82"/>
         <source>Only entries matching a search (its text is not shown)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="81"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="83"/>
         <source>Every disclosure you may see</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="85"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="87"/>
         <source>Partner inbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="86"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="88"/>
         <source>Referral packet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="87"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="89"/>
         <source>Printed form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="91"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="93"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="92"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="94"/>
         <source>Sent, no receipt yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="93"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="95"/>
         <source>Received (signed receipt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="94"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="96"/>
         <source>Refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="95"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="97"/>
         <source>Set aside</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="96"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="98"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="97"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="99"/>
         <source>Exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="98"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="100"/>
         <source>Printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="103"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="105"/>
         <source>Consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="104"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="106"/>
         <source>Purpose of collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="105"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="107"/>
         <source>Authorised by the person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="106"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="108"/>
         <source>Approved sharing agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="107"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="109"/>
         <source>Information matching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="108"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="110"/>
         <source>Legal requirement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="109"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="111"/>
         <source>Serious threat</source>
         <translation type="unfinished"></translation>
     </message>
