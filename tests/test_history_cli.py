@@ -35,7 +35,7 @@ from history_cli_support import (
 from history_support import PASSPHRASES, ROLES, HistoryWorld, history_world
 from support import ADMIN, ADMIN_PASS
 from tiaki.cli import build_parser
-from tiaki.cli_io import EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_LOCKED, EXIT_USAGE
+from tiaki.cli_io import EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_USAGE
 from tiaki.core.clock import utc_now
 from tiaki.core.history_filter import HistoryFilter, day_range
 from tiaki.core.history_report import CSV_COLUMNS
@@ -73,8 +73,8 @@ def test_both_forms_parse() -> None:
                                                                       "X")
     before = parser.parse_args(["history", "--partner", "P", "report", "--format", "pdf", "--out", "f"])
     assert (before.partner, before.format) == ("P", "pdf")  # a filter given before 'report' is kept
-    signed_in = parser.parse_args(["--worker", "ngaio", "history", "--worker", "tama"])
-    assert (signed_in.worker, signed_in.filter_worker) == ("ngaio", "tama")
+    signed_in = parser.parse_args(["history", "--worker", "ngaio", "--made-by", "tama"])
+    assert (signed_in.worker, signed_in.filter_worker) == ("ngaio", "tama")  # --worker signs in, anywhere
 
 
 def _filters(history: History) -> Iterator[tuple[list[str], HistoryFilter, str, tuple[object, ...]]]:
@@ -94,7 +94,7 @@ def _filters(history: History) -> Iterator[tuple[list[str], HistoryFilter, str, 
     yield ["--basis", "consent"], HistoryFilter(basis="consent"), "(bases & 1) != 0", ()
     yield ["--channel", "packet"], HistoryFilter(channel="packet"), "channel = 'packet'", ()
     yield ["--status", "acknowledged"], HistoryFilter(status="acknowledged"), "status = 'acknowledged'", ()
-    yield (["--worker", CASEWORKER], HistoryFilter(worker_id=history.caseworker_id), "worker_id = ?",
+    yield (["--made-by", CASEWORKER], HistoryFilter(worker_id=history.caseworker_id), "worker_id = ?",
            (history.caseworker_id,))
     yield (["--channel", "sync", "--partner", history.sync_partner, "--since", day],
            HistoryFilter(channel="sync", partner_id=history.sync_partner, since=since),
@@ -322,7 +322,7 @@ def _world_cases(world: HistoryWorld, role: str) -> list[tuple[list[str], Histor
     if role in ("admin", "supervisor"):
         cases += [
             (["--basis", "serious_threat"], HistoryFilter(basis="serious_threat"), "(bases & 64) != 0", ()),
-            (["--worker", "hemi"], HistoryFilter(worker_id=world.workers["coordinator"]), "worker_id = ?",
+            (["--made-by", "hemi"], HistoryFilter(worker_id=world.workers["coordinator"]), "worker_id = ?",
              (world.workers["coordinator"],)),
             (["--status", "queued", "--partner", world.partners["inbox"]],
              HistoryFilter(status="queued", partner_id=world.partners["inbox"]), "status = 'queued' AND partner_id = ?",
@@ -381,10 +381,13 @@ def test_a_pdf_too_long_to_lay_out_is_refused_before_any_file(history: History, 
     assert capsys.readouterr().out.strip() == "2" and out.exists()
 
 
-def test_signing_in_goes_before_history(history: History, tmp_path: Path) -> None:
-    """After 'history', --worker filters; without a sign-in the error says where --worker NAME goes."""
-    result = make_runner(tmp_path)("history", "--json", "--worker", CASEWORKER, "--data-dir", str(history.data))
-    assert "--worker NAME before 'history'" in one_line_error(result, EXIT_LOCKED)
+def test_worker_signs_in_after_history_too(tiaki: Run, history: History) -> None:
+    """--worker means who you are wherever it stands, as on every other command; --made-by is the filter."""
+    result = tiaki("history", "--json", "--worker", CASEWORKER, "--data-dir", str(history.data),
+                   passphrase=CASEWORKER_PASS)
+    assert result.returncode == 0, result.stderr
+    after = json.loads(result.stdout)
+    assert after and after == _as_caseworker(tiaki, history)  # the caseworker's own caseload, as signed in
 
 
 def test_csv_cells_from_the_record_never_run_as_formulas(tmp_path: Path) -> None:

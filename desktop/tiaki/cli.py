@@ -37,25 +37,23 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"tiaki: {message} (see 'tiaki --help')\n")
 
 
-def _globals(parser: argparse.ArgumentParser, *, suppress: bool, sign_in: bool = True) -> None:
-    """Global options, accepted before or after the subcommand (``--worker`` only before it where the command
-    uses --worker as a filter: ``sign_in`` False)."""
+def _globals(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    """Global options, accepted before or after the subcommand."""
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument("--data-dir", metavar="DIR", default=default,
                         help="the store's directory (default: TIAKI_DATA_DIR or the platform's data dir)")
-    if sign_in:
-        parser.add_argument("--worker", metavar="NAME", default=default,
-                            help="who you are (may be left out when the store has one worker)")
+    parser.add_argument("--worker", metavar="NAME", default=default,
+                        help="who you are (may be left out when the store has one worker)")
     parser.add_argument("--passphrase-file", metavar="FILE", default=default,
                         help="read the passphrase from FILE (else TIAKI_PASSPHRASE, else a prompt)")
 
 
 def _command(sub: argparse._SubParsersAction[_Parser], name: str, run: str | Callable[[argparse.Namespace], int],
-             help_text: str, *, sign_in: bool = True) -> _Parser:
+             help_text: str) -> _Parser:
     """``run`` names a function in ``cli_commands`` (imported only when a command runs: opening the app
     should not wait for the database and crypto libraries) or is the function itself."""
     parser = sub.add_parser(name, help=help_text, description=help_text)
-    _globals(parser, suppress=True, sign_in=sign_in)
+    _globals(parser, suppress=True)
     parser.set_defaults(run=run)
     return parser
 
@@ -220,8 +218,8 @@ def _history_filters(parser: _Parser, *, suppress: bool) -> None:
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument("--client", metavar="ID", default=default, help="one client's disclosures")
     parser.add_argument("--partner", metavar="PID", default=default, help="to one partner")
-    parser.add_argument("--worker", metavar="ID|NAME", dest="filter_worker", default=default,
-                        help="made by one worker (to sign in as a worker here, put --worker before 'history')")
+    parser.add_argument("--made-by", metavar="ID|NAME", dest="filter_worker", default=default,
+                        help="made by one worker (an id or a sign-in name)")
     parser.add_argument("--purpose", metavar="KEY", default=default, help="for one purpose")
     parser.add_argument("--basis", metavar="B", default=default,
                         help="relying on one legal basis (consent, purpose_of_collection, authorised_by_person, "
@@ -238,13 +236,13 @@ def _history_filters(parser: _Parser, *, suppress: bool) -> None:
 
 def _history_commands(top: argparse._SubParsersAction[_Parser]) -> None:
     history = _command(top, "history", "cli_history.cmd_history",
-                       "the sharing history: every disclosure you may see, newest first, as JSON", sign_in=False)
+                       "the sharing history: every disclosure you may see, newest first, as JSON")
     history.add_argument("--json", action="store_true", help="print JSON (the only format)")
     _history_filters(history, suppress=False)
     hsub = history.add_subparsers(title="history commands", metavar="[report]", parser_class=_Parser)
     report = _command(hsub, "report", "cli_history.cmd_history_report",
                       "write the filtered history as a CSV or PDF report (it holds personal information; only "
-                      "you can read the file); prints the number of entries", sign_in=False)
+                      "you can read the file); prints the number of entries")
     report.add_argument("--format", required=True, choices=("csv", "pdf"))
     report.add_argument("--out", required=True, metavar="FILE", help="a new file")
     _history_filters(report, suppress=True)

@@ -11,7 +11,7 @@
     review decide ID --decision accepted|rejected --comment TEXT
                                                      record a review; prints its id
 
-Filters: --client ID, --partner PID, --worker ID|NAME, --purpose KEY, --basis B, --channel C, --status S,
+Filters: --client ID, --partner PID, --made-by ID|NAME, --purpose KEY, --basis B, --channel C, --status S,
 --search TEXT, --since DATE, --until DATE (YYYY-MM-DD, whole days in this computer's time zone; --until is
 inclusive). Who sees what is the store's rule, as in the app: a caseworker sees their own caseload's
 disclosures, and only supervisors and privacy officers review. A filter that cannot be asked is a usage error
@@ -26,19 +26,17 @@ import json
 import os
 import sys
 import zoneinfo
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tiaki.cli_commands import catalogues, client_id, emit, unlocked
-from tiaki.cli_io import EXIT_INVALID, EXIT_LOCKED, EXIT_OK, EXIT_USAGE, CliError, PrivateFile
+from tiaki.cli_io import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CliError, PrivateFile
 from tiaki.core.history_filter import HistoryFilter, HistoryFilterError, day_range, parse_day
 from tiaki.core.history_report import write_csv
 from tiaki.core.review import ReviewError, check_comment, check_decision, parse_item_id
 from tiaki.core.text import nfc
-from tiaki.store.errors import WorkerNeeded
 
 if TYPE_CHECKING:
     from tiaki.store.session import Session
@@ -113,7 +111,7 @@ def history_filter(args: argparse.Namespace, tz: dt.tzinfo) -> HistoryFilter:
 
 
 def _resolve_worker(session: Session, flt: HistoryFilter) -> HistoryFilter:
-    """--worker names a worker by id or by sign-in name; an unknown one is an error rather than no results."""
+    """--made-by names a worker by id or by sign-in name; an unknown one is an error rather than no results."""
     wanted = flt.worker_id
     if wanted is None:
         return flt
@@ -141,21 +139,9 @@ def write_json_array(items: Iterable[dict[str, Any]], out: Any) -> int:
     return count
 
 
-@contextmanager
-def _signed_in(args: argparse.Namespace) -> Iterator[Session]:
-    """``unlocked``, with a hint when the store needs to know who you are: on these commands --worker after the
-    command filters by worker, so signing in takes --worker before it."""
-    try:
-        with unlocked(args) as session:
-            yield session
-    except WorkerNeeded:
-        raise CliError("Several workers use this store: say who you are with --worker NAME before 'history' "
-                       "(after it, --worker chooses whose disclosures to show).", EXIT_LOCKED) from None
-
-
 def cmd_history(args: argparse.Namespace) -> int:
     flt = history_filter(args, local_zone())
-    with _signed_in(args) as session:
+    with unlocked(args) as session:
         flt = _resolve_worker(session, flt)
         session.history.open_view(flt)
         try:
@@ -196,7 +182,7 @@ def cmd_history_report(args: argparse.Namespace) -> int:
     flt = history_filter(args, tz)
     out = PrivateFile(args.out)  # a bad or existing path fails here, before the store is opened
     try:
-        with _signed_in(args) as session:
+        with unlocked(args) as session:
             flt = _resolve_worker(session, flt)
             with out.staged() as temp:
                 if args.format == "csv":
