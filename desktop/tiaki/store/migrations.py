@@ -10,12 +10,28 @@ from tiaki.store.database import Database
 _BIT = ("CASE {0} WHEN 'consent' THEN 1 WHEN 'purpose_of_collection' THEN 2 WHEN 'authorised_by_person' THEN 4 "
         "WHEN 'approved_sharing_agreement' THEN 8 WHEN 'information_matching' THEN 16 "
         "WHEN 'legal_requirement' THEN 32 WHEN 'serious_threat' THEN 64 ELSE 0 END")
-# The bases a message ever allowed: its decision less the fields dropped before sealing, and every seal's fields.
+# The bases a message allowed: its decision less the fields dropped before sealing, and every seal's fields.
 _BASES = ("(SELECT COALESCE(SUM(DISTINCT " + _BIT.format("b") + "), 0) FROM ("
           "SELECT json_extract(a.value, '$.basis') AS b FROM json_each({m}.decision, '$.allowed') a "
           "WHERE a.key NOT IN (SELECT key FROM json_each({m}.decision, '$.dropped')) "
           "UNION SELECT json_extract(f.value, '$.basis') FROM message_seals s, json_each(s.fields) f "
           "WHERE s.message_id = {m}.id))")
+# The bases of one seal's fields, read from its text (no JSON parsing: with SQLCipher's memory security every
+# allocation is costly, and sealing writes thousands of seals at a time). JSON escapes every quote inside a
+# string, so '"basis": "consent"' can only be that key and value; both spacings are accepted.
+_SEAL_BASES = "(" + " | ".join(
+    f"(CASE WHEN instr(NEW.fields, '\"basis\": \"{basis}\"') OR instr(NEW.fields, '\"basis\":\"{basis}\"') "
+    f"THEN {1 << i} ELSE 0 END)" for i, basis in enumerate((
+        "consent", "purpose_of_collection", "authorised_by_person", "approved_sharing_agreement",
+        "information_matching", "legal_requirement", "serious_threat"))) + ")"
+# True when every agreement a seal names is one already recorded for the message (usually so: a seal names the
+# agreements its queued decision did), so the seal's JSON need not be parsed.
+_AG_KEY = ("'\"agreement_id\": \"'", "'\"agreement_id\":\"'")
+_WITHOUT_KNOWN = "replace(NEW.fields, '\"' || g.agreement_id || '\"', '')"
+_SEAL_AGREEMENTS_KNOWN = (
+    "EXISTS (SELECT 1 FROM disclosure_agreements g WHERE g.disclosure_id = NEW.message_id "
+    f"AND instr({_WITHOUT_KNOWN}, {_AG_KEY[0]}) = 0 AND instr({_WITHOUT_KNOWN}, {_AG_KEY[1]}) = 0) "
+    f"OR (instr(NEW.fields, {_AG_KEY[0]}) = 0 AND instr(NEW.fields, {_AG_KEY[1]}) = 0)")
 # The agreements those fields were allowed under.
 _AGREEMENTS = ("SELECT json_extract(a.value, '$.agreement_id') AS g, {m}.id "
                "FROM json_each({m}.decision, '$.allowed') a "
@@ -26,12 +42,17 @@ _AGREEMENTS = ("SELECT json_extract(a.value, '$.agreement_id') AS g, {m}.id "
                "AND json_extract(f.value, '$.agreement_id') IS NOT NULL")
 _STATUS = ("CASE WHEN {m}.channel = 'packet' THEN 'exported' WHEN {m}.state IN ('queued', 'sealed') "
            "THEN CASE WHEN {m}.attempts > 0 THEN 'sent' ELSE 'queued' END ELSE {m}.state END")
-_DISCLOSURE_ROW = ("SELECT {m}.id, {m}.device_id, {m}.id, {m}.channel, {m}.kind, {m}.client_id, {m}.partner_id, "
-                   "{m}.created_by, {m}.purpose, {m}.created_at, " + _STATUS + ", " + _BASES + ", "
-                   "(" + _BASES + " & 64) != 0")
 _DISCLOSURE_COLUMNS = ("disclosures (id, device_id, message_id, channel, kind, client_id, partner_id, worker_id, "
                        "purpose, at, status, bases, override)")
+# A message's disclosure row (the bases worked out once, in the inner query).
+_DISCLOSURE_ROW = ("SELECT x.id, x.device_id, x.id, x.channel, x.kind, x.client_id, x.partner_id, x.created_by, "
+                   "x.purpose, x.created_at, x.status, x.bases, (x.bases & 64) != 0 FROM (SELECT {m}.id AS id, "
+                   "{m}.device_id AS device_id, {m}.channel AS channel, {m}.kind AS kind, {m}.client_id AS client_id, "
+                   "{m}.partner_id AS partner_id, {m}.created_by AS created_by, {m}.purpose AS purpose, "
+                   "{m}.created_at AS created_at, " + _STATUS + " AS status, " + _BASES + " AS bases{source}) x")
 
+# The table keeps rowid order (the order rows are made in), so the rows a batch of status changes touches sit
+# together; every secondary index ends in (at, id), the history's order.
 MIGRATION_6 = f"""
 CREATE TABLE disclosures (
     id TEXT PRIMARY KEY,
@@ -48,15 +69,16 @@ CREATE TABLE disclosures (
                                            'exported', 'printed')),
     bases INTEGER NOT NULL DEFAULT 0,
     override INTEGER NOT NULL DEFAULT 0 CHECK (override IN (0, 1))
-) WITHOUT ROWID;
+);
 CREATE INDEX disclosures_at ON disclosures (at, id);
-CREATE INDEX disclosures_client ON disclosures (client_id, at);
-CREATE INDEX disclosures_partner ON disclosures (partner_id, at);
-CREATE INDEX disclosures_worker ON disclosures (worker_id, at);
-CREATE INDEX disclosures_status ON disclosures (status, at);
-CREATE INDEX disclosures_channel ON disclosures (channel, at);
+CREATE INDEX disclosures_client ON disclosures (client_id, at, id);
+CREATE INDEX disclosures_partner ON disclosures (partner_id, at, id);
+CREATE INDEX disclosures_worker ON disclosures (worker_id, at, id);
+CREATE INDEX disclosures_status ON disclosures (status, at, id);
+CREATE INDEX disclosures_channel ON disclosures (channel, at, id);
+CREATE INDEX disclosures_purpose ON disclosures (purpose, at, id);
 CREATE INDEX disclosures_message ON disclosures (message_id);
-CREATE INDEX disclosures_override ON disclosures (at) WHERE override = 1;
+CREATE INDEX disclosures_override ON disclosures (at, id) WHERE override = 1;
 
 CREATE TABLE disclosure_agreements (
     agreement_id TEXT NOT NULL,
@@ -67,7 +89,7 @@ CREATE INDEX disclosure_agreements_disclosure ON disclosure_agreements (disclosu
 
 CREATE TRIGGER disclosures_message_insert AFTER INSERT ON messages
 BEGIN
-    INSERT INTO {_DISCLOSURE_COLUMNS} {_DISCLOSURE_ROW.format(m="NEW")};
+    INSERT INTO {_DISCLOSURE_COLUMNS} {_DISCLOSURE_ROW.format(m="NEW", source="")};
     INSERT OR IGNORE INTO disclosure_agreements (agreement_id, disclosure_id) {_AGREEMENTS.format(m="NEW")};
 END;
 CREATE TRIGGER disclosures_message_status AFTER UPDATE OF state, attempts ON messages
@@ -78,23 +100,25 @@ END;
 CREATE TRIGGER disclosures_message_decision AFTER UPDATE OF decision ON messages
 WHEN NEW.decision IS NOT OLD.decision
 BEGIN
-    UPDATE disclosures SET bases = {_BASES.format(m="NEW")}, override = ({_BASES.format(m="NEW")} & 64) != 0
-        WHERE id = NEW.id;
+    UPDATE disclosures SET bases = {_BASES.format(m="NEW")} WHERE id = NEW.id;
+    UPDATE disclosures SET override = (bases & 64) != 0 WHERE id = NEW.id AND override != ((bases & 64) != 0);
     DELETE FROM disclosure_agreements WHERE disclosure_id = NEW.id;
     INSERT OR IGNORE INTO disclosure_agreements (agreement_id, disclosure_id) {_AGREEMENTS.format(m="NEW")};
 END;
 CREATE TRIGGER disclosures_seal_insert AFTER INSERT ON message_seals
 BEGIN
-    UPDATE disclosures SET bases = bases | (SELECT COALESCE(SUM(DISTINCT {_BIT.format("b")}), 0) FROM
-        (SELECT DISTINCT json_extract(f.value, '$.basis') AS b FROM json_each(NEW.fields) f))
-        WHERE id = NEW.message_id;
-    UPDATE disclosures SET override = (bases & 64) != 0 WHERE id = NEW.message_id;
+    UPDATE disclosures SET bases = bases | {_SEAL_BASES}, override = ((bases | {_SEAL_BASES}) & 64) != 0
+        WHERE id = NEW.message_id AND (bases | {_SEAL_BASES}) != bases;
+END;
+CREATE TRIGGER disclosures_seal_agreements AFTER INSERT ON message_seals WHEN NOT ({_SEAL_AGREEMENTS_KNOWN})
+BEGIN
     INSERT OR IGNORE INTO disclosure_agreements (agreement_id, disclosure_id)
         SELECT DISTINCT json_extract(f.value, '$.agreement_id'), NEW.message_id FROM json_each(NEW.fields) f
         WHERE json_extract(f.value, '$.agreement_id') IS NOT NULL;
 END;
 
-INSERT INTO {_DISCLOSURE_COLUMNS} {_DISCLOSURE_ROW.format(m="m")} FROM messages m;
+INSERT INTO {_DISCLOSURE_COLUMNS} {_DISCLOSURE_ROW.format(m="m", source=" FROM messages m")}
+    ORDER BY x.created_at, x.id;
 INSERT OR IGNORE INTO disclosure_agreements (agreement_id, disclosure_id)
     SELECT json_extract(a.value, '$.agreement_id'), m.id FROM messages m, json_each(m.decision, '$.allowed') a
     WHERE a.key NOT IN (SELECT key FROM json_each(m.decision, '$.dropped'))
@@ -504,7 +528,9 @@ def migrate(db: Database, *, target: int = LATEST) -> int:
             with db.transaction() as tx:
                 tx.script(script)
                 tx.execute("UPDATE schema_version SET version = ?", (version,))
-                if version == 6:  # a new index over every disclosure: give the planner its statistics
+                if version == 6 and tx.scalar("SELECT count(*) >= 10000 FROM disclosures"):
+                    # A large history indexed anew: give the planner its statistics (never for a small or new
+                    # store, where figures for empty tables would mislead it once they fill).
                     tx.execute("PRAGMA analysis_limit = 2000")
                     tx.execute("ANALYZE")
             current = version
