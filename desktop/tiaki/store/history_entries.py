@@ -19,7 +19,7 @@ from tiaki.core.history_filter import HistoryFilter, Sort, bases_of
 from tiaki.core.roles import Worker
 from tiaki.store.database import Database, Row, Transaction
 from tiaki.store.history import _SEAL, SentField
-from tiaki.store.history_query import order_clause, where_clause
+from tiaki.store.history_query import order_clause, source, where_clause
 
 DISCLOSURE_COLUMNS = ("d.id, d.message_id, d.device_id, d.at, d.channel, d.kind, d.status, d.client_id, "
                       "d.partner_id, d.worker_id, d.purpose, d.bases, d.override")
@@ -109,8 +109,8 @@ def build_entries(db: Database | Transaction, rows: Sequence[Row]) -> list[Histo
 
 def page_rows(db: Database, flt: HistoryFilter, sort: Sort, worker: Worker, *, offset: int, limit: int) -> list[Row]:
     where, params = where_clause(flt, worker)
-    return db.query(f"SELECT {DISCLOSURE_COLUMNS} FROM disclosures d WHERE {where} ORDER BY {order_clause(sort)} "
-                    "LIMIT ? OFFSET ?", (*params, limit, offset))
+    return db.query(f"SELECT {DISCLOSURE_COLUMNS} FROM {source(flt, sort)} WHERE {where} "
+                    f"ORDER BY {order_clause(sort)} LIMIT ? OFFSET ?", (*params, limit, offset))
 
 
 def all_rows(db: Database, flt: HistoryFilter, sort: Sort, worker: Worker, *, page: int = MAX_PAGE
@@ -129,12 +129,13 @@ def all_rows(db: Database, flt: HistoryFilter, sort: Sort, worker: Worker, *, pa
                 return
         return
     after = "(d.at, d.id) < (?, ?)" if sort.descending else "(d.at, d.id) > (?, ?)"
-    rows = db.query(f"SELECT {DISCLOSURE_COLUMNS} FROM disclosures d WHERE {where} ORDER BY {order} LIMIT ?",
+    table = source(flt, sort)
+    rows = db.query(f"SELECT {DISCLOSURE_COLUMNS} FROM {table} WHERE {where} ORDER BY {order} LIMIT ?",
                     (*params, page))
     while rows:
         yield rows
         if len(rows) < page:
             return
         last = rows[-1]
-        rows = db.query(f"SELECT {DISCLOSURE_COLUMNS} FROM disclosures d WHERE ({where}) AND {after} "
+        rows = db.query(f"SELECT {DISCLOSURE_COLUMNS} FROM {table} WHERE ({where}) AND {after} "
                         f"ORDER BY {order} LIMIT ?", (*params, last[3], last[0], page))

@@ -23,6 +23,9 @@ from tiaki.core.text import fold
 _FOLDED_DISPLAY = "lower(" + "".join("replace(" for _ in range(10)) + "w.display_name" + "".join(
     f", '{a}', '{b}')" for a, b in zip("āēīōūĀĒĪŌŪ", "aeiouAEIOU", strict=True)) + ")"
 
+# Bases with a partial index of their own (migration 6): all but consent, which most disclosures rely on.
+_PARTIAL_BASES = frozenset(b.value for b in Basis) - {Basis.CONSENT.value, Basis.SERIOUS_THREAT.value}
+
 # Sort keys: people's names where a column shows a name (sorted as the client list sorts them).
 _SORT_KEYS = {
     "at": "d.at",
@@ -62,9 +65,8 @@ def where_clause(flt: HistoryFilter, worker: Worker) -> tuple[str, list[Any]]:
     if flt.basis is not None:
         if flt.basis == Basis.SERIOUS_THREAT.value:
             terms.append("d.override = 1")  # the same rows, through the partial index
-        else:
-            terms.append("(d.bases & ?) != 0")
-            params.append(basis_bit(flt.basis))
+        else:  # the bit written out, as the partial indexes name it
+            terms.append(f"(d.bases & {basis_bit(flt.basis)}) != 0")
     if flt.search:
         clause, search_params = _search(flt.search)
         terms.append(clause)
@@ -86,6 +88,20 @@ def _search(text: str) -> tuple[str, list[Any]]:
                        "WHERE client_search MATCH ?)")
         params.append(fts)
     return "(" + " OR ".join(options) + ")", params
+
+
+def source(flt: HistoryFilter, sort: Sort) -> str:
+    """The table as the page reads it. A basis other than consent filtered alone (in time order) reads its
+    partial index: the planner, without statistics on a store that grew from new, may walk the whole history
+    instead."""
+    flt = flt.validated()
+    alone = all(v is None for v in (flt.client_id, flt.partner_id, flt.worker_id, flt.purpose, flt.channel,
+                                    flt.status)) and not flt.search
+    if flt.basis in _PARTIAL_BASES and alone and sort.column == "at":
+        return f"disclosures d INDEXED BY disclosures_basis_{basis_bit(flt.basis)}"
+    if flt.basis == Basis.SERIOUS_THREAT.value and alone and sort.column == "at":
+        return "disclosures d INDEXED BY disclosures_override"
+    return "disclosures d"
 
 
 def order_clause(sort: Sort) -> str:

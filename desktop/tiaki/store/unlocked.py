@@ -324,6 +324,10 @@ class Session:
         try:
             self.record(Action.LOCK, "worker", self.worker.id)
             self.audit.checkpoint()
+            # Statistics for the planner on tables whose size changed a lot (the history's indexes grow from
+            # nothing on a new store); bounded, so locking stays quick on a large one.
+            self._db.pragma_rows("analysis_limit = 1000")
+            self._db.pragma_rows("optimize")
         finally:
             self._closed = True
             self._db.close()
