@@ -18,6 +18,7 @@ from typing import Any
 from tiaki.core.clock import iso
 from tiaki.core.policy import Allowed, Decision
 from tiaki.core.reasons import Reason
+from tiaki.core.sharing import Override
 from tiaki.store.database import Row
 
 # Why a field allowed at queueing is not sent, when the policy engine has nothing to say about it: its value
@@ -70,12 +71,34 @@ class Message:
         """Fields dropped from the queued decision before sealing (field -> reason): they never go."""
         return {} if self.decision is None else dict(self.decision.get("dropped", {}))
 
+    @property
+    def override(self) -> Override | None:
+        """The serious-threat override the share was queued under (``decision_json``), for every re-decision:
+        what a worker decided to disclose on a serious threat must not be dropped at sending because no agreement
+        or consent covers it. None for a message queued without one (it never gains one)."""
+        return stored_override(self.decision)
+
 
 def message_from(row: Row) -> Message:
     """A row read with ``MESSAGE_COLUMNS``."""
     return Message(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
                    None if row[8] is None else json.loads(row[8]), row[9],
                    tuple(json.loads(row[10])) if row[10] else (), row[11], int(row[12]), int(row[13]))
+
+
+def stored_override(decision: Mapping[str, Any] | None) -> Override | None:
+    """The override recorded in a queue-time decision, or None. A record that is not a valid override (it
+    cannot be made by ``queue_share``) counts as none: the share is then decided by the policy alone."""
+    doc = None if decision is None else decision.get("override")
+    if not isinstance(doc, Mapping):
+        return None
+    justification, by = doc.get("justification"), doc.get("by")
+    if not isinstance(justification, str):
+        return None
+    try:
+        return Override(justification, by if isinstance(by, str) else "")
+    except ValueError:
+        return None
 
 
 def basis_of(a: Allowed) -> dict[str, Any]:

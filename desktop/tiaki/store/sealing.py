@@ -3,9 +3,14 @@
 What was allowed when a worker queued a share is not trusted at sending: ``seal_next`` asks the policy engine
 again, at that moment, from the client's current values, and sends only fields allowed both then and now.
 Fields that were allowed but no longer are ("dropped") are recorded with their reason; a message with nothing
-left is cancelled. Values are read from the store and exist only in memory until they are sealed to the
-partner's key; the store keeps the envelope bytes (which it cannot read back) and, per sealed version, which
-fields went on which basis — never a value.
+left is cancelled. A share queued under a serious-threat override (IPP 11(1)(f)) is decided again under that same
+override, read back from its stored decision (``Message.override``), in every re-decision (sealing, a lapse check,
+a withdrawal): its fields stay allowed on ``serious_threat``, which rests on no consent or agreement (an anonymous
+record is still withheld). A share queued without one never gains one.
+
+Values are read from the store and exist only in memory until they are sealed to the partner's key; the store
+keeps the envelope bytes (which it cannot read back) and, per sealed version, which fields went on which basis —
+never a value.
 
 A sealed envelope is resent byte for byte until the partner acknowledges it, while what it carries is still
 allowed on the basis it was sealed on: a withdrawal, or a basis that lapsed since (a consent expired, an
@@ -47,6 +52,7 @@ from tiaki.store.outbox_messages import (
     message_from,
     redecision,
     sealed_share,
+    stored_override,
 )
 from tiaki.store.sharing import decide_in
 
@@ -104,17 +110,21 @@ class Sealer:
                                subject_id=client_id, detail={"message_id": message_id, "partner_id": partner_id,
                                                              "consent_id": consent_id, "revokes": revoked})
         else:
-            fields = sorted(json.loads(decision or "{}").get("allowed", {}))
+            queued = json.loads(decision or "{}")
+            detail: dict[str, Any] = {"message_id": message_id, "partner_id": partner_id, "purpose": purpose,
+                                      "kind": kind, "fields": sorted(queued.get("allowed", {}))}
+            if "override" in queued:  # the justification stays in the message (encrypted store), never here
+                detail["needs_review"] = True
             self._audit.append(tx, actor_id=me.id, action=Action.SHARE_QUEUE, subject_type="client",
-                               subject_id=client_id, detail={"message_id": message_id, "partner_id": partner_id,
-                                                             "purpose": purpose, "kind": kind, "fields": fields})
+                               subject_id=client_id, detail=detail)
         return message_id
 
     # --- deciding again -----------------------------------------------------------------------------------
 
     def redecide(self, tx: Transaction, msg: Message, at: dt.datetime) -> Redecision:
         assert msg.purpose is not None
-        return redecision(msg, decide_in(tx, self._catalogue, msg.client_id, msg.partner_id, msg.purpose, at))
+        return redecision(msg, decide_in(tx, self._catalogue, msg.client_id, msg.partner_id, msg.purpose, at,
+                                         override=msg.override))
 
     def cancel(self, tx: Transaction, me: Worker, msg: Message, reason: str) -> None:
         self._cancel_all(tx, me, [(msg, reason)])
@@ -163,7 +173,8 @@ class Sealer:
                         continue
                     assert msg.purpose is not None
                     terms = terms or partner_terms(tx, partner_id)
-                    outcome = redecision(msg, decide_for(self._catalogue, client, terms, msg.purpose, at))
+                    outcome = redecision(msg, decide_for(self._catalogue, client, terms, msg.purpose, at,
+                                                         msg.override))
                     if not outcome.fields:
                         cancels.append((msg, outcome.why_nothing))
                         continue
@@ -316,7 +327,8 @@ class Sealer:
         me = self._worker()
         with self._db.transaction() as tx:
             rows = tx.query(
-                "SELECT e.id, m.client_id, m.purpose, s.fields FROM envelopes e JOIN message_seals s "
+                "SELECT e.id, m.client_id, m.purpose, s.fields, json_extract(m.decision, '$.override') "
+                "FROM envelopes e JOIN message_seals s "
                 "ON s.envelope_id = e.id JOIN messages m ON m.id = s.message_id AND m.envelope_id = e.id "
                 "WHERE e.partner_id = ? AND e.state = 'pending' AND m.state = 'sealed' AND m.kind != 'revocation' "
                 "AND m.channel = 'sync' "
@@ -326,16 +338,22 @@ class Sealer:
             inputs = client_inputs(tx, {r[1] for r in rows})
             at = latest_withdrawal(inputs.values(), not_before(now, self._clock()))
             terms = partner_terms(tx, partner_id)
-            allowed: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}  # (client, purpose) -> field -> basis
+            # (client, purpose, under an override) -> field -> basis: an override's justification does not change
+            # what it allows, only whether it is there
+            allowed: dict[tuple[str, str, bool], dict[str, dict[str, Any]]] = {}
             lapsed: dict[str, None] = {}
-            for envelope_id, client_id, purpose, fields in rows:
+            for envelope_id, client_id, purpose, fields, override_json in rows:
                 if envelope_id in lapsed:
                     continue
                 client = inputs[client_id]
-                now_allowed = allowed.get((client_id, purpose))
+                override = None if override_json is None else stored_override(
+                    {"override": json.loads(override_json)})
+                key = (client_id, purpose, override is not None)
+                now_allowed = allowed.get(key)
                 if now_allowed is None:
-                    now_allowed = allowed[(client_id, purpose)] = {} if client.archived else {
-                        a.field: basis_of(a) for a in decide_for(self._catalogue, client, terms, purpose, at).allowed}
+                    now_allowed = allowed[key] = {} if client.archived else {
+                        a.field: basis_of(a)
+                        for a in decide_for(self._catalogue, client, terms, purpose, at, override).allowed}
                 if any(now_allowed.get(f) != basis for f, basis in json.loads(fields).items()):
                     lapsed[envelope_id] = None
             for envelope_id in lapsed:
