@@ -12,6 +12,7 @@ from outbox_support import CONTACT, IDENTITY, add_client, consent, count
 from sync_support import SyncWorld, sync_world
 from tiaki.core.history_filter import HistoryFilter
 from tiaki.core.sharing import Override
+from tiaki.store.outbox_messages import stored_override
 from tiaki.store.session import Session
 
 WHY = "Police report an immediate risk to her life; the refuge must be told today."
@@ -140,3 +141,13 @@ def test_a_share_queued_without_an_override_never_gains_one(session: Session, tm
         assert set(_sent_fields(world, override_id).values()) == {"serious_threat"}
         assert "override" not in json.loads(str(session._db.scalar("SELECT decision FROM messages WHERE id = ?",
                                                                    (ordinary,))))
+
+
+def test_the_override_is_read_back_only_from_a_valid_record() -> None:
+    """What sealing decides under: the stored override as recorded by ``decision_json``; no record, or one that
+    could never have been made (no justification worth the name), is no override."""
+    assert stored_override({"override": {"justification": WHY, "by": "w1"}}) == Override(WHY, "w1")
+    assert stored_override({"override": {"justification": WHY, "by": None}}) == Override(WHY, "")
+    for decision in (None, {}, {"allowed": {}}, {"override": None}, {"override": "yes"},
+                     {"override": {"justification": "too short", "by": "w1"}}, {"override": {"by": "w1"}}):
+        assert stored_override(decision) is None
