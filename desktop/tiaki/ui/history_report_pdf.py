@@ -11,11 +11,8 @@ written atomically, readable by its owner only.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import html
-import os
-import secrets
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +33,7 @@ from PySide6.QtGui import (
 from tiaki.core.catalogue import Catalogue
 from tiaki.core.history_filter import HistoryFilter
 from tiaki.core.history_report import EntryLike
-from tiaki.store.files import fsync_dir
+from tiaki.store.files import replaced_whole
 from tiaki.store.session import default_catalogue
 from tiaki.ui.labels import FIELDS_CONTEXT, PURPOSE_TEXT, PURPOSES_CONTEXT, QT_TRANSLATE_NOOP
 
@@ -319,10 +316,7 @@ def write_history_pdf(entries: Sequence[EntryLike], path: Path, *, title: str, f
     """Write the report as a landscape A4 PDF at ``path``: atomically (a temporary file beside it, renamed once
     complete) and readable by its owner only. Needs a QGuiApplication. Returns the number of pages; raises
     OSError when the file cannot be written, or whatever ``progress`` raises to stop (nothing is left behind)."""
-    path = Path(path)
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # private before a byte is written
-    try:
+    with replaced_whole(Path(path)) as temp:
         writer = QPdfWriter(str(temp))
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         writer.setPageOrientation(QPageLayout.Orientation.Landscape)
@@ -332,17 +326,6 @@ def write_history_pdf(entries: Sequence[EntryLike], path: Path, *, title: str, f
         pages = render_history(writer, entries, title=title, filter_lines=filter_lines, made_by=made_by, tz=tz,
                                made_at=made_at, progress=progress, catalogue=catalogue)
         del writer  # finishes the file
-        fd = os.open(temp, os.O_RDONLY)
-        try:
-            if os.fstat(fd).st_size == 0:
-                raise OSError("the PDF file could not be written")
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    fsync_dir(path.parent)
+        if temp.stat().st_size == 0:
+            raise OSError("the PDF file could not be written")
     return pages

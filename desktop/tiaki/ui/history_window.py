@@ -13,9 +13,7 @@ recorded is removed again.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,7 +38,7 @@ from PySide6.QtWidgets import (
 from tiaki.core import roles
 from tiaki.core.history_filter import HistoryFilter, Sort
 from tiaki.store.errors import StoreError
-from tiaki.store.files import fsync_dir
+from tiaki.store.files import replaced_whole
 from tiaki.ui.accessibility import name_buttons, read_only_rows
 from tiaki.ui.history_chart import HistoryChart
 from tiaki.ui.history_detail import HistoryDetailPanel
@@ -95,19 +93,8 @@ def write_report(session: Session, flt: HistoryFilter, sort: Sort, path: Path, f
     else:
         from tiaki.core.history_report import write_csv
 
-        tmp = path.with_name(f".{path.name}.tmp")
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-                write_csv(counted(), out, tz)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
-            raise
-        fsync_dir(path.parent)
+        with replaced_whole(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as out:
+            write_csv(counted(), out, tz)
     try:
         session.history.record_report(fmt=fmt, flt=flt, entries=written)
     except BaseException:
