@@ -19,14 +19,12 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QBuffer, QDate, QIODevice, QLocale, QMarginsF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QBuffer, QDate, QIODevice, QLocale, QMarginsF, Qt, Signal
 from PySide6.QtGui import (
     QFont,
-    QFontMetricsF,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
-    QPainter,
     QPdfWriter,
     QTextDocument,
 )
@@ -50,6 +48,7 @@ from tiaki.store.session import Session
 from tiaki.ui.accessibility import add_labelled_rows, name_button_box, name_buttons, problem_label
 from tiaki.ui.labels import FIELDS_CONTEXT, PURPOSE_TEXT, PURPOSES_CONTEXT, QT_TRANSLATE_NOOP, ui_language
 from tiaki.ui.messages import store_error_text
+from tiaki.ui.paged_document import paint_pages
 from tiaki.ui.referral_form import FormLanguage
 
 CONTEXT = "ClientReport"
@@ -232,39 +231,8 @@ class ClientReportDocument:
 
     def render(self, device: QPagedPaintDevice) -> int:
         """Paint page by page with "Confidential" and "Page N of M" on each; returns the number of pages."""
-        document = self.document()
-        document.documentLayout().setPaintDevice(device)
-        area = device.pageLayout().paintRectPixels(device.logicalDpiY())
-        width, height = float(area.width()), float(area.height())
-        mark_font = QFont(document.defaultFont())
-        mark_font.setPointSizeF(9)
-        mark_font.setBold(True)
-        band = QFontMetricsF(mark_font, device).height() * 2.2
-        body = QSizeF(width, height - 2 * band)
-        document.setPageSize(body)
-        pages = max(1, document.pageCount())
-        painter = QPainter()
-        if not painter.begin(device):
-            raise OSError("the printer or PDF file could not be opened")
-        try:
-            for page in range(pages):
-                if page:
-                    device.newPage()
-                painter.save()
-                painter.translate(0, band - page * body.height())
-                document.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
-                painter.restore()
-                painter.setFont(mark_font)
-                top = QRectF(0, 0, width, band)
-                painter.drawText(top, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                                 self.text("confidential"))
-                painter.drawText(top, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                                 self.report.organisation)
-                painter.drawText(QRectF(0, height - band, width, band), int(Qt.AlignmentFlag.AlignCenter),
-                                 self.text("page").format(page=page + 1, pages=pages))
-        finally:
-            painter.end()
-        return pages
+        return paint_pages(self.document(), device, marking=self.text("confidential"),
+                           heading=self.report.organisation, page_text=self.text("page"))
 
     def pdf_bytes(self) -> bytes:
         buffer = QBuffer()

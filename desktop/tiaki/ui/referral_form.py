@@ -19,14 +19,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QTranslator
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QTranslator
 from PySide6.QtGui import (
     QFont,
-    QFontMetricsF,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
-    QPainter,
     QPdfWriter,
     QTextDocument,
 )
@@ -37,6 +35,7 @@ from tiaki.paths import i18n_dir
 from tiaki.store.files import atomic_write
 from tiaki.ui.labels import FIELDS_CONTEXT, PURPOSE_TEXT, PURPOSES_CONTEXT, QT_TRANSLATE_NOOP, local_time
 from tiaki.ui.messages import REASON_TEMPLATES
+from tiaki.ui.paged_document import paint_pages
 from tiaki.ui.sharing_labels import BASIS_TEXT
 
 CONTEXT = "ReferralForm"
@@ -239,39 +238,9 @@ class ReferralForm:
         """Paint the form onto a PDF writer or printer, page by page with the marking and page numbers.
 
         Returns the number of pages."""
-        document = self.document()
-        document.documentLayout().setPaintDevice(device)
-        area = device.pageLayout().paintRectPixels(device.logicalDpiY())
-        width, height = float(area.width()), float(area.height())
-        mark_font = QFont(document.defaultFont())
-        mark_font.setPointSizeF(9)
-        mark_font.setBold(True)
-        band = QFontMetricsF(mark_font, device).height() * 2.2
-        body = QSizeF(width, height - 2 * band)
-        document.setPageSize(body)
-        pages = max(1, document.pageCount())
-        painter = QPainter()
-        if not painter.begin(device):
-            raise OSError("the printer or PDF file could not be opened")
-        try:
-            for page in range(pages):
-                if page:
-                    device.newPage()
-                painter.save()
-                painter.translate(0, band - page * body.height())
-                document.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
-                painter.restore()
-                painter.setFont(mark_font)
-                top = QRectF(0, 0, width, band)
-                painter.drawText(top, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                                 self.lang.form("confidential"))
-                painter.drawText(top, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                                 f"{self.lang.form('title')} {self.referral.packet_id[:8]}")
-                painter.drawText(QRectF(0, height - band, width, band), int(Qt.AlignmentFlag.AlignCenter),
-                                 self.lang.form("page").format(page=page + 1, pages=pages))
-        finally:
-            painter.end()
-        return pages
+        return paint_pages(self.document(), device, marking=self.lang.form("confidential"),
+                           heading=f"{self.lang.form('title')} {self.referral.packet_id[:8]}",
+                           page_text=self.lang.form("page"))
 
     def pdf_bytes(self) -> bytes:
         """The form as an A4 PDF, in memory."""
