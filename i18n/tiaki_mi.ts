@@ -4,27 +4,27 @@
 <context>
     <name></name>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="125"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="122"/>
         <source>title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="178"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="175"/>
         <source>revocation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="187"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="184"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="305"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="302"/>
         <source>confidential</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="308"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="305"/>
         <source>page</source>
         <translation type="unfinished"></translation>
     </message>
@@ -754,152 +754,152 @@
 <context>
     <name>ClientReport</name>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="59"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="58"/>
         <source>Who your information has been shared with</source>
         <translation>Ko wai kua whiwhi i ō mōhiohio</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="60"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="59"/>
         <source>Confidential</source>
         <translation>Matatapu</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="61"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="60"/>
         <source>Page {page} of {pages}</source>
         <translation>Whārangi {page} o {pages}</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="62"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="61"/>
         <source>Organisation</source>
         <translation>Whakahaere</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="63"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="62"/>
         <source>Made for</source>
         <translation>I hangaia mō</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="64"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="63"/>
         <source>Date</source>
         <translation>Rā</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="65"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="64"/>
         <source>This report lists every organisation that {organisation} has shared your information with from this computer: when, what kinds of information, what for, on what basis, and how it was sent.</source>
         <translation>Ka whakarārangitia e tēnei pūrongo ia whakahaere kua tukuna atu e {organisation} ō mōhiohio ki a rātou mai i tēnei rorohiko: āhea, he aha ngā momo mōhiohio, he aha te take, i runga i te aha, ā, i pēhea te tuku.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="69"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="68"/>
         <source>We have not shared your information with any other organisation from this computer.</source>
         <translation>Kāore anō mātou kia tuku i ō mōhiohio ki tētahi atu whakahaere mai i tēnei rorohiko.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="71"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="70"/>
         <source>When</source>
         <translation>Āhea</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="72"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="71"/>
         <source>Once, on {date}.</source>
         <translation>Kotahi anake, i te {date}.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="73"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="72"/>
         <source>First: {first}. Most recent: {last}. Times in all: {times}.</source>
         <translation>Te wā tuatahi: {first}. Te wā whakamutunga: {last}. Te maha o ngā wā: {times}.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="74"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="73"/>
         <source>What kinds of information</source>
         <translation>Ngā momo mōhiohio</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="75"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="74"/>
         <source>What for</source>
         <translation>Te take</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="76"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="75"/>
         <source>On what basis</source>
         <translation>I runga i te aha</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="77"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="76"/>
         <source>How it was sent</source>
         <translation>I pēhea te tuku</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="78"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="77"/>
         <source>Seeing and correcting your information</source>
         <translation>Te kite me te whakatika i ō mōhiohio</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="79"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="78"/>
         <source>You have the right to ask us for the information we hold about you (Privacy Act 2020, principle 6) and to ask us to correct it (principle 7). If we do not correct it, you can ask us to attach a statement of the correction you asked for. We answer within 20 working days.</source>
         <translation>E whai mana ana koe ki te tono ki a mātou mō ngā mōhiohio e puritia ana e mātou mōu (Privacy Act 2020, mātāpono 6), ā, ki te tono kia whakatikaina (mātāpono 7). Ki te kore mātou e whakatika, ka taea e koe te tono kia tāpirihia he kōrero mō te whakatikatanga i tonoa e koe. Ka whakautu mātou i roto i ngā rā mahi e 20.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="84"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="83"/>
         <source>Who to contact</source>
         <translation>Ko wai hei whakapā atu</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="85"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="84"/>
         <source>Ask your worker, or the privacy officer at {organisation}. If you are not satisfied with our answer, you can complain to the Privacy Commissioner: privacy.org.nz or 0800 803 909.</source>
         <translation>Pātai atu ki tō kaimahi, ki te āpiha matatapu rānei o {organisation}. Ki te kore koe e pai ki tā mātou whakautu, ka taea e koe te amuamu ki Te Mana Mātāpono Matatapu (Privacy Commissioner): privacy.org.nz, 0800 803 909 rānei.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="88"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="87"/>
         <source>This report holds personal information. Keep it somewhere safe.</source>
         <translation>He mōhiohio whaiaro kei roto i tēnei pūrongo. Tiakina kia haumaru.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="93"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="92"/>
         <source>Sent encrypted over the internet, straight to the organisation&apos;s secure inbox.</source>
         <translation>I tukuna mā te ipurangi, he mea whakamuna, ki te pouakauru haumaru o te whakahaere.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="95"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="94"/>
         <source>Handed over as an encrypted file that only that organisation can open.</source>
         <translation>I hoatu hei kōnae whakamuna, ko taua whakahaere anake e āhei ana ki te huaki.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="97"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="96"/>
         <source>On a printed or PDF referral form.</source>
         <translation>I runga i tētahi puka tuku kua tāngia, he PDF rānei.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="102"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="101"/>
         <source>You agreed to it (your consent).</source>
         <translation>I whakaae koe (tō whakaaetanga).</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="103"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="102"/>
         <source>It was for the purpose we collected it for, or a directly related purpose.</source>
         <translation>Mō te take i kohia ai, mō tētahi take e hāngai tonu ana rānei.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="105"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="104"/>
         <source>You, or someone allowed to act for you, authorised it.</source>
         <translation>Nāu, nā tētahi rānei e whai mana ana ki te mahi mōu, i whakaae kia tukuna.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="107"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="106"/>
         <source>An approved information sharing agreement under the Privacy Act 2020 allows it.</source>
         <translation>E whakaaetia ana e tētahi whakaaetanga tiritiri mōhiohio kua whakamanahia i raro i te Privacy Act 2020.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="109"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="108"/>
         <source>An information matching programme allowed by law.</source>
         <translation>He hōtaka whakataurite mōhiohio e whakaaetia ana e te ture.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="111"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="110"/>
         <source>The law required it.</source>
         <translation>I herea e te ture.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="112"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="111"/>
         <source>It was necessary to prevent or lessen a serious threat to someone&apos;s life or health.</source>
         <translation>I tika kia tukuna hei ārai, hei whakaiti rānei i tētahi mōrearea nui ki te ora, ki te hauora rānei o tētahi tangata.</translation>
     </message>
@@ -907,107 +907,107 @@
 <context>
     <name>ClientReportDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="300"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="268"/>
         <source>Shared-with report — {person}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="301"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="269"/>
         <source>Shared-with report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="303"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="271"/>
         <source>A report for the person of every organisation their information was shared with from this computer, and how to ask to see or correct it. The PDF is not encrypted: give it to the person and do not keep a copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="310"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="278"/>
         <source>Language of the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="311"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="279"/>
         <source>English</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="312"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="280"/>
         <source>te reo Māori</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="314"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="282"/>
         <source>&amp;Language of the report:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="317"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="285"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="322"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="290"/>
         <source>Report status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="326"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="294"/>
         <source>Save as P&amp;DF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="328"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="296"/>
         <source>&amp;Print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="355"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="323"/>
         <source>No translation for that language is installed, so the report is in English.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="358"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="326"/>
         <source>Save the shared-with report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="359"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="327"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="372"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="340"/>
         <source>The report was not saved: that file could not be written. Choose another place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="379"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="347"/>
         <source>The report was not saved: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="381"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="349"/>
         <source>The report was saved as {file} (not encrypted).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="389"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="357"/>
         <source>Print the shared-with report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="405"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="373"/>
         <source>The report was not printed: the printer could not be used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="408"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="376"/>
         <source>The report was not printed: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_report.py" line="410"/>
+        <location filename="../desktop/tiaki/ui/client_report.py" line="378"/>
         <source>The report was sent to the printer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2373,242 +2373,242 @@
 <context>
     <name>HistoryReport</name>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="48"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="45"/>
         <source>Sharing history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="49"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="46"/>
         <source>Confidential</source>
         <translation type="unfinished">Matatapu</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="50"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="47"/>
         <source>Page {page} of {pages}</source>
         <translation type="unfinished">Whārangi {page} o {pages}</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="51"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="48"/>
         <source>Made by {who} on {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="52"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="49"/>
         <source>Disclosures in this report: {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="53"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="50"/>
         <source>No disclosure matches these filters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="54"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="51"/>
         <source>This report holds personal information. Keep it secure, share it only with the people who need it, and destroy it when it is no longer needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="57"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="54"/>
         <source>When</source>
         <translation type="unfinished">Āhea</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="58"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="55"/>
         <source>Client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="59"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="56"/>
         <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="60"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="57"/>
         <source>Worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="61"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="58"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="62"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="59"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="63"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="60"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="64"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="61"/>
         <source>Basis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="65"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="62"/>
         <source>Information shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="66"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="63"/>
         <source>Serious-threat override</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="67"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="64"/>
         <source>Yes</source>
         <translation type="unfinished">Āe</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="68"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="65"/>
         <source>(a revocation: no information)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="73"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="70"/>
         <source>From {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="74"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="71"/>
         <source>Up to and including {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="75"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="72"/>
         <source>Worker: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="76"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="73"/>
         <source>Client: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="77"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="74"/>
         <source>Partner: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="78"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="75"/>
         <source>Purpose: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="79"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="76"/>
         <source>Basis: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="80"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="77"/>
         <source>Channel: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="81"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="78"/>
         <source>Status: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="82"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="79"/>
         <source>Only entries matching a search (its text is not shown)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="83"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="80"/>
         <source>Every disclosure you may see</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="87"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="84"/>
         <source>Partner inbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="88"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="85"/>
         <source>Referral packet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="89"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="86"/>
         <source>Printed form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="93"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="90"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="94"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="91"/>
         <source>Sent, no receipt yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="95"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="92"/>
         <source>Received (signed receipt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="96"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="93"/>
         <source>Refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="97"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="94"/>
         <source>Set aside</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="98"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="95"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="99"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="96"/>
         <source>Exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="100"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="97"/>
         <source>Printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="105"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="102"/>
         <source>Consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="106"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="103"/>
         <source>Purpose of collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="107"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="104"/>
         <source>Authorised by the person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="108"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="105"/>
         <source>Approved sharing agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="109"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="106"/>
         <source>Information matching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="110"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="107"/>
         <source>Legal requirement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="111"/>
+        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="108"/>
         <source>Serious threat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2616,185 +2616,185 @@
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="128"/>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="129"/>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="424"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="115"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="116"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="411"/>
         <source>Sharing history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="166"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="153"/>
         <source>&amp;Save report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="168"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="155"/>
         <source>Save the history as filtered now as a CSV or PDF file (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="174"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="161"/>
         <source>&amp;Close</source>
         <translation type="unfinished">&amp;Kati</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="193"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="180"/>
         <source>&amp;History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="190"/>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="191"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="177"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="178"/>
         <source>Sharing history views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="170"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="157"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="172"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="159"/>
         <source>Read the history again, with anything shared since it opened (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="177"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="164"/>
         <source>Histor&amp;y</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="199"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="186"/>
         <source>&amp;Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="208"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="195"/>
         <source>Picture status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="212"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="199"/>
         <source>&amp;Picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="217"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="204"/>
         <source>&amp;Verify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="229"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="216"/>
         <source>Disclosures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="253"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="240"/>
         <source>Number of disclosures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="256"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="243"/>
         <source>History problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="257"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="244"/>
         <source>Save r&amp;eport…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="321"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="308"/>
         <source>{shown} disclosure(s) shown; counting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="323"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="310"/>
         <source>{shown} of {total} disclosure(s) shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="326"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="313"/>
         <source>{total} disclosure(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="361"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="348"/>
         <source>Drawing the picture…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="371"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="358"/>
         <source>{total} disclosure(s) in the last 12 weeks, for the current filter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="382"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="369"/>
         <source>Save sharing history report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="383"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="370"/>
         <source>The report holds personal information (clients&apos; names and what was shared about them) and is NOT encrypted: anyone who gets the file can read it. Save it only where your organisation allows, and delete it when it is no longer needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="386"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="373"/>
         <source>Save as &amp;CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="387"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="374"/>
         <source>Save as &amp;PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="389"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="376"/>
         <source>The report is not encrypted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="391"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="378"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="408"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="395"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="408"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="395"/>
         <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="409"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="396"/>
         <source>Save sharing history report (not encrypted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="439"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="426"/>
         <source>Saving the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="444"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="431"/>
         <source>The report ({count} disclosure(s)) was saved as {file} (not encrypted).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="451"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="438"/>
         <source>The report was not saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="453"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="440"/>
         <source>The report was not saved: that file could not be written. Choose another place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="456"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="443"/>
         <source>The report was not saved: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4342,122 +4342,122 @@
 <context>
     <name>ReferralForm</name>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_form.py" line="45"/>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="44"/>
         <source>Routine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_form.py" line="46"/>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="45"/>
         <source>Urgent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_form.py" line="47"/>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="46"/>
         <source>As soon as possible</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_form.py" line="51"/>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="50"/>
         <source>Referral</source>
         <translation>Tukunga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_form.py" line="52"/>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="51"/>
         <source>Confidential</source>
         <translation>Matatapu</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_form.py" line="53"/>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="52"/>
         <source>Page {page} of {pages}</source>
         <translation>Whārangi {page} o {pages}</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_form.py" line="54"/>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="53"/>
         <source>Referral number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_form.py" line="55"/>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="54"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_form.py" line="56"/>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="55"/>
         <source>Coordinator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_form.py" line="57"/>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="56"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_form.py" line="58"/>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="57"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_form.py" line="59"/>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="58"/>
         <source>Urgency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_form.py" line="60"/>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="59"/>
         <source>Date</source>
         <translation>Rā</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_form.py" line="61"/>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="60"/>
         <source>Reason for referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_form.py" line="62"/>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="61"/>
         <source>Services requested</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_form.py" line="63"/>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="62"/>
         <source>Note to the partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_form.py" line="64"/>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="63"/>
         <source>Information shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_form.py" line="65"/>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="64"/>
         <source>Information</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_form.py" line="66"/>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="65"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_form.py" line="67"/>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="66"/>
         <source>Basis for sharing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_form.py" line="68"/>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="67"/>
         <source>Information withheld, and why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_form.py" line="69"/>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="68"/>
         <source>Nothing was withheld.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_form.py" line="70"/>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="69"/>
         <source>Shared under a serious-threat override (Privacy Act, principle 11(1)(f)); a supervisor reviews this disclosure.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_form.py" line="73"/>
+        <location filename="../desktop/tiaki/ui/referral_form.py" line="72"/>
         <source>This form holds personal information. Keep it secure, share it only with the people who provide the service, and destroy it when it is no longer needed.</source>
         <translation type="unfinished"></translation>
     </message>
