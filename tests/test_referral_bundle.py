@@ -434,8 +434,8 @@ def test_mutated_bundles_raise_only_bundle_error(mutations: list[tuple[tuple[Any
                 parent[f"{last}_extra"] = value
             else:
                 parent.insert(last, value)
-        except (KeyError, IndexError, TypeError):
-            continue  # an earlier mutation removed or replaced this path
+        except (KeyError, IndexError, TypeError, AttributeError):
+            continue  # an earlier mutation removed or replaced this path (a list replaced by null has no insert)
     try:
         result = parse_bundle(doc)
     except BundleError:
