@@ -16,7 +16,24 @@ import pytest
 from cli_support import Run, make_runner
 from faultproxy import FaultProxy, StubServer
 from support import ADMIN, ADMIN_PASS, FAST_KDF
+from tiaki import logs
 from tiaki.store.session import Session, create_store
+
+
+@pytest.fixture(autouse=True)
+def _own_preferences(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test keeps a person's preferences (the interface language) in its own directory, never the
+    real user's."""
+    monkeypatch.setenv("TIAKI_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+
+
+@pytest.fixture(autouse=True)
+def _own_log(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A ``tiaki`` command run in-process logs to a temporary directory, never the real user's, and each test
+    starts with no log set up."""
+    monkeypatch.setenv("TIAKI_LOG_DIR", str(tmp_path_factory.getbasetemp() / "logs"))
+    yield
+    logs.shutdown()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from tiaki import __version__
+from tiaki import __version__, logs
 from tiaki.cli_io import EXIT_CHECK_FAILED, EXIT_INVALID, EXIT_LOCKED, EXIT_USAGE, CliError
 from tiaki.core.roles import AccessDenied, Role
 from tiaki.store.errors import (
@@ -30,6 +31,7 @@ from tiaki.store.errors import (
 # PartnerKind's values, spelled out so that starting the app does not import the sharing model (a test checks).
 PARTNER_KINDS = ("government_agency", "ngo", "iwi_or_pacific_provider", "health_provider")
 URGENCIES = ("routine", "urgent", "asap")  # tiaki.core.referral_bundle.URGENCIES (a test keeps them equal)
+log = logging.getLogger(__name__)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -98,6 +100,9 @@ def build_parser() -> _Parser:
     asub = audit.add_subparsers(title="audit commands", metavar="ACTION", parser_class=_Parser)
     _command(asub, "verify", "cmd_audit_verify", "check the hash chain and signed checkpoints")
     _command(top, "check", "cmd_check", "check every database page (integrity and authentication)")
+    selfcheck = _command(top, "self-check", "ui.self_check.cmd_self_check",
+                         "check that this installation can start: Qt, translations, resources, the first window")
+    selfcheck.add_argument("--offscreen", action="store_true", help="no display needed (QT_QPA_PLATFORM=offscreen)")
 
     worker = _command(top, "worker", _needs_subcommand, "workers and roles (privacy officer)")
     wsub = worker.add_subparsers(title="worker commands", metavar="ACTION", parser_class=_Parser)
@@ -203,6 +208,13 @@ def build_parser() -> _Parser:
     auto_lock = _command(ssub, "auto-lock", "cmd_settings_auto_lock",
                          "show, or set (privacy officer), the idle minutes before Tiaki locks")
     auto_lock.add_argument("minutes", nargs="?", type=int)
+    clipboard = _command(ssub, "clipboard", "cmd_settings_clipboard",
+                         "show, or set (privacy officer), the seconds before a copied value leaves the clipboard")
+    clipboard.add_argument("seconds", nargs="?", type=int)
+    sync_interval = _command(ssub, "sync-interval", "cmd_settings_sync_interval",
+                             "show, or set (privacy officer), the minutes between automatic syncs in the app "
+                             "(0: only Sync now)")
+    sync_interval.add_argument("minutes", nargs="?", type=int)
     return parser
 
 
@@ -339,6 +351,20 @@ def _exit_code(exc: StoreError) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    logs.setup()  # once, for the app and every command; nothing personal can reach it (see tiaki.logs)
+    command = _command_name(args.run)
+    log.info(logs.COMMAND_STARTED, command)
+    code = _run(args, command)
+    log.info(logs.COMMAND_FINISHED, command, code)
+    return code
+
+
+def _command_name(run: str | Callable[[argparse.Namespace], int]) -> str:
+    """What a command runs, by its name in the code ("cmd_client_add", "cli_sync.cmd_sync", "gui"): never input."""
+    return run if isinstance(run, str) else run.__name__.lstrip("_")
+
+
+def _run(args: argparse.Namespace, command: str) -> int:
     try:
         return int(_resolve(args.run)(args))
     except CliError as exc:
@@ -354,6 +380,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail("Interrupted; nothing more was done.", EXIT_INVALID)
     except Exception as exc:
         # The type only: an exception's text could carry a value from the record.
+        log.error(logs.COMMAND_FAILED, command, exc_info=exc)  # the type and code frames, never the text
         return _fail(f"Unexpected error ({type(exc).__name__}); nothing more was done.", EXIT_CHECK_FAILED)
 
 

@@ -29,6 +29,7 @@ from tiaki.core.purposes import load_purposes
 from tiaki.core.roles import Role
 from tiaki.core.text import bad_characters, nfc
 from tiaki.paths import resource_dir
+from tiaki.store.errors import InvalidInput
 from tiaki.store.session import (
     Session,
     create_store,
@@ -37,7 +38,8 @@ from tiaki.store.session import (
     store_exists,
     unlock_store,
 )
-from tiaki.store.unlocked import AUTO_LOCK_RANGE, check_passphrase
+from tiaki.store.settings import AUTO_LOCK_MINUTES, CLIPBOARD_CLEAR_SECONDS, SYNC_INTERVAL_MINUTES, StoreSetting
+from tiaki.store.unlocked import check_passphrase
 from tiaki.store.workers import clean_worker_name
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -292,15 +294,32 @@ def catalogues() -> tuple[Any, Any, Any]:
     return default_catalogue(), load_purposes(resources / "purposes.json"), load_notices(resources / "notices.json")
 
 
-def cmd_settings_auto_lock(args: argparse.Namespace) -> int:
-    low, high = AUTO_LOCK_RANGE
-    if args.minutes is not None and not low <= args.minutes <= high:
-        raise CliError(f"Auto-lock must be between {low} and {high} minutes.", EXIT_INVALID)
+def _store_setting(args: argparse.Namespace, setting: StoreSetting, value: int | None) -> int:
+    """Show a store setting, or set it first (privacy officer); an out-of-range value changes nothing."""
+    if value is not None and not setting.allows(value):
+        raise CliError(InvalidInput(setting.error_code, min=setting.minimum, max=setting.maximum).args[0],
+                       EXIT_INVALID)
     with unlocked(args) as session:
-        if args.minutes is not None:
-            session.set_auto_lock_minutes(args.minutes)
-        minutes = session.auto_lock_minutes()
+        if value is not None:
+            session.set_setting(setting, value)
+        return session.setting(setting)
+
+
+def cmd_settings_auto_lock(args: argparse.Namespace) -> int:
+    minutes = _store_setting(args, AUTO_LOCK_MINUTES, args.minutes)
     print(f"Tiaki locks after {minutes} idle minute(s).")
+    return EXIT_OK
+
+
+def cmd_settings_clipboard(args: argparse.Namespace) -> int:
+    seconds = _store_setting(args, CLIPBOARD_CLEAR_SECONDS, args.seconds)
+    print(f"A copied value leaves the clipboard after {seconds} second(s).")
+    return EXIT_OK
+
+
+def cmd_settings_sync_interval(args: argparse.Namespace) -> int:
+    minutes = _store_setting(args, SYNC_INTERVAL_MINUTES, args.minutes)
+    print(f"The app syncs every {minutes} minute(s)." if minutes else "The app syncs only when asked (Sync now).")
     return EXIT_OK
 
 

@@ -30,6 +30,7 @@ from tiaki.ui.history_model import (
     ROW_ROLE,
     HistoryModel,
 )
+from tiaki.ui.labels import moment_text
 
 
 @dataclass
@@ -203,7 +204,7 @@ def test_cells_read_in_words_and_local_time(qtbot, session: Session) -> None:
     model.set_filter(HistoryFilter(status="acknowledged"))
     assert model.rowCount() >= 1
     entry = model.index(0, 0).data(ROW_ROLE)
-    assert model.index(0, COL_TIME).data() == entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
+    assert model.index(0, COL_TIME).data() == moment_text(entry.at)  # the locale's short date and time
     assert model.index(0, COL_STATUS).data() == "Delivered (receipt verified)"
     assert model.index(0, COL_CHANNEL).data() == "Sync"
     assert model.index(0, COL_BASIS).data() == "The person's consent"

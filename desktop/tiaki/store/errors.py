@@ -71,6 +71,8 @@ class InvalidInput(StoreError):
         "last_privacy_officer": "The store needs at least one active privacy officer.",
         "worker_inactive": "That worker is not active.",
         "auto_lock_range": "Auto-lock must be between {min} and {max} minutes.",
+        "clipboard_range": "A copied value must leave the clipboard after {min} to {max} seconds.",
+        "sync_interval_range": "Automatic sync must run every {min} to {max} minutes, or be off.",
         "recovery_key_format": "That is not a Tiaki recovery key.",
         "recovery_key_typo": "The recovery key has a typing mistake (its check group does not match).",
         "recovery_key_wrong": "That recovery key does not open this store.",

@@ -10,12 +10,14 @@ Locking checkpoints the audit chain, closes the connection and forgets the data 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from tiaki import logs
 from tiaki.core import keywrap, roles
 from tiaki.core.audit import Action, Checkpoint, Verification
 from tiaki.core.catalogue import Catalogue
@@ -37,17 +39,21 @@ from tiaki.store.keyslots import read_keyslots, update_keyslots
 from tiaki.store.outbox import Outbox
 from tiaki.store.referrals import Referrals
 from tiaki.store.reviews import ReviewQueue
+from tiaki.store.settings import AUTO_LOCK_MINUTES, StoreSetting
 from tiaki.store.sharing import SharingRepository
 from tiaki.store.sharing_history import SharingHistory
 
-DEFAULT_AUTO_LOCK_MINUTES = 5
-AUTO_LOCK_RANGE = (1, 240)
+DEFAULT_AUTO_LOCK_MINUTES = AUTO_LOCK_MINUTES.default
+AUTO_LOCK_RANGE = (AUTO_LOCK_MINUTES.minimum, AUTO_LOCK_MINUTES.maximum)
 
 
 def check_passphrase(passphrase: str, name: str) -> None:
     problem = passphrase_problem(passphrase, name)
     if problem:
         raise InvalidInput.for_passphrase(problem)
+
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -284,19 +290,25 @@ class Session:
 
     # --- settings and checks -----------------------------------------------------------------------
 
+    def setting(self, setting: StoreSetting) -> int:
+        """A store-wide setting's value (its default when never set); any worker may read it."""
+        return setting.parse(self._db.scalar("SELECT value FROM settings WHERE key = ?", (setting.key,)))
+
+    def set_setting(self, setting: StoreSetting, value: int) -> None:
+        """Change a store-wide setting (privacy officer), audited with its new value."""
+        if not setting.allows(value):
+            raise InvalidInput(setting.error_code, min=setting.minimum, max=setting.maximum)
+        me = self._require_admin("change this setting")
+        with self._db.transaction() as tx:
+            tx.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (setting.key, str(value)))
+            self.audit.append(tx, actor_id=me.id, action=Action.SETTING_CHANGE, subject_type="setting",
+                              subject_id=setting.key, detail={"value": value})
+
     def auto_lock_minutes(self) -> int:
-        value = self._db.scalar("SELECT value FROM settings WHERE key = 'auto_lock_minutes'")
-        return int(value) if value else DEFAULT_AUTO_LOCK_MINUTES
+        return self.setting(AUTO_LOCK_MINUTES)
 
     def set_auto_lock_minutes(self, minutes: int) -> None:
-        if not AUTO_LOCK_RANGE[0] <= minutes <= AUTO_LOCK_RANGE[1]:
-            raise InvalidInput("auto_lock_range", min=AUTO_LOCK_RANGE[0], max=AUTO_LOCK_RANGE[1])
-        me = self._require_admin("change the auto-lock delay")
-        with self._db.transaction() as tx:
-            tx.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('auto_lock_minutes', ?)",
-                       (str(minutes),))
-            self.audit.append(tx, actor_id=me.id, action=Action.SETTING_CHANGE, subject_type="setting",
-                              subject_id="auto_lock_minutes", detail={"value": minutes})
+        self.set_setting(AUTO_LOCK_MINUTES, minutes)
 
     def verify_audit(self, progress: Callable[[int, int], None] | None = None) -> Verification:
         roles.require(roles.can_review_audit(self.current_worker()), "check the audit log")
@@ -333,5 +345,6 @@ class Session:
             self._db.close()
             for i in range(len(self._data_key)):
                 self._data_key[i] = 0
+            log.info(logs.LOCKED)
 
     close = lock

@@ -5,18 +5,19 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
-from tiaki.paths import i18n_dir
 from tiaki.store.layout import store_exists
+from tiaki.store.settings import CLIPBOARD_CLEAR_SECONDS
+from tiaki.ui.app_icon import APP_ID, window_icon
 from tiaki.ui.clipboard import DEFAULT_CLEAR_AFTER_MS, GuardedClipboard
 from tiaki.ui.idle_lock import IdleLock
+from tiaki.ui.language import InterfaceLanguage, interface_language
 from tiaki.ui.unlock import UnlockWindow
 
 if TYPE_CHECKING:  # imported when first needed: the unlock window should appear as fast as a bare one
@@ -25,22 +26,12 @@ if TYPE_CHECKING:  # imported when first needed: the unlock window should appear
     from tiaki.ui.main_window import MainWindow
     from tiaki.ui.setup_wizard import SetupWizard
 
-LANG_ENV = "TIAKI_LANG"
 
-
-def interface_language() -> str:
-    """TIAKI_LANG (e.g. "mi"), else the system locale's language."""
-    return os.environ.get(LANG_ENV) or QLocale.system().name().split("_")[0]
-
-
-def install_translator(app: QApplication, language: str | None = None) -> QTranslator | None:
-    """Load i18n/tiaki_<lang>.qm when it exists; English needs none."""
-    language = language or interface_language()
-    translator = QTranslator(app)
-    if language == "en" or not translator.load(f"tiaki_{language}", str(i18n_dir())):
-        return None
-    app.installTranslator(translator)
-    return translator
+def install_translator(app: QApplication, language: str | None = None) -> InterfaceLanguage:
+    """Install the translation for ``language`` (default: the chosen interface language)."""
+    current = InterfaceLanguage(app)
+    current.use(language or interface_language())
+    return current
 
 
 class Desktop(QObject):
@@ -49,14 +40,18 @@ class Desktop(QObject):
     finished = Signal()
 
     def __init__(self, app: QApplication, data_dir: Path, *, kdf: KdfParams | None = None,
-                 idle_ms: int | None = None, clipboard_ms: int = DEFAULT_CLEAR_AFTER_MS) -> None:
+                 idle_ms: int | None = None, clipboard_ms: int | None = None,
+                 language: InterfaceLanguage | None = None) -> None:
         super().__init__(app)
         self._app = app
         self.data_dir = data_dir
         self._kdf = kdf
         self._idle_ms = idle_ms
+        self._clipboard_ms = clipboard_ms  # None: the store's setting, once unlocked
+        self._owns_language = language is None
+        self.language = language or InterfaceLanguage(app)
         self.session: Session | None = None
-        self.clipboard = GuardedClipboard(app.clipboard(), clipboard_ms, self)
+        self.clipboard = GuardedClipboard(app.clipboard(), clipboard_ms or DEFAULT_CLEAR_AFTER_MS, self)
         self.idle_lock = IdleLock(app, idle_ms or 60_000, self)
         self.idle_lock.idle.connect(self.lock)
         self.wizard: SetupWizard | None = None
@@ -102,6 +97,8 @@ class Desktop(QObject):
         window.lock_requested.connect(self.lock)
         window.quit_requested.connect(self.quit)
         window.auto_lock_changed.connect(self._auto_lock_changed)
+        window.store_settings_changed.connect(self._apply_store_settings)
+        window.language_changed.connect(self.change_language)
         self.main_window = window
         if self.unlock_window is not None:
             self.unlock_window.hide()
@@ -110,13 +107,30 @@ class Desktop(QObject):
             self.wizard.deleteLater()
             self.wizard = None
         window.show()
-        self.idle_lock.set_interval_ms(self._idle_ms or session.auto_lock_minutes() * 60_000)
+        self._apply_store_settings()
         self.idle_lock.start()
         return window
 
     def _auto_lock_changed(self, minutes: int) -> None:
         if self._idle_ms is None:
             self.idle_lock.set_interval_ms(minutes * 60_000)
+
+    def _apply_store_settings(self) -> None:
+        """The running app follows the store's settings (explicit test overrides win)."""
+        if self.session is None:
+            return
+        self.idle_lock.set_interval_ms(self._idle_ms or self.session.auto_lock_minutes() * 60_000)
+        clear_after_s = self.session.setting(CLIPBOARD_CLEAR_SECONDS)
+        self.clipboard.set_clear_after_ms(self._clipboard_ms or clear_after_s * 1000)
+
+    def change_language(self, language: str) -> None:
+        """Show the interface in ``language`` now: windows retranslate or are rebuilt; unsaved edits are kept."""
+        self.language.use(language)
+        if self.unlock_window is not None and not self.unlock_window.isVisible():
+            self.unlock_window.deleteLater()  # built again, in the new language, at the next lock
+            self.unlock_window = None
+        if self.main_window is not None:
+            self.main_window.reopen_in_current_language()
 
     def lock(self) -> None:
         """Lock now: close the session, empty every window, clear a copied value, ask for the passphrase."""
@@ -150,6 +164,8 @@ class Desktop(QObject):
                 window.hide()
                 window.deleteLater()
         self.wizard = self.unlock_window = self.main_window = None
+        if self._owns_language:
+            self.language.restore()
         self.deleteLater()
 
 
@@ -177,9 +193,10 @@ def run_app(data_dir: Path, *, session: Session | None = None, argv: list[str] |
     app.setApplicationName("Tiaki")
     app.setOrganizationName("Tiaki")
     app.setApplicationDisplayName("Tiaki")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(window_icon())
     app.setQuitOnLastWindowClosed(False)  # locking hides the main window before the unlock window shows
-    install_translator(app)
-    desktop = Desktop(app, data_dir)
+    desktop = Desktop(app, data_dir, language=install_translator(app))
     desktop.finished.connect(app.quit)
     desktop.start(session)
     try:

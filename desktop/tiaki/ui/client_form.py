@@ -395,6 +395,9 @@ class ClientForm(QWidget):
         self.archived.emit(self._record.id)
         self.close_without_asking()
 
+    def has_unsaved_changes(self) -> bool:
+        return self._dirty
+
     def close_without_asking(self) -> None:
         self._closing_anyway = True
         self.close()

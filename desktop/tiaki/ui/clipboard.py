@@ -27,6 +27,10 @@ class GuardedClipboard(QObject):
     def clear_after_ms(self) -> int:
         return self._timer.interval()
 
+    def set_clear_after_ms(self, ms: int) -> None:
+        """A new delay for the next copy (one waiting now keeps its own)."""
+        self._timer.setInterval(ms)
+
     @property
     def pending(self) -> bool:
         """True while a copied value is waiting to be cleared."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from tiaki.core.clock import parse_iso
 from tiaki.core.roles import Role
@@ -74,7 +74,8 @@ def role_label(role: Role) -> str:
 
 
 def local_time(stored: str | None) -> str:
-    """A stored UTC ISO time in the computer's local time, e.g. 2026-05-03 14:02."""
+    """A stored UTC ISO time in the computer's local time, written the way the interface language's locale
+    writes a short date and time (en_NZ: 03/05/2026 2:02 pm)."""
     if not stored:
         return ""
     try:
@@ -83,4 +84,23 @@ def local_time(stored: str | None) -> str:
         return stored
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return moment_text(moment)
+
+
+def moment_text(moment: dt.datetime) -> str:
+    """An aware time in the computer's local time, in the locale's short date and time."""
+    local = moment.astimezone()
+    locale = QLocale()
+    day = locale.toString(QDate(local.year, local.month, local.day), QLocale.FormatType.ShortFormat)
+    clock = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    return f"{day} {clock}"
+
+
+def widest_local_time() -> str:
+    """A sample as wide as any ``local_time`` (two-digit day and month, a late afternoon hour)."""
+    return moment_text(dt.datetime(2026, 12, 28, 23, 58, tzinfo=dt.UTC).astimezone().replace(hour=22))
+
+
+def number(value: int) -> str:
+    """A count as the locale writes it (1,234)."""
+    return QLocale().toString(value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 
 from tiaki.core import roles
 from tiaki.store.session import Session
+from tiaki.store.settings import SYNC_INTERVAL_MINUTES
 from tiaki.ui.about_dialog import AboutDialog
 from tiaki.ui.accessibility import read_only_rows
 from tiaki.ui.client_form import ClientForm
 from tiaki.ui.client_list_model import CLIENT_ID_ROLE, COL_DATE_OF_BIRTH, COL_NAME, COL_UPDATED, ClientListModel
 from tiaki.ui.clipboard import GuardedClipboard
 from tiaki.ui.history_window import HistoryWindow
-from tiaki.ui.labels import local_time, role_label
+from tiaki.ui.labels import local_time, number, role_label, ui_language, widest_local_time
 from tiaki.ui.open_referral_dialog import OpenReferralDialog
 from tiaki.ui.partners_dialog import PartnersDialog
 from tiaki.ui.passphrase_dialogs import ChangePassphraseDialog
@@ -44,6 +45,8 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
     quit_requested = Signal()
     auto_lock_changed = Signal(int)  # minutes
+    store_settings_changed = Signal()
+    language_changed = Signal(str)
 
     def __init__(self, session: Session, clipboard: GuardedClipboard, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,9 +57,7 @@ class MainWindow(QMainWindow):
         self.verify_run: VerifyLogRun | None = None
         self.history_window: HistoryWindow | None = None
         self.open_referral_dialog: OpenReferralDialog | None = None
-        self.sync = SyncController(session, self)
-        self.setWindowTitle(self.tr("Tiaki"))
-        self.setAccessibleName(self.tr("Tiaki client list"))
+        self.sync = SyncController(session, self, interval_minutes=session.setting(SYNC_INTERVAL_MINUTES))
         self.resize(900, 600)
 
         self.model = ClientListModel(session.clients, parent=self)
@@ -69,20 +70,16 @@ class MainWindow(QMainWindow):
         self._search_timer.timeout.connect(self._run_search)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.model.modelReset.connect(self._update_status)
+        self._retranslate()
         self._show_failed_unlocks()
-        self._update_status()
         self.search.setFocus()
 
     # --- building ------------------------------------------------------------------------------------
 
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-                tip: str = "") -> QAction:
-        action = QAction(text, self)
+    def _action(self, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
+        action = QAction(self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -90,59 +87,104 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         assert self.session is not None
         worker = self.session.worker
-        self.new_client_action = self._action(self.tr("&New client"), self.new_client, "Ctrl+N",
-                                              self.tr("Record a new client (Ctrl+N)"))
+        self.new_client_action = self._action(self.new_client, "Ctrl+N")
         self.new_client_action.setEnabled(worker.role is not roles.Role.SUPERVISOR)
-        self.find_action = self._action(self.tr("&Find"), self.focus_search, "Ctrl+F",
-                                        self.tr("Search the client list (Ctrl+F)"))
-        self.lock_action = self._action(self.tr("&Lock"), self.lock_requested.emit, "Ctrl+L",
-                                        self.tr("Lock Tiaki now (Ctrl+L)"))
-        self.workers_action = self._action(self.tr("&Workers…"), self.show_workers)
+        self.find_action = self._action(self.focus_search, "Ctrl+F")
+        self.lock_action = self._action(self.lock_requested.emit, "Ctrl+L")
+        self.workers_action = self._action(self.show_workers)
         self.workers_action.setVisible(roles.can_administer(worker))
-        self.partners_action = self._action(self.tr("P&artners and agreements…"), self.show_partners)
+        self.partners_action = self._action(self.show_partners)
         self.partners_action.setVisible(roles.can_administer(worker))
-        self.verify_action = self._action(self.tr("&Verify log…"), self.verify_log)
+        self.verify_action = self._action(self.verify_log)
         self.verify_action.setVisible(roles.can_review_audit(worker))
-        self.history_action = self._action(self.tr("Sharing &history…"), self.show_history, "Ctrl+H",
-                                           self.tr("Who shared what about whom, with which partner, when and on "
-                                                   "what basis (Ctrl+H)"))
+        self.history_action = self._action(self.show_history, "Ctrl+H")
         self.history_action.setVisible(roles.can_see_history(worker))
-        self.passphrase_action = self._action(self.tr("Change my &passphrase…"), self.change_passphrase)
-        self.sync_now_action = self._action(self.tr("S&ync now"), self.sync_now, "F5",
-                                            self.tr("Send what is queued to partners now (F5)"))
-        self.sync_status_action = self._action(self.tr("Sync &status…"), self.show_sync)
-        self.refer_action = self._action(self.tr("&Refer selected client to partner…"), self.refer_selected,
-                                         tip=self.tr("Make an encrypted referral packet for a partner"))
+        self.passphrase_action = self._action(self.change_passphrase)
+        self.sync_now_action = self._action(self.sync_now, "F5")
+        self.sync_status_action = self._action(self.show_sync)
+        self.refer_action = self._action(self.refer_selected)
         self.refer_action.setEnabled(worker.role is not roles.Role.SUPERVISOR)
-        self.open_referral_action = self._action(self.tr("&Open referral…"), self.open_referral, "Ctrl+O",
-                                                 self.tr("Open a referral packet and create the client (Ctrl+O)"))
+        self.open_referral_action = self._action(self.open_referral, "Ctrl+O")
         self.open_referral_action.setEnabled(worker.role is not roles.Role.SUPERVISOR)
-        self.settings_action = self._action(self.tr("&Settings…"), self.show_settings)
-        self.about_action = self._action(self.tr("&About and security…"), self.show_about)
-        self.quit_action = self._action(self.tr("&Quit"), self.quit_requested.emit, QKeySequence.StandardKey.Quit)
+        self.settings_action = self._action(self.show_settings)
+        self.about_action = self._action(self.show_about)
+        self.quit_action = self._action(self.quit_requested.emit, QKeySequence.StandardKey.Quit)
 
-        menu = self.menuBar().addMenu(self.tr("&Clients"))
-        menu.addActions([self.new_client_action, self.find_action])
-        menu.addSeparator()
-        menu.addActions([self.lock_action, self.quit_action])
-        referrals_menu = self.menuBar().addMenu(self.tr("&Referrals"))
-        referrals_menu.addActions([self.refer_action, self.open_referral_action])
-        sync_menu = self.menuBar().addMenu(self.tr("S&ync"))
-        sync_menu.addActions([self.sync_now_action, self.sync_status_action])
-        tools = self.menuBar().addMenu(self.tr("&Tools"))
-        tools.addActions([self.history_action, self.workers_action, self.partners_action, self.verify_action,
-                          self.passphrase_action, self.settings_action])
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self.about_action)
+        self.clients_menu = self.menuBar().addMenu("")
+        self.clients_menu.addActions([self.new_client_action, self.find_action])
+        self.clients_menu.addSeparator()
+        self.clients_menu.addActions([self.lock_action, self.quit_action])
+        self.referrals_menu = self.menuBar().addMenu("")
+        self.referrals_menu.addActions([self.refer_action, self.open_referral_action])
+        self.sync_menu = self.menuBar().addMenu("")
+        self.sync_menu.addActions([self.sync_now_action, self.sync_status_action])
+        self.tools_menu = self.menuBar().addMenu("")
+        self.tools_menu.addActions([self.history_action, self.workers_action, self.partners_action,
+                                    self.verify_action, self.passphrase_action, self.settings_action])
+        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.about_action)
 
-        toolbar = self.addToolBar(self.tr("Main"))
-        toolbar.setObjectName("main_toolbar")
-        toolbar.setAccessibleName(self.tr("Main actions"))
-        toolbar.addActions([self.new_client_action, self.find_action, self.lock_action])
+        self.toolbar = self.addToolBar("")
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.addActions([self.new_client_action, self.find_action, self.lock_action])
+
+    def _retranslate(self) -> None:
+        """Every text this window shows, in the current language (at start and when the language changes)."""
+        self.setWindowTitle(self.tr("Tiaki"))
+        self.setAccessibleName(self.tr("Tiaki client list"))
+        texts: list[tuple[QAction, str, str]] = [
+            (self.new_client_action, self.tr("&New client"), self.tr("Record a new client (Ctrl+N)")),
+            (self.find_action, self.tr("&Find"), self.tr("Search the client list (Ctrl+F)")),
+            (self.lock_action, self.tr("&Lock"), self.tr("Lock Tiaki now (Ctrl+L)")),
+            (self.workers_action, self.tr("&Workers…"), ""),
+            (self.partners_action, self.tr("P&artners and agreements…"), ""),
+            (self.verify_action, self.tr("&Verify log…"), ""),
+            (self.history_action, self.tr("Sharing &history…"),
+             self.tr("Who shared what about whom, with which partner, when and on what basis (Ctrl+H)")),
+            (self.passphrase_action, self.tr("Change my &passphrase…"), ""),
+            (self.sync_now_action, self.tr("S&ync now"), self.tr("Send what is queued to partners now (F5)")),
+            (self.sync_status_action, self.tr("Sync &status…"), ""),
+            (self.refer_action, self.tr("&Refer selected client to partner…"),
+             self.tr("Make an encrypted referral packet for a partner")),
+            (self.open_referral_action, self.tr("&Open referral…"),
+             self.tr("Open a referral packet and create the client (Ctrl+O)")),
+            (self.settings_action, self.tr("&Settings…"), ""),
+            (self.about_action, self.tr("&About and security…"), ""),
+            (self.quit_action, self.tr("&Quit"), ""),
+        ]
+        for action, text, tip in texts:
+            action.setText(text)
+            action.setToolTip(tip or text.replace("&", ""))
+            action.setStatusTip(tip)
+        self.clients_menu.setTitle(self.tr("&Clients"))
+        self.referrals_menu.setTitle(self.tr("&Referrals"))
+        self.sync_menu.setTitle(self.tr("S&ync"))
+        self.tools_menu.setTitle(self.tr("&Tools"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.toolbar.setWindowTitle(self.tr("Main"))
+        self.toolbar.setAccessibleName(self.tr("Main actions"))
         for action in (self.new_client_action, self.find_action, self.lock_action):
-            button = toolbar.widgetForAction(action)
+            button = self.toolbar.widgetForAction(action)
             if button is not None:
                 button.setAccessibleName(action.text().replace("&", ""))
+        self.notice_text.setAccessibleName(self.tr("Security notice"))
+        self.notice_dismiss.setText(self.tr("Dismiss"))
+        self.notice_dismiss.setAccessibleName(self.tr("Dismiss notice"))
+        self.search_label.setText(self.tr("&Search:"))
+        self.search.setPlaceholderText(self.tr("Name, NHI, phone… (macrons optional)"))
+        self.search.setAccessibleName(self.tr("Search clients"))
+        self.table.setAccessibleName(self.tr("Clients"))
+        self.sync_label.setAccessibleName(self.tr("Sync status"))
+        self._size_time_columns()
+        if not self.notice.isHidden():
+            self._show_failed_unlocks()
+        self._update_status()
+        self._show_sync_state(self.sync.online)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "sync_label"):
+            self._retranslate()
+        super().changeEvent(event)
 
     def _build_central(self) -> None:
         central = QWidget(self)
@@ -153,9 +195,7 @@ class MainWindow(QMainWindow):
         self.notice.setStyleSheet("background: #fff4ce; color: #3b2f00;")
         self.notice_text = QLabel(self.notice)
         self.notice_text.setWordWrap(True)
-        self.notice_text.setAccessibleName(self.tr("Security notice"))
-        self.notice_dismiss = QPushButton(self.tr("Dismiss"), self.notice)
-        self.notice_dismiss.setAccessibleName(self.tr("Dismiss notice"))
+        self.notice_dismiss = QPushButton(self.notice)
         self.notice_dismiss.clicked.connect(self.notice.hide)
         notice_row.addWidget(self.notice_text, 1)
         notice_row.addWidget(self.notice_dismiss)
@@ -163,38 +203,38 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.notice)
 
         search_row = QHBoxLayout()
-        search_label = QLabel(self.tr("&Search:"), central)
+        self.search_label = QLabel(central)
         self.search = QLineEdit(central)
-        self.search.setPlaceholderText(self.tr("Name, NHI, phone… (macrons optional)"))
-        self.search.setAccessibleName(self.tr("Search clients"))
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self._focus_results)
-        search_label.setBuddy(self.search)
-        search_row.addWidget(search_label)
+        self.search_label.setBuddy(self.search)
+        search_row.addWidget(self.search_label)
         search_row.addWidget(self.search, 1)
         layout.addLayout(search_row)
 
         self.table = QTableView(central)
         self.table.setModel(self.model)
-        read_only_rows(self.table, self.tr("Clients"))
+        read_only_rows(self.table, "")
         # Fixed row heights: the view never measures rows it does not show, so 100,000 rows stay fluid.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        # Sized from the font, not the rows: measuring contents would read every row of a 100,000-row list.
-        sample = self.table.fontMetrics().horizontalAdvance("8888-88-88 88:88") + 24
-        for column in (COL_DATE_OF_BIRTH, COL_UPDATED):
-            self.table.setColumnWidth(column, sample)
         self.table.activated.connect(self._open_index)
         self.table.doubleClicked.connect(self._open_index)
         layout.addWidget(self.table, 1)
         self.setCentralWidget(central)
         self.setTabOrder(self.search, self.table)
 
+    def _size_time_columns(self) -> None:
+        # Sized from the font and the locale's format, not the rows: measuring contents would read every row of
+        # a 100,000-row list.
+        sample = self.table.fontMetrics().horizontalAdvance(widest_local_time()) + 24
+        for column in (COL_DATE_OF_BIRTH, COL_UPDATED):
+            self.table.setColumnWidth(column, sample)
+
     def _build_status(self) -> None:
         self.count_label = QLabel(self)
         self.worker_label = QLabel(self)
         self.sync_label = QLabel(self)
-        self.sync_label.setAccessibleName(self.tr("Sync status"))
         self.statusBar().addWidget(self.count_label, 1)
         self.statusBar().addPermanentWidget(self.sync_label)
         self.statusBar().addPermanentWidget(self.worker_label)
@@ -204,7 +244,6 @@ class MainWindow(QMainWindow):
             self.tr("Syncing {done} of {total}…").format(done=done, total=total)))
         self.sync.finished.connect(self._on_sync_finished)
         self.sync.failed.connect(self.sync_label.setText)
-        self._show_sync_state(self.sync.online)
 
     def _show_sync_state(self, online: object) -> None:
         if self.sync.running:
@@ -239,9 +278,9 @@ class MainWindow(QMainWindow):
             return
         count = self.model.rowCount()
         if self.model.query:
-            self.count_label.setText(self.tr("{n} client(s) match").format(n=count))
+            self.count_label.setText(self.tr("{n} client(s) match").format(n=number(count)))
         else:
-            self.count_label.setText(self.tr("{n} client(s)").format(n=count))
+            self.count_label.setText(self.tr("{n} client(s)").format(n=number(count)))
         worker = self.session.worker
         self.worker_label.setText(self.tr("Signed in: {name} — {role}").format(
             name=worker.display_name, role=role_label(worker.role)))
@@ -366,10 +405,47 @@ class MainWindow(QMainWindow):
     def show_settings(self) -> SettingsDialog | None:
         if self.session is None:
             return None
-        dialog = SettingsDialog(self.session, self)
+        dialog = SettingsDialog(self.session, self, language=ui_language())
         dialog.auto_lock_changed.connect(self.auto_lock_changed)
+        dialog.store_settings_changed.connect(self._store_settings_changed)
+        dialog.language_changed.connect(self.language_changed)
         dialog.open()
         return dialog
+
+    def _store_settings_changed(self) -> None:
+        if self.session is not None:
+            self.sync.set_interval_minutes(self.session.setting(SYNC_INTERVAL_MINUTES))
+        self.store_settings_changed.emit()
+
+    def reopen_in_current_language(self) -> list[str]:
+        """After a language change: reopen the record windows and the history window so they are built in the
+        new language. A record with unsaved changes stays as it is (nothing typed is lost); returns their
+        client ids (an empty string for a new client not yet saved)."""
+        if self.session is None:
+            return []
+        kept: list[str] = []
+        reopen: list[str] = []
+        for form in [*self.forms.values(), *self.new_forms]:
+            if form.has_unsaved_changes():
+                kept.append(form.client_id or "")
+            elif form.client_id is not None:
+                reopen.append(form.client_id)
+                form.close_without_asking()
+            else:
+                form.close_without_asking()
+        history_open = self.history_window is not None
+        if self.history_window is not None:
+            self.history_window.close()
+            self.history_window = None
+        for client_id in reopen:
+            self.forms.pop(client_id, None)
+            self.open_client(client_id)
+        if history_open:
+            self.show_history()
+        if kept:
+            self.statusBar().showMessage(self.tr("Records with unsaved changes keep their language until you close "
+                                                 "them."), 8000)
+        return kept
 
     def show_about(self) -> None:
         data_dir = self.session.data_dir if self.session else Path()

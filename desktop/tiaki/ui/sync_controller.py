@@ -1,5 +1,7 @@
 """When to sync, in the app: when the network comes back, on "Sync now", and on a timer.
 
+With the store's sync interval set to 0 (off), only "Sync now" starts a run.
+
 The sync engine (``tiaki.sync``) does the work on a worker thread through ``BackgroundTask``; this object only
 decides when to start it and relays its progress and report to the window. One run at a time: a trigger while
 a run is going is ignored (the running one already picks up everything queued).
@@ -45,9 +47,9 @@ class SyncController(QObject):
         self.task: BackgroundTask | None = None
         self.last_report: Any = None
         self._timer = QTimer(self)
-        self._timer.setInterval(max(1, interval_minutes) * 60_000)
         self._timer.timeout.connect(lambda: self.start(scheduled=True))
-        self._timer.start()
+        self.interval_minutes = 0
+        self.set_interval_minutes(interval_minutes)
         self._network = _network()
         self.online: bool | None = None
         if self._network is not None:
@@ -65,10 +67,22 @@ class SyncController(QObject):
             return None
         return reachability in _REACHABLE
 
+    def set_interval_minutes(self, minutes: int) -> None:
+        """Sync every ``minutes`` (and when the network comes back); 0: only when a worker asks."""
+        self.interval_minutes = max(0, minutes)
+        if self.interval_minutes:
+            self._timer.start(self.interval_minutes * 60_000)
+        else:
+            self._timer.stop()
+
+    @property
+    def automatic(self) -> bool:
+        return self.interval_minutes > 0
+
     def _on_reachability(self, reachability: QNetworkInformation.Reachability) -> None:
         was, self.online = self.online, self._reachable(reachability)
         self.online_changed.emit(self.online)
-        if self.online and not was:
+        if self.online and not was and self.automatic:
             self.start(scheduled=False)  # a connection came back: deliver what waited
 
     @property
