@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from tiaki.core.catalogue import Catalogue
 from tiaki.core.notices import NoticeCatalogue
 from tiaki.core.sharing import ConsentRecord, ConsentStatus, Partner
-from tiaki.ui.labels import QT_TRANSLATE_NOOP, local_time, purpose_label
+from tiaki.ui.labels import QT_TRANSLATE_NOOP, local_time, purpose_label, text_order
 from tiaki.ui.sharing_labels import (
     categories_text,
     decision_label,
@@ -114,7 +114,7 @@ class ConsentModel(QAbstractTableModel):
         if column == COL_RECIPIENTS:
             return recipients_text(record.recipients, self._partners)
         if column == COL_PURPOSES:
-            return ", ".join(sorted(purpose_label(p) for p in record.purposes))
+            return ", ".join(sorted((purpose_label(p) for p in record.purposes), key=text_order))
         if column == COL_CATEGORIES:
             return categories_text(self._catalogue, record.categories)
         if column == COL_GIVEN:

@@ -26,7 +26,7 @@ from tiaki.ui.accessibility import name_buttons, problem_label, read_only_rows
 from tiaki.ui.consent_dialogs import RecordConsentDialog, WithdrawConsentDialog
 from tiaki.ui.consent_model import COL_PURPOSES, COL_RECIPIENTS, ConsentModel
 from tiaki.ui.consent_receipt import ConsentReceipt
-from tiaki.ui.labels import local_time, purpose_label
+from tiaki.ui.labels import local_time, purpose_label, text_order
 from tiaki.ui.messages import store_error_text
 from tiaki.ui.share_preview import SharePreviewDialog
 from tiaki.ui.sharing_labels import decision_label, event_label, recipients_text
@@ -141,9 +141,10 @@ class ConsentPanel(QWidget):
                 text += self.tr(" (reason: {reason})").format(reason=event.reason)
             events.append(text)
         return self.tr("{decision}: {purposes}. Notice version {version} ({language}). History: {events}.").format(
-            decision=decision_label(record.permit), purposes=", ".join(sorted(purpose_label(p)
-                                                                               for p in record.purposes)),
-            version=record.notice_version, language=record.language, events="; ".join(events))
+            decision=decision_label(record.permit), purposes=", ".join(
+                sorted((purpose_label(p) for p in record.purposes), key=text_order)),
+            version=record.notice_version, events="; ".join(events),
+            language=self._session.notices.language_names().get(record.language, record.language))
 
     def _show_problem(self, text: str) -> None:
         self.problem.setText(text)
@@ -167,7 +168,7 @@ class ConsentPanel(QWidget):
         summary = "{decision} — {recipients}: {purposes}".format(
             decision=decision_label(record.permit),
             recipients=recipients_text(record.recipients, {p.id: p for p in self._session.sharing.partners()}),
-            purposes=", ".join(sorted(purpose_label(p) for p in record.purposes)))
+            purposes=", ".join(sorted((purpose_label(p) for p in record.purposes), key=text_order)))
         dialog = WithdrawConsentDialog(self._session, record, summary, self)
         dialog.withdrawn.connect(self._on_changed)
         self.withdraw_dialog = dialog

@@ -22,7 +22,7 @@ from tiaki.core.catalogue import Catalogue
 from tiaki.core.client import StoredValue
 from tiaki.ui.accessibility import ERROR_STYLE
 from tiaki.ui.field_editors import FieldEditor
-from tiaki.ui.labels import field_label, local_time, purpose_label
+from tiaki.ui.labels import field_label, local_time, purpose_label, text_order
 
 
 class FieldGroups(QTabWidget):
@@ -139,6 +139,6 @@ def provenance_text(stored: StoredValue, worker_names: dict[str, str]) -> str:
     if not stored.purposes:  # recorded before purposes were asked for
         return QCoreApplication.translate("ClientForm", "Recorded by {who}, {when}, {source}").format(
             who=who, when=when, source=source)
-    purposes = ", ".join(sorted(purpose_label(p) for p in stored.purposes))
+    purposes = ", ".join(sorted((purpose_label(p) for p in stored.purposes), key=text_order))
     return QCoreApplication.translate("ClientForm", "Recorded by {who}, {when}, {source}, for: {purposes}").format(
         who=who, when=when, source=source, purposes=purposes)

@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from tiaki.core.sharing import Basis
-from tiaki.ui.labels import QT_TRANSLATE_NOOP
+from tiaki.ui.labels import QT_TRANSLATE_NOOP, text_order
 
 CONTEXT = "HistoryChart"
 
@@ -68,6 +68,7 @@ class WeeklyPictureLike(Protocol):
 
 
 def _tr(text: str) -> str:
+    """For texts marked with QT_TRANSLATE_NOOP (lupdate does not see a literal passed to this function)."""
     return QCoreApplication.translate(CONTEXT, text)
 
 
@@ -103,7 +104,7 @@ class HistoryChart(QWidget):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setContentsMargins(6, 2, 6, 4)
-        self.summary.setAccessibleName(_tr("Highlighted week"))
+        self.summary.setAccessibleName(self.tr("Highlighted week"))
         layout.addWidget(self.summary)
         self._describe()
 
@@ -113,13 +114,13 @@ class HistoryChart(QWidget):
         self.weeks = list(picture.week_starts)
         n = len(self.weeks)
         per_partner = {pid: [int(picture.counts.get((pid, w), 0)) for w in range(n)] for pid, _ in picture.partners}
-        ranked = sorted(picture.partners, key=lambda p: (-sum(per_partner[p[0]]), p[1].casefold(), p[0]))
+        ranked = sorted(picture.partners, key=lambda p: (-sum(per_partner[p[0]]), text_order(p[1]), p[0]))
         shown = ranked if len(ranked) <= MAX_SERIES else ranked[:MAX_SERIES - 1]
         self.series = [(pid, name) for pid, name in shown]
         self.values = [per_partner[pid] for pid, _ in shown]
         if len(ranked) > len(shown):
             rest = ranked[len(shown):]
-            self.series.append((OTHER, _tr("Other partners ({count})").format(count=len(rest))))
+            self.series.append((OTHER, self.tr("Other partners ({count})").format(count=len(rest))))
             self.values.append([sum(per_partner[pid][w] for pid, _ in rest) for w in range(n)])
         self.bases = [(b.value, int(picture.bases.get(b.value, 0))) for b in Basis
                       if picture.bases.get(b.value, 0)]
@@ -150,37 +151,37 @@ class HistoryChart(QWidget):
     def week_summary(self, week: int) -> str:
         """The highlighted week in words: its total and each partner's part."""
         if not 0 <= week < len(self.weeks):
-            return _tr("No disclosures to show.")
-        parts = [_tr("{partner} {count}").format(partner=name, count=self.values[i][week])
+            return self.tr("No disclosures to show.")
+        parts = [self.tr("{partner} {count}").format(partner=name, count=self.values[i][week])
                  for i, (_k, name) in enumerate(self.series) if self.values[i][week]]
-        text = _tr("Week of {date}: {count} disclosure(s)").format(date=self._date(self.weeks[week]),
-                                                                   count=self.week_total(week))
+        text = self.tr("Week of {date}: {count} disclosure(s)").format(date=self._date(self.weeks[week]),
+                                                                       count=self.week_total(week))
         return text + (" — " + ", ".join(parts) if parts else "") + "."
 
     def picture_summary(self) -> str:
         """The whole picture in words: weeks, total, the busiest week, the basis split and each partner."""
         if not self.weeks:
-            return _tr("No disclosures to show.")
-        text = _tr("{weeks} weeks, {total} disclosure(s)").format(weeks=len(self.weeks), total=self.total)
+            return self.tr("No disclosures to show.")
+        text = self.tr("{weeks} weeks, {total} disclosure(s)").format(weeks=len(self.weeks), total=self.total)
         if self.total:
             busiest = max(range(len(self.weeks)), key=lambda w: (self.week_total(w), w))
-            text += "; " + _tr("busiest week {date} with {count}").format(
+            text += "; " + self.tr("busiest week {date} with {count}").format(
                 date=self._date(self.weeks[busiest]), count=self.week_total(busiest))
-            bases = ", ".join(_tr("{basis} {percent}%").format(basis=basis_short_label(b).lower(),
-                                                               percent=round(100 * n / self.total))
+            bases = ", ".join(self.tr("{basis} {percent}%").format(basis=basis_short_label(b).lower(),
+                                                                   percent=round(100 * n / self.total))
                               for b, n in sorted(self.bases, key=lambda bn: -bn[1]))
             if bases:
-                text += "; " + _tr("by basis: {bases}").format(bases=bases)
-            partners = ", ".join(_tr("{partner} {count}").format(partner=name, count=sum(self.values[i]))
+                text += "; " + self.tr("by basis: {bases}").format(bases=bases)
+            partners = ", ".join(self.tr("{partner} {count}").format(partner=name, count=sum(self.values[i]))
                                  for i, (_k, name) in enumerate(self.series))
-            text += "; " + _tr("by partner: {partners}").format(partners=partners)
+            text += "; " + self.tr("by partner: {partners}").format(partners=partners)
         return text + "."
 
     def _describe(self) -> None:
         week = self.week_summary(self.highlight)
         self.summary.setText(week)
-        self.setAccessibleName(_tr("Disclosures per week. {week}").format(week=week))
-        self.setAccessibleDescription(self.picture_summary() + " " + week + " " + _tr(
+        self.setAccessibleName(self.tr("Disclosures per week. {week}").format(week=week))
+        self.setAccessibleDescription(self.picture_summary() + " " + week + " " + self.tr(
             "Use the Left and Right arrow keys to move between weeks."))
 
     # --- keyboard and mouse ----------------------------------------------------------------------------
@@ -242,7 +243,7 @@ class HistoryChart(QWidget):
             painter.drawRect(area.adjusted(1, 1, -1, -1))
         if not self.weeks:
             painter.setPen(ink)
-            painter.drawText(inner, int(Qt.AlignmentFlag.AlignCenter), _tr("No disclosures to show."))
+            painter.drawText(inner, int(Qt.AlignmentFlag.AlignCenter), self.tr("No disclosures to show."))
             self._bar_rects = []
             return
         legend_width = min(inner.width() * 0.32, max((metrics.horizontalAdvance(n) for _k, n in self.series),
@@ -253,7 +254,7 @@ class HistoryChart(QWidget):
         painter.setPen(ink)
         painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), line * 1.2),
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         _tr("Disclosures per week, by partner"))
+                         self.tr("Disclosures per week, by partner"))
         self._draw_bars(painter, bars, metrics)
         self._draw_legend(painter, QRectF(bars.right() + pad, bars.top(), legend_width, bars.height()), metrics)
         if self.bases:
@@ -348,7 +349,7 @@ class HistoryChart(QWidget):
         painter.setPen(ink)
         painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), line),
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         _tr("By legal basis (a disclosure can rest on more than one)"))
+                         self.tr("By legal basis (a disclosure can rest on more than one)"))
         bar = QRectF(rect.left(), rect.top() + line * 1.2, rect.width(), line * 1.2)
         used = sum(n for _b, n in self.bases) or 1
         x = bar.left()
@@ -373,7 +374,7 @@ class HistoryChart(QWidget):
             self._swatch(painter, QRectF(cell.left(), cell.top() + line * 0.1, line * 1.4, line * 0.8),
                          order.index(basis))
             painter.setPen(ink)
-            text = _tr("{basis}: {count} ({percent}%)").format(
+            text = self.tr("{basis}: {count} ({percent}%)").format(
                 basis=basis_short_label(basis), count=count, percent=round(100 * count / max(self.total, 1)))
             painter.drawText(cell.adjusted(line * 1.8, 0, 0, 0),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),

@@ -38,7 +38,7 @@ from tiaki.core.history_filter import (
 from tiaki.core.sharing import Basis
 from tiaki.ui.accessibility import name_spin_box, problem_label
 from tiaki.ui.history_model import channel_label, status_label
-from tiaki.ui.labels import QT_TRANSLATE_NOOP, purpose_label
+from tiaki.ui.labels import QT_TRANSLATE_NOOP, purpose_label, text_order
 from tiaki.ui.sharing_labels import basis_label
 
 if TYPE_CHECKING:
@@ -303,7 +303,7 @@ def _refill(combo: QComboBox, items: Sequence[tuple[str, str]]) -> None:
     everything = combo.itemText(0)
     combo.clear()
     combo.addItem(everything, None)
-    for key, text in sorted(items, key=lambda item: item[1].casefold()):
+    for key, text in sorted(items, key=lambda item: text_order(item[1])):
         combo.addItem(text, key)
     _choose(combo, chosen)
 

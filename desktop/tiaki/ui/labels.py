@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from tiaki.core.clock import parse_iso
 from tiaki.core.roles import Role
+from tiaki.core.text import fold
 
 if TYPE_CHECKING:
     from tiaki.core.catalogue import FieldDef
@@ -104,3 +105,12 @@ def widest_local_time() -> str:
 def number(value: int) -> str:
     """A count as the locale writes it (1,234)."""
     return QLocale().toString(value)
+
+
+
+
+def text_order(text: str) -> tuple[str, str]:
+    """A sort key for words shown to the worker, as people in Aotearoa expect in English and in te reo Māori:
+    case and macrons do not move a word ("Ārani" sorts with "Arani", not after "Z"); ties keep a fixed order.
+    (Qt's collator is not used: without ICU it falls back to byte order for these languages.)"""
+    return fold(text), text

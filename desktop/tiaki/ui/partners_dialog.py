@@ -33,7 +33,7 @@ from tiaki.store.session import Session
 from tiaki.ui.accessibility import add_labelled_rows, name_button_box, name_buttons, ok_cancel_buttons, problem_label
 from tiaki.ui.agreement_dialog import AddAgreementDialog, clean_text
 from tiaki.ui.enrol_dialog import EnrolCardDialog
-from tiaki.ui.labels import local_time, purpose_label
+from tiaki.ui.labels import local_time, purpose_label, text_order
 from tiaki.ui.messages import store_error_text
 from tiaki.ui.referral_keys_dialog import ReceivingCardDialog, SenderCardDialog, TrustSenderDialog
 from tiaki.ui.sharing_labels import basis_label, categories_text, field_key_label, partner_kind_label
@@ -217,9 +217,9 @@ class PartnersDialog(QDialog):
     def agreement_texts(self, agreement: SharingAgreement) -> list[str]:
         catalogue = self._session.catalogue
         return [basis_label(agreement.basis), " — ".join(t for t in (agreement.name, agreement.reference) if t),
-                ", ".join(sorted(purpose_label(p) for p in agreement.purposes)),
+                ", ".join(sorted((purpose_label(p) for p in agreement.purposes), key=text_order)),
                 categories_text(catalogue, agreement.categories),
-                ", ".join(sorted(field_key_label(catalogue, f) for f in agreement.excluded_fields)),
+                ", ".join(sorted((field_key_label(catalogue, f) for f in agreement.excluded_fields), key=text_order)),
                 local_time(agreement.valid_from.isoformat()),
                 local_time(agreement.valid_until.isoformat()) if agreement.valid_until else self.tr("No end date")]
 

@@ -20,7 +20,7 @@ from tiaki.core.sharing import (
     Partner,
     PartnerKind,
 )
-from tiaki.ui.labels import QT_TRANSLATE_NOOP, field_label
+from tiaki.ui.labels import QT_TRANSLATE_NOOP, field_label, text_order
 
 CONTEXT = "Sharing"
 
@@ -120,7 +120,7 @@ def recipient_label(recipient: str, partners: Mapping[str, Partner]) -> str:
 
 
 def recipients_text(recipients: Iterable[str], partners: Mapping[str, Partner]) -> str:
-    return ", ".join(sorted((recipient_label(r, partners) for r in recipients), key=str.casefold))
+    return ", ".join(sorted((recipient_label(r, partners) for r in recipients), key=text_order))
 
 
 def category_label(catalogue: Catalogue, key: str) -> str:
