@@ -55,6 +55,7 @@ REVIEW_ERROR_TEXT: Mapping[str, str] = {
 
 
 def _tr(context: str, text: str) -> str:
+    """For texts marked with QT_TRANSLATE_NOOP (lupdate does not see a literal passed to this function)."""
     return QCoreApplication.translate(context, text)
 
 
@@ -62,13 +63,14 @@ def fact_text(item: ReviewItem) -> str:
     """The item's short fact in words: 'days:12', 'agreement:<id>:expired:<date>'; any other code as it is."""
     parts = item.detail.split(":")
     if parts[0] == "days" and len(parts) == 2 and parts[1].isdigit():
-        return _tr("ReviewItemModel", "No receipt after {days} days").format(days=parts[1])
+        return QCoreApplication.translate("ReviewItemModel", "No receipt after {days} days").format(days=parts[1])
     if parts[0] == "agreement" and len(parts) >= 4 and parts[2] == "expired":
-        return _tr("ReviewItemModel", "Agreement ended on {date}").format(date=":".join(parts[3:])[:10])
+        return QCoreApplication.translate("ReviewItemModel", "Agreement ended on {date}").format(
+            date=":".join(parts[3:])[:10])
     if item.kind == "override":
-        return _tr("ReviewItemModel", "Shared under a serious-threat override")
+        return QCoreApplication.translate("ReviewItemModel", "Shared under a serious-threat override")
     if item.kind == "unacked_revocation":
-        return _tr("ReviewItemModel", "The partner has not confirmed the withdrawal")
+        return QCoreApplication.translate("ReviewItemModel", "The partner has not confirmed the withdrawal")
     return item.detail
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from tiaki.core.audit import Verification
 from tiaki.store.session import Session
 from tiaki.ui.accessibility import name_buttons
+from tiaki.ui.labels import QT_TRANSLATE_NOOP
 from tiaki.ui.messages import store_error_text
 from tiaki.ui.tasks import BackgroundTask, TaskCancelled
 
@@ -20,15 +21,17 @@ from tiaki.ui.tasks import BackgroundTask, TaskCancelled
 def verification_text(result: Verification) -> str:
     """The result in plain words: how much was checked, or the first bad entry and what to do."""
     if result.intact:
-        return _tr("The audit log is intact: {entries} entries checked, {checkpoints} signed checkpoint(s) "
-                   "match.").format(entries=result.entries, checkpoints=result.checkpoints)
+        return _tr(QT_TRANSLATE_NOOP("VerifyLogRun", "The audit log is intact: {entries} entries checked, "
+                                     "{checkpoints} signed checkpoint(s) match.")).format(
+            entries=result.entries, checkpoints=result.checkpoints)
     problem = result.problem.describe() if result.problem else ""
-    return _tr("The audit log has been altered. The first bad entry: {problem}. Tell your privacy officer; do "
-               "not change anything else.").format(problem=problem)
+    return _tr(QT_TRANSLATE_NOOP("VerifyLogRun", "The audit log has been altered. The first bad entry: {problem}. "
+                                 "Tell your privacy officer; do not change anything else.")).format(problem=problem)
 
 
 def failure_text(exc: BaseException) -> str:
-    return _tr("The log could not be checked: {problem}").format(problem=store_error_text(exc))
+    return _tr(QT_TRANSLATE_NOOP("VerifyLogRun", "The log could not be checked: {problem}")).format(
+        problem=store_error_text(exc))
 
 
 def verify_task(session: Session, parent: QObject) -> BackgroundTask:
@@ -41,6 +44,7 @@ def verify_task(session: Session, parent: QObject) -> BackgroundTask:
 
 
 def _tr(text: str) -> str:
+    """For texts marked with QT_TRANSLATE_NOOP (lupdate does not see a literal passed to this function)."""
     return QCoreApplication.translate("VerifyLogRun", text)
 
 
