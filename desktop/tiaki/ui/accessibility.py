@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -96,3 +98,38 @@ def read_only_rows(table: QTableView, name: str) -> None:
     table.setTabKeyNavigation(False)
     table.setWordWrap(False)
     table.verticalHeader().hide()
+
+
+class _ReadableHeaders(QObject):
+    """Keeps every column of a table at least as wide as its heading, again after the language changes."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self._header = view.horizontalHeader()
+        view.installEventFilter(self)
+        self.fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            QTimer.singleShot(0, self.fit)  # after the model's headings are in the new language
+        return False
+
+    def fit(self) -> None:
+        header = self._header
+        last = header.count() - 1
+        for column in range(header.count()):
+            mode = header.sectionResizeMode(column)
+            if column == last and header.stretchLastSection():
+                # Interactive keeps the width given here when there is no room left to fill (it still fills).
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            elif mode != QHeaderView.ResizeMode.Interactive:
+                continue  # sized to its heading and cells, or stretching
+            header.resizeSection(column, max(header.sectionSize(column), header.sectionSizeHint(column)))
+
+
+def readable_headers(view: QTableView) -> None:
+    """No column heading is cut short: each column the code gave a width or left at the default width, and a
+    last column that stretches (into what may be no room at all), is made at least as wide as its heading — a
+    translation is often much longer than the English. Call it once the view's columns are set up; a
+    horizontal scroll bar takes what does not fit. (A column set to stretch is left to the caller.)"""
+    _ReadableHeaders(view)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTa
 
 from tiaki.store.errors import StoreError
 from tiaki.store.session import Session
-from tiaki.ui.accessibility import name_buttons, read_only_rows
+from tiaki.ui.accessibility import name_buttons, read_only_rows, readable_headers
 from tiaki.ui.client_report import ClientReportDialog
 from tiaki.ui.messages import store_error_text
 from tiaki.ui.share_preview import SharePreviewDialog
@@ -34,6 +34,7 @@ class ClientSharingPanel(QWidget):
         read_only_rows(self.table, self.tr("Shared with partners"))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        readable_headers(self.table)
         layout.addWidget(self.table, 1)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from tiaki.core.sharing import ConsentRecord, ConsentStatus
 from tiaki.store.errors import StoreError
 from tiaki.store.session import Session
-from tiaki.ui.accessibility import name_buttons, problem_label, read_only_rows
+from tiaki.ui.accessibility import name_buttons, problem_label, read_only_rows, readable_headers
 from tiaki.ui.consent_dialogs import RecordConsentDialog, WithdrawConsentDialog
 from tiaki.ui.consent_model import COL_PURPOSES, COL_RECIPIENTS, ConsentModel
 from tiaki.ui.consent_receipt import ConsentReceipt
@@ -56,8 +55,12 @@ class ConsentPanel(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         read_only_rows(self.table, self.tr("Consent records"))
+        # Nine columns: the long lists get room of their own and a scroll bar takes the rest (set to stretch,
+        # they were squeezed to nothing, headings cut short); the last column fills what is left.
         for column in (COL_RECIPIENTS, COL_PURPOSES):
-            self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            self.table.setColumnWidth(column, 20 * self.table.fontMetrics().averageCharWidth())
+        self.table.horizontalHeader().setStretchLastSection(True)
+        readable_headers(self.table)
         heading.setBuddy(self.table)
         layout.addWidget(heading)
         layout.addWidget(self.table, 1)

@@ -39,7 +39,7 @@ from tiaki.core import roles
 from tiaki.core.history_filter import HistoryFilter, Sort
 from tiaki.store.errors import StoreError
 from tiaki.store.files import replaced_whole
-from tiaki.ui.accessibility import name_buttons, read_only_rows
+from tiaki.ui.accessibility import name_buttons, read_only_rows, readable_headers
 from tiaki.ui.history_chart import HistoryChart
 from tiaki.ui.history_detail import HistoryDetailPanel
 from tiaki.ui.history_filters import HistoryFilterBar, local_zone
@@ -140,6 +140,7 @@ class HistoryWindow(QMainWindow):
         self.table.horizontalHeader().setSortIndicator(COL_TIME, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator_changed)
+        readable_headers(self.table)  # (with room for the sort arrow)
         try:
             session.history.open_view(flt)
         except (StoreError, PermissionError) as exc:

@@ -228,8 +228,9 @@ class MainWindow(QMainWindow):
         # Sized from the font and the locale's format, not the rows: measuring contents would read every row of
         # a 100,000-row list.
         sample = self.table.fontMetrics().horizontalAdvance(widest_local_time()) + 24
-        for column in (COL_DATE_OF_BIRTH, COL_UPDATED):
-            self.table.setColumnWidth(column, sample)
+        header = self.table.horizontalHeader()
+        for column in (COL_DATE_OF_BIRTH, COL_UPDATED):  # never narrower than the heading
+            self.table.setColumnWidth(column, max(sample, header.sectionSizeHint(column)))
 
     def _build_status(self) -> None:
         self.count_label = QLabel(self)

@@ -30,7 +30,14 @@ from tiaki.core.sharing import Partner, PartnerKind, SharingAgreement
 from tiaki.core.sharing_json import PartnerInput
 from tiaki.store.errors import StoreError
 from tiaki.store.session import Session
-from tiaki.ui.accessibility import add_labelled_rows, name_button_box, name_buttons, ok_cancel_buttons, problem_label
+from tiaki.ui.accessibility import (
+    add_labelled_rows,
+    name_button_box,
+    name_buttons,
+    ok_cancel_buttons,
+    problem_label,
+    readable_headers,
+)
 from tiaki.ui.agreement_dialog import AddAgreementDialog, clean_text
 from tiaki.ui.enrol_dialog import EnrolCardDialog
 from tiaki.ui.labels import local_time, purpose_label, text_order
@@ -52,6 +59,7 @@ def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
+    readable_headers(table)
     return table
 
 

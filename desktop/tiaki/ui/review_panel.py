@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from tiaki.core.review import MAX_COMMENT, REVIEW_KINDS, ReviewError, ReviewItem
 from tiaki.store.errors import StoreError
 from tiaki.store.session import Session
-from tiaki.ui.accessibility import ok_cancel_buttons, problem_label, read_only_rows
+from tiaki.ui.accessibility import ok_cancel_buttons, problem_label, read_only_rows, readable_headers
 from tiaki.ui.labels import QT_TRANSLATE_NOOP, local_time, purpose_label
 from tiaki.ui.messages import store_error_text
 from tiaki.ui.review_dashboard import kind_label
@@ -240,6 +240,7 @@ class ReviewPanel(QWidget):
         read_only_rows(self.table, self.tr("Disclosures to review"))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        readable_headers(self.table)
         layout.addWidget(self.table, 1)
         self.reason = QLabel(self)
         self.reason.setWordWrap(True)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from tiaki.store.errors import StoreError
 from tiaki.store.session import Session
-from tiaki.ui.accessibility import name_button_box, name_buttons, read_only_rows
+from tiaki.ui.accessibility import name_button_box, name_buttons, read_only_rows, readable_headers
 from tiaki.ui.messages import store_error_text
 from tiaki.ui.sync_controller import SyncController
 from tiaki.ui.sync_models import PartnerStatusModel, partner_summary
@@ -65,6 +65,7 @@ class SyncDialog(QDialog):
         read_only_rows(self.table, self.tr("Partners and their queues"))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        readable_headers(self.table)
         layout.addWidget(self.table, 1)
         self.outcome = QLabel(self)
         self.outcome.setWordWrap(True)

@@ -26,7 +26,7 @@ from tiaki.core.audit import Checkpoint, Verification
 from tiaki.core.canonical import fingerprint, key_id_for
 from tiaki.store.errors import StoreError
 from tiaki.store.session import Session
-from tiaki.ui.accessibility import ERROR_STYLE, name_buttons, read_only_rows
+from tiaki.ui.accessibility import ERROR_STYLE, name_buttons, read_only_rows, readable_headers
 from tiaki.ui.labels import local_time
 from tiaki.ui.messages import store_error_text
 from tiaki.ui.tasks import BackgroundTask, TaskCancelled
@@ -83,6 +83,7 @@ class VerifyPanel(QWidget):
         read_only_rows(self.table, self.tr("Signed checkpoints"))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        readable_headers(self.table)
         self.table_label.setBuddy(self.table)
         layout.addWidget(self.table, 1)
         self.refresh_checkpoints()

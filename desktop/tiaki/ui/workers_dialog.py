@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from tiaki.core.roles import Role, Worker
 from tiaki.store.errors import StoreError
 from tiaki.store.session import Session
-from tiaki.ui.accessibility import add_labelled_rows, name_button_box, name_buttons, problem_label
+from tiaki.ui.accessibility import add_labelled_rows, name_button_box, name_buttons, problem_label, readable_headers
 from tiaki.ui.labels import role_label
 from tiaki.ui.messages import store_error_text
 from tiaki.ui.passphrase_dialogs import ResetPassphraseDialog
@@ -60,6 +60,7 @@ class WorkersDialog(QDialog):
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
+        readable_headers(self.table)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
 
