@@ -3,7 +3,12 @@ end identical (a test compares them)."""
 
 from __future__ import annotations
 
+import logging
+
+from tiaki import logs
 from tiaki.store.database import Database
+
+log = logging.getLogger(__name__)
 
 # Migration 6's SQL pieces, written out once (they are part of the stored schema: never edit, only add).
 # A basis as its bit (core.history_filter.BASIS_BITS order).
@@ -529,6 +534,7 @@ def migrate(db: Database, *, target: int = LATEST) -> int:
     current = schema_version(db)
     if current > LATEST:
         raise RuntimeError("This store was written by a newer version of Tiaki. Update Tiaki to open it.")
+    start = current
     for version, script in MIGRATIONS:
         if current < version <= target:
             with db.transaction() as tx:
@@ -540,4 +546,6 @@ def migrate(db: Database, *, target: int = LATEST) -> int:
                     tx.execute("PRAGMA analysis_limit = 2000")
                     tx.execute("ANALYZE")
             current = version
+    if current != start:
+        log.info(logs.MIGRATED, start, current)
     return current

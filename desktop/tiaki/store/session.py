@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
+import math
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 
+from tiaki import logs
 from tiaki.core import keywrap, lockout
 from tiaki.core.audit import Action
 from tiaki.core.catalogue import Catalogue, load_catalogue
@@ -61,6 +64,7 @@ __all__ = [
 ]
 
 SETUP_MARKER = ".setup-in-progress"
+log = logging.getLogger(__name__)
 
 
 def default_catalogue() -> Catalogue:
@@ -120,6 +124,7 @@ def create_store(
         slots = slots.with_slot(slots.recovery_slot_for(data_key=data_key, secret=recovery_secret, now=now))
         write_keyslots(data_dir, slots)  # from here on the store exists
         (data_dir / SETUP_MARKER).unlink()
+        log.info(logs.STORE_CREATED)
     except BaseException:
         db.close()
         raise
@@ -170,13 +175,15 @@ def _slots_unless_delayed(data_dir: Path, clock: Clock) -> KeySlots:
     slots = read_keyslots(data_dir)
     wait = remaining_delay(slots.failures, clock())
     if wait > 0:
+        log.warning(logs.UNLOCK_DELAYED, math.ceil(wait))
         raise UnlockDelayed(wait)
     return slots
 
 
-def _count_failure(data_dir: Path, clock: Clock) -> None:
+def _count_failure(data_dir: Path, clock: Clock) -> int:
+    """Count a failed attempt; returns the failures since the last unlock."""
     now = iso(clock())
-    update_keyslots(data_dir, lambda current: current.with_failure(now))
+    return update_keyslots(data_dir, lambda current: current.with_failure(now)).failures.count
 
 
 def unlock_store(
@@ -205,7 +212,7 @@ def unlock_store(
             raise UnwrapFailed
         data_key = slots.open_with_passphrase(slot, passphrase)
     except UnwrapFailed:
-        _count_failure(data_dir, clock)
+        log.warning(logs.UNLOCK_REFUSED, _count_failure(data_dir, clock))
         raise WrongPassphrase from None
     assert slot.worker_id is not None
     return _open_session(data_dir, slots, data_key, slot.worker_id, catalogue, clock)
@@ -231,7 +238,7 @@ def recover_store(
     try:
         data_key = slots.open_with_recovery(secret)
     except UnwrapFailed:
-        _count_failure(data_dir, clock)
+        log.warning(logs.RECOVERY_REFUSED, _count_failure(data_dir, clock))
         raise InvalidInput("recovery_key_wrong") from None
     with _opened(data_dir, data_key) as db:
         worker = worker_rows.find_worker(db, worker_name)
@@ -245,6 +252,7 @@ def recover_store(
     slots = update_keyslots(data_dir, lambda current: current.with_slot(slot))
     session = _open_session(data_dir, slots, data_key, worker.id, catalogue, clock)
     session.record(Action.KEYSLOT_RECOVERY, "worker", worker.id, {"kind": "passphrase", "via": "recovery key"})
+    log.info(logs.RECOVERED)
     return session
 
 
@@ -284,4 +292,5 @@ def _open_session(
         update_keyslots(data_dir, lambda current: current.cleared_failures())
     session.record(Action.UNLOCK, "worker", worker_id)
     session.prune_orphan_slots()
+    log.info(logs.UNLOCKED, failed.count)
     return session

@@ -17,6 +17,7 @@ this on a worker thread and the CLI runs it directly.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import math
 import random
 import time
@@ -25,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from tiaki import logs
 from tiaki.core.clock import Clock, utc_now
 from tiaki.store.outbox import PartnerEndpoint, PartnerStatus
 from tiaki.sync.backoff import Backoff, BatchSizer
@@ -40,6 +42,7 @@ BAD_ADDRESS = "the partner's inbox address cannot be used"
 SCHEDULED = "waiting for its next scheduled attempt"
 STOPPED = "sync stopped before everything was sent"
 NOT_YET = "queued during the run; sent next time"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,7 @@ class SyncEngine:
         total = sum(_waiting(statuses.get(t.endpoint.partner_id)) for t in runs if not t.skipped or retry_for > 0)
         tracker = _Progress(self._outbox, progress, {t.endpoint.partner_id: t.acknowledged_at_start for t in runs},
                             total)
+        log.info(logs.SYNC_STARTED, len(runs), total)
         tracker.report()
         try:
             first = True
@@ -147,13 +151,22 @@ class SyncEngine:
                 wake = min(t.due for t in waiting)
                 if wake >= window_end or not self._sleep_until(wake, stop, tracker):
                     break
+        except BaseException as exc:  # a cancel from the app, or a fault: each step was its own transaction
+            log.warning(logs.SYNC_ENDED_BY, type(exc), exc_info=exc)
+            raise
         finally:
             for partner in runs:
                 if partner.client is not None:
                     self.stats["connections"] += partner.client.connections_opened
                     partner.client.close()
         tracker.report()
-        return self._report(runs, stopped=stop())
+        report = self._report(runs, stopped=stop())
+        for result, partner in zip(report.partners, runs, strict=True):
+            log.info(logs.SYNC_PARTNER, result.partner_id, result.acknowledged, result.waiting, result.refused,
+                     result.parked, partner.failures)
+        log.info(logs.SYNC_FINISHED, sum(p.acknowledged for p in report.partners),
+                 sum(p.waiting for p in report.partners))
+        return report
 
     def _run_for(self, endpoint: PartnerEndpoint, status: PartnerStatus | None, start: dt.datetime,
                  respect_schedule: bool) -> _PartnerRun:
