@@ -8,11 +8,19 @@ progress, and it can be asked to stop: ``report`` then raises ``TaskCancelled`` 
 from __future__ import annotations
 
 import inspect
+import logging
 import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from tiaki import logs
+from tiaki.core.roles import AccessDenied
+from tiaki.store.errors import StoreError
+
+log = logging.getLogger(__name__)
+_SAID_IN_WORDS = (StoreError, AccessDenied)  # the window that ran the task tells the worker what happened
 
 
 class TaskCancelled(Exception):
@@ -44,6 +52,8 @@ class _Job(QRunnable):
             takes_report = bool(inspect.signature(self._fn).parameters)
             result = self._fn(self._report) if takes_report else self._fn()
         except BaseException as exc:  # delivered to the main thread, never lost in the pool
+            if not isinstance(exc, (*_SAID_IN_WORDS, TaskCancelled)):
+                log.warning(logs.TASK_FAILED, type(exc), exc_info=exc)  # its type and code frames only
             self._relay.error.emit(exc)
         else:
             self._relay.done.emit(result)
