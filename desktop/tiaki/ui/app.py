@@ -189,6 +189,16 @@ def _application(argv: list[str]) -> QApplication:
 
 def run_app(data_dir: Path, *, session: Session | None = None, argv: list[str] | None = None) -> int:
     """Run Tiaki's window until the worker quits. Returns the exit code."""
+    import logging
+
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    from tiaki import logs
+    from tiaki.ui.error_dialog import ErrorHandling
+    from tiaki.ui.single_instance import SingleInstance, bring_forward
+
+    log = logging.getLogger(__name__)
     app = _application(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Tiaki")
     app.setOrganizationName("Tiaki")
@@ -196,10 +206,25 @@ def run_app(data_dir: Path, *, session: Session | None = None, argv: list[str] |
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(window_icon())
     app.setQuitOnLastWindowClosed(False)  # locking hides the main window before the unlock window shows
+    errors = ErrorHandling(app).install()  # uncaught errors: logged safely, a dialog, and the app carries on
+    instance = SingleInstance(data_dir, app)
+    if not instance.claim():  # a Tiaki already runs for this data directory: it comes forward instead
+        log.info(logs.SECOND_LAUNCH_SENT)
+        errors.uninstall()
+        if session is not None:
+            session.lock()
+        return 0
+    log.info(logs.APP_STARTED, qVersion(), PySide6.__version__, app.platformName())
     desktop = Desktop(app, data_dir, language=install_translator(app))
     desktop.finished.connect(app.quit)
+    instance.show_requested.connect(
+        lambda: bring_forward(desktop.main_window, desktop.unlock_window, desktop.wizard))
     desktop.start(session)
     try:
-        return app.exec()
+        code = app.exec()
+        log.info(logs.APP_STOPPED, code)
+        return code
     finally:
         desktop.dispose()
+        instance.close()
+        errors.uninstall()
