@@ -46,6 +46,7 @@ from tiaki.ui.consent_panel import ConsentPanel
 from tiaki.ui.decision_tables import DecisionTables
 from tiaki.ui.duplicate_warning import DuplicateWarning
 from tiaki.ui.enrol_dialog import EnrolCardDialog
+from tiaki.ui.error_dialog import UnexpectedErrorDialog, error_report
 from tiaki.ui.field_editors import _NotesEdit
 from tiaki.ui.field_groups import FieldGroups
 from tiaki.ui.history_chart import HistoryChart
@@ -412,6 +413,9 @@ CATALOGUE: tuple[Entry, ...] = (
     Entry("pdf_warning", QMessageBox, _pdf_box),
     Entry("verify_progress", QWidget, _verify_progress),
     Entry("verify_result", QMessageBox, _verify_result),
+    Entry("unexpected_error", UnexpectedErrorDialog,
+          lambda w: UnexpectedErrorDialog(error_report(ValueError, ValueError(), None)),
+          (State("a later error counted", lambda dialog, _w: dialog.another_error()),)),
 )
 
 BY_NAME = {entry.name: entry for entry in CATALOGUE}

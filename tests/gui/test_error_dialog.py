@@ -124,7 +124,7 @@ def test_an_error_on_a_thread_and_a_second_error_while_the_dialog_is_open(
         QTimer.singleShot(0, _boom)
         qtbot.waitUntil(lambda: dialog.later_errors == 1)
         assert handling.dialog is dialog, "one dialog at a time"
-        assert dialog.status.text() == "1 more unexpected error(s) happened after this one; they are in Tiaki's log."
+        assert dialog.status.text() == "Unexpected errors after this one: 1. Each is in Tiaki's log."
     text = _log_text(log_dir)
     _no_canary(text)
     assert "unexpected error on a background thread: ValueError" in text

@@ -107,8 +107,8 @@ class UnexpectedErrorDialog(QDialog):
     def another_error(self) -> None:
         """A later error while this dialog is open: counted here, in the log in full."""
         self.later_errors += 1
-        self.status.setText(self.tr("%n more unexpected error(s) happened after this one; they are in Tiaki's "
-                                    "log.", "", self.later_errors))
+        self.status.setText(self.tr("Unexpected errors after this one: {count}. Each is in Tiaki's log.")
+                            .format(count=self.later_errors))
 
     def ask_where_to_save(self) -> QFileDialog:
         """Ask for a file (without blocking the app); ``save_to`` writes it when the worker chooses one."""
