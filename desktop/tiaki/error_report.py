@@ -30,6 +30,14 @@ def qualified_name(kind: type[BaseException]) -> str:
     return name if module in ("builtins", "") else f"{module}.{name}"
 
 
+def home_folder() -> str:
+    """The user's home folder, or "" when the system cannot say (nothing is then replaced by ``~``)."""
+    try:
+        return str(Path.home())
+    except (RuntimeError, KeyError):
+        return ""
+
+
 def display_path(filename: str, home: str) -> str:
     """``filename`` with the home directory shown as ``~`` and any other path part equal to the home
     directory's name (the user's name: ``/media/aroha/...``) shown as ``<user>``."""

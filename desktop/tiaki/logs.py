@@ -18,6 +18,7 @@ Nothing here imports Qt: core, store and sync log through it.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 import os
@@ -32,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from tiaki import __version__
-from tiaki.error_report import outline
+from tiaki.error_report import home_folder, outline
 from tiaki.paths import log_dir
 
 LOGGER_NAME = "tiaki"
@@ -211,12 +212,13 @@ def setup(directory: Path | None = None, *, max_bytes: int = MAX_BYTES, backups:
         directory = directory or log_dir()
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
         if os.name == "posix":
-            os.chmod(directory, 0o700)
+            with contextlib.suppress(OSError):  # a folder someone else owns: the files are still 0600
+                os.chmod(directory, 0o700)
         handler = PrivateRotatingFile(directory / FILE_NAME, maxBytes=max_bytes, backupCount=backups,
                                       encoding="utf-8")
     except OSError:
         return None
-    handler.setFormatter(SafeFormatter(str(Path.home())))
+    handler.setFormatter(SafeFormatter(home_folder()))
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     logger.propagate = False  # a handler some library puts on the root logger never sees Tiaki's records

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from tiaki import __version__, logs
-from tiaki.error_report import build_report, write_report
+from tiaki.error_report import build_report, home_folder, write_report
 from tiaki.ui.accessibility import name_button_box
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ def error_report(kind: type[BaseException], exc: BaseException | None, tb: types
     """The report for this error on this computer, now."""
     return build_report(kind, exc, tb, app_version=__version__, python_version=platform.python_version(),
                         qt_version=f"{qVersion()} (PySide6 {PySide6.__version__})",
-                        platform_name=platform.platform(), when=dt.datetime.now(dt.UTC), home=str(Path.home()))
+                        platform_name=platform.platform(), when=dt.datetime.now(dt.UTC), home=home_folder())
 
 
 class UnexpectedErrorDialog(QDialog):
@@ -113,8 +113,8 @@ class UnexpectedErrorDialog(QDialog):
     def ask_where_to_save(self) -> QFileDialog:
         """Ask for a file (without blocking the app); ``save_to`` writes it when the worker chooses one."""
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        dialog = QFileDialog(self, self.tr("Save error report"),
-                             str(Path.home() / f"tiaki-error-report-{stamp}.txt"), self.tr("Text files (*.txt)"))
+        suggested = Path(home_folder() or ".") / f"tiaki-error-report-{stamp}.txt"
+        dialog = QFileDialog(self, self.tr("Save error report"), str(suggested), self.tr("Text files (*.txt)"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("txt")
         dialog.setAccessibleName(self.tr("Save error report"))
