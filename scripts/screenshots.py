@@ -1,6 +1,8 @@
 """Make the README's screenshots from the real app, offscreen, on a fresh demo store of fictional clients.
 
-    .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+    .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--languages en,mi]
+
+English screenshots go in docs/screenshots, te reo Māori ones in docs/screenshots/mi.
 """
 
 from __future__ import annotations
@@ -24,7 +26,10 @@ from tiaki.demo_store import open_demo_store
 from tiaki.store.session import Session
 from tiaki.ui.app import build_main_window
 from tiaki.ui.collection_dialog import CollectionDialog
+from tiaki.ui.labels import ui_language
+from tiaki.ui.language import InterfaceLanguage
 from tiaki.ui.referral_dialog import ReferralDialog
+from tiaki.ui.settings_dialog import SettingsDialog
 from tiaki.ui.share_preview import SharePreviewDialog
 from tiaki.ui.unlock import UnlockWindow
 
@@ -112,14 +117,9 @@ def _history(app: QApplication, window: QWidget, out: Path) -> None:
     history.close()
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", default="docs/screenshots")
-    args = parser.parse_args()
-    out = Path(args.out)
+def shoot(app: QApplication, out: Path) -> None:
+    """Every main screen, in the language installed now, on a fresh demo store."""
     out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv[:1])
-    QCoreApplication.setApplicationName("Tiaki")
     with tempfile.TemporaryDirectory(prefix="tiaki-shots-") as tmp:
         session, directory, _note = open_demo_store(Path(tmp) / "demo", clients=200)
         window = build_main_window(session, app=app)
@@ -141,6 +141,9 @@ def main() -> int:
                 grab(app, preview, out / "what-would-be-shared.png", (820, 620))
                 preview.reject()
             form.close_without_asking()
+        settings = SettingsDialog(session, window, language=ui_language())
+        grab(app, settings, out / "settings.png", (620, 420))
+        settings.reject()
         _sync(app, session, directory, window, out)
         _history(app, window, out)
         window.lock_down()
@@ -148,6 +151,23 @@ def main() -> int:
         session.lock()
         unlock = UnlockWindow(directory)
         grab(app, unlock, out / "unlock.png", (520, 360))
+        unlock.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", default="docs/screenshots")
+    parser.add_argument("--languages", default="en,mi",
+                        help="comma-separated; English goes in OUT, every other language in OUT/<code>")
+    args = parser.parse_args()
+    out = Path(args.out)
+    app = QApplication(sys.argv[:1])
+    QCoreApplication.setApplicationName("Tiaki")
+    language = InterfaceLanguage(app)
+    for code in args.languages.split(","):
+        if not language.use(code):
+            raise SystemExit(f"no compiled translation for {code!r}: run ./run setup first")
+        shoot(app, out if code == "en" else out / code)
     return 0
 
 

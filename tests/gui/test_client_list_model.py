@@ -15,6 +15,7 @@ from tiaki.core.client import ClientSummary
 from tiaki.demo import demo_clients
 from tiaki.store.session import Session, create_store
 from tiaki.ui.client_list_model import CLIENT_ID_ROLE, COL_DATE_OF_BIRTH, COL_NAME, COL_UPDATED, ClientListModel
+from tiaki.ui.labels import local_date
 
 STORE_CLIENTS = 2_000  # real clients through the real store (about 5 s to make; shared by this module)
 
@@ -47,7 +48,7 @@ def test_rows_come_in_pages_and_the_last_row_needs_one_page(big_session: Session
     expected = big_session.clients.list(offset=STORE_CLIENTS - 1, limit=1)[0]
     assert last.data() == expected.display_name
     assert last.data(CLIENT_ID_ROLE) == expected.id
-    assert model.index(STORE_CLIENTS - 1, COL_DATE_OF_BIRTH).data() == expected.date_of_birth
+    assert model.index(STORE_CLIENTS - 1, COL_DATE_OF_BIRTH).data() == local_date(expected.date_of_birth)
     assert model.index(STORE_CLIENTS - 1, COL_UPDATED).data()
     assert model.pages_fetched == 1 and model.cached_pages == 1
     # Walking the whole list keeps only a few pages in memory.

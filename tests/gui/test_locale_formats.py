@@ -9,7 +9,7 @@ import pytest
 
 from PySide6.QtCore import QLocale
 
-from tiaki.ui.labels import local_time, moment_text, number, text_order
+from tiaki.ui.labels import local_date, local_time, moment_text, number, text_order
 from tiaki.ui.language import locale_for
 
 
@@ -30,6 +30,13 @@ def test_dates_follow_the_language(locale, language: str, day: str) -> None:
     assert str(local.minute).zfill(2) in text
     assert local_time(moment.isoformat()) == text
     assert local_time("not a time") == "not a time"
+
+
+@pytest.mark.parametrize(("language", "expected"), [("en", "03/05/1990"), ("mi", "03-05-1990")])
+def test_a_date_of_birth_follows_the_language(locale, language: str, expected: str) -> None:
+    QLocale.setDefault(locale_for(language))
+    assert local_date("1990-05-03") == expected
+    assert local_date("1990-02-30") == "1990-02-30", "a value that is not a date is shown as stored"
 
 
 def test_counts_follow_the_locale(locale) -> None:

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 
 from tiaki.core.client import ClientSummary
 from tiaki.store.clients import ClientRepository
-from tiaki.ui.labels import QT_TRANSLATE_NOOP, local_time
+from tiaki.ui.labels import QT_TRANSLATE_NOOP, local_date, local_time
 
 COL_NAME = 0
 COL_DATE_OF_BIRTH = 1
@@ -125,7 +125,7 @@ class ClientListModel(QAbstractTableModel):
         if column == COL_NAME:
             return summary.display_name
         if column == COL_DATE_OF_BIRTH:
-            return summary.date_of_birth or ""
+            return local_date(summary.date_of_birth) if summary.date_of_birth else ""
         return local_time(summary.updated_at)
 
     def headerData(self, section: int, orientation: Qt.Orientation,

@@ -97,6 +97,15 @@ def moment_text(moment: dt.datetime) -> str:
     return f"{day} {clock}"
 
 
+def local_date(stored: str) -> str:
+    """A stored calendar date (YYYY-MM-DD, e.g. a date of birth) as the locale writes a short date."""
+    try:
+        day = dt.date.fromisoformat(stored)
+    except ValueError:
+        return stored
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+
+
 def widest_local_time() -> str:
     """A sample as wide as any ``local_time`` (two-digit day and month, a late afternoon hour)."""
     return moment_text(dt.datetime(2026, 12, 28, 23, 58, tzinfo=dt.UTC).astimezone().replace(hour=22))
