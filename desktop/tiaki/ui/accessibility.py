@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from tiaki.ui.colours import show_as_error
+
 
 def _plain(text: str) -> str:
     return text.replace("&&", "\x00").replace("&", "").replace("\x00", "&")
@@ -50,14 +52,12 @@ def named(widget: QWidget, name: str, description: str = "") -> QWidget:
     return widget
 
 
-ERROR_STYLE = "color: #a4262c;"  # 6.4:1 on the default window colour
-
-
 def problem_label(parent: QWidget) -> QLabel:
-    """The red, word-wrapped line under a form that says what went wrong (screen readers read its text)."""
+    """The red, word-wrapped line under a form that says what went wrong (screen readers read its text); a red
+    that reads on the theme's window colour, light or dark (ui/colours.py)."""
     label = QLabel(parent)
     label.setWordWrap(True)
-    label.setStyleSheet(ERROR_STYLE)
+    show_as_error(label)
     return label
 
 

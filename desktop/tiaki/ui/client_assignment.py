@@ -9,6 +9,7 @@ from tiaki.core import roles
 from tiaki.core.client import ClientRecord
 from tiaki.store.errors import StoreError
 from tiaki.store.session import Session
+from tiaki.ui.colours import show_as_error
 from tiaki.ui.labels import role_label
 from tiaki.ui.messages import store_error_text
 
@@ -32,7 +33,7 @@ class AssignmentRow(QWidget):
         self.assign_button.setAccessibleName(self.tr("Assign"))
         self.assign_button.clicked.connect(self.assign)
         self.problem = QLabel(self)
-        self.problem.setStyleSheet("color: #a4262c;")
+        show_as_error(self.problem)
         self._admin_widgets = (label, self.choice, self.assign_button)
         for widget in self._admin_widgets:
             row.addWidget(widget)

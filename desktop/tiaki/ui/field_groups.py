@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from tiaki.core.catalogue import Catalogue
 from tiaki.core.client import StoredValue
-from tiaki.ui.accessibility import ERROR_STYLE
+from tiaki.ui.colours import show_as_error
 from tiaki.ui.field_editors import FieldEditor
 from tiaki.ui.labels import field_label, local_time, purpose_label, text_order
 
@@ -86,7 +86,7 @@ class FieldGroups(QTabWidget):
         column.addLayout(row)
         error = QLabel(cell)
         error.setWordWrap(True)
-        error.setStyleSheet(ERROR_STYLE)
+        show_as_error(error)
         error.setAccessibleName(QCoreApplication.translate("ClientForm", "Problem with {label}").format(label=label))
         error.hide()
         column.addWidget(error)

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from tiaki.core.sharing import Basis
+from tiaki.ui.colours import readable_on
 from tiaki.ui.labels import QT_TRANSLATE_NOOP, text_order
 
 CONTEXT = "HistoryChart"
@@ -78,8 +79,8 @@ def basis_short_label(code: str) -> str:
 
 
 def _text_on(fill: QColor) -> QColor:
-    """Black or white, whichever reads better on ``fill`` (relative luminance)."""
-    return QColor("#000000") if fill.lightnessF() > 0.55 else QColor("#ffffff")
+    """Black or white, whichever reads better on ``fill`` (by WCAG contrast: HSL lightness put white on orange)."""
+    return readable_on(fill)
 
 
 class HistoryChart(QWidget):

@@ -26,7 +26,8 @@ from tiaki.core.audit import Checkpoint, Verification
 from tiaki.core.canonical import fingerprint, key_id_for
 from tiaki.store.errors import StoreError
 from tiaki.store.session import Session
-from tiaki.ui.accessibility import ERROR_STYLE, name_buttons, read_only_rows, readable_headers
+from tiaki.ui.accessibility import name_buttons, read_only_rows, readable_headers
+from tiaki.ui.colours import show_as_error
 from tiaki.ui.labels import local_time
 from tiaki.ui.messages import store_error_text
 from tiaki.ui.tasks import BackgroundTask, TaskCancelled
@@ -124,7 +125,7 @@ class VerifyPanel(QWidget):
         self.task.finished.connect(self._finished)
         self.task.failed.connect(self._failed)
         self._set_busy(True)
-        self.result_label.setStyleSheet("")
+        self._show_failure(False)
         self.result_label.setText(self.tr("Checking every entry of the audit log…"))
         return self.task.start()
 
@@ -139,6 +140,13 @@ class VerifyPanel(QWidget):
         self.progress.setRange(0, 0)
         (self.cancel_button if busy else self.verify_button).setFocus()
 
+    def _show_failure(self, failed: bool, *, bold: bool = False) -> None:
+        """The result in a readable red (and bold for an altered log), or as plain text."""
+        show_as_error(self.result_label, failed)
+        font = self.result_label.font()
+        font.setBold(failed and bold)
+        self.result_label.setFont(font)
+
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(min(done, total))
@@ -147,7 +155,7 @@ class VerifyPanel(QWidget):
         self.task = None
         self._set_busy(False)
         self.result = result
-        self.result_label.setStyleSheet("" if result.intact else ERROR_STYLE + " font-weight: bold;")
+        self._show_failure(not result.intact, bold=True)
         self.result_label.setText(verification_text(result))
         self.refresh_checkpoints()
         self.finished.emit(result)
@@ -158,6 +166,6 @@ class VerifyPanel(QWidget):
         if isinstance(exc, TaskCancelled):
             self.result_label.setText(self.tr("Verification stopped before the end; nothing was concluded."))
         elif self._session.is_open:
-            self.result_label.setStyleSheet(ERROR_STYLE)
+            self._show_failure(True)
             self.result_label.setText(failure_text(exc))
         self.finished.emit(None)
