@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -12,11 +12,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
+    QVBoxLayout,
     QWidget,
     QWizard,
 )
@@ -59,6 +62,22 @@ def problem_label(parent: QWidget) -> QLabel:
     label.setWordWrap(True)
     show_as_error(label)
     return label
+
+
+def scrolling_body(window: QWidget, outer: QVBoxLayout) -> QVBoxLayout:
+    """The layout for a tall dialog's contents, in a scroll area added to ``outer``: at 200% on a laptop a dialog
+    can then be shorter than what it holds instead of running off the screen. Put what must stay in view (the
+    problem line, the buttons) in ``outer``, below it."""
+    scroll = QScrollArea(window)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls inside (shown as they get it)
+    body = QWidget(scroll)
+    scroll.setWidget(body)
+    outer.addWidget(scroll, 1)
+    layout = QVBoxLayout(body)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return layout
 
 
 def add_labelled_rows(form: QFormLayout, parent: QWidget, rows: Iterable[tuple[str, QWidget]]) -> None:

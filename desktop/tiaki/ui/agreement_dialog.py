@@ -28,7 +28,7 @@ from tiaki.core.sharing_json import AgreementInput
 from tiaki.core.text import bad_characters, nfc
 from tiaki.store.errors import StoreError
 from tiaki.store.session import Session
-from tiaki.ui.accessibility import add_labelled_rows, name_spin_box, ok_cancel_buttons, problem_label
+from tiaki.ui.accessibility import add_labelled_rows, name_spin_box, ok_cancel_buttons, problem_label, scrolling_body
 from tiaki.ui.check_list import CheckList
 from tiaki.ui.consent_dialogs import local_midnight_utc
 from tiaki.ui.labels import purpose_label
@@ -66,7 +66,8 @@ class AddAgreementDialog(QDialog):
         self.setAccessibleName(self.tr("Add sharing agreement"))
         self.setModal(True)
         self.resize(600, 760)
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        layout = scrolling_body(self, outer)
         form = QFormLayout()
         self.basis = QComboBox(self)
         self.basis.setAccessibleName(self.tr("Legal basis"))
@@ -115,9 +116,9 @@ class AddAgreementDialog(QDialog):
         self.problem = problem_label(self)
         self.problem.setAccessibleName(self.tr("What is still needed"))
         self.problem.hide()
-        layout.addWidget(self.problem)
+        outer.addWidget(self.problem)
         self.buttons, self.ok_button = ok_cancel_buttons(self, self.tr("&Add agreement"))
-        layout.addWidget(self.buttons)
+        outer.addWidget(self.buttons)
         self.basis.setFocus()
 
     def set_basis(self, basis: Basis) -> None:

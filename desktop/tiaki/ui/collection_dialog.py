@@ -32,7 +32,7 @@ from tiaki.core.collection import Collection, NoticeGiven, NoticeTiming
 from tiaki.core.notices import RenderedNotice
 from tiaki.core.provenance import Source, SourceError
 from tiaki.store.session import Session
-from tiaki.ui.accessibility import add_labelled_rows, name_button_box, name_buttons, problem_label
+from tiaki.ui.accessibility import add_labelled_rows, name_button_box, name_buttons, problem_label, scrolling_body
 from tiaki.ui.labels import ui_language
 
 PURPOSE_KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -51,7 +51,8 @@ class CollectionDialog(QDialog):
         self.setModal(True)
         self.resize(680, 800)
 
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        layout = scrolling_body(self, outer)
         intro = QLabel(self.tr("Before saving, record why this information is collected, where it came from, and "
                                "the notice the person was given."), self)
         intro.setWordWrap(True)
@@ -62,7 +63,7 @@ class CollectionDialog(QDialog):
         layout.addWidget(self._build_timing())
         self.problem = problem_label(self)
         self.problem.setAccessibleName(self.tr("What is still needed"))
-        layout.addWidget(self.problem)
+        outer.addWidget(self.problem)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -76,7 +77,7 @@ class CollectionDialog(QDialog):
         name_button_box(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        outer.addWidget(self.buttons)
 
         self._show_notice()
         self._update_ok()

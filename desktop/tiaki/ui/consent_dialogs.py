@@ -36,6 +36,7 @@ from tiaki.ui.accessibility import (
     name_spin_box,
     ok_cancel_buttons,
     problem_label,
+    scrolling_body,
 )
 from tiaki.ui.check_list import CheckList
 from tiaki.ui.labels import purpose_label, ui_language
@@ -62,7 +63,8 @@ class RecordConsentDialog(QDialog):
         self.setAccessibleName(self.tr("Record consent"))
         self.setModal(True)
         self.resize(620, 720)
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        layout = scrolling_body(self, outer)
         intro = QLabel(self.tr("Record what the person agreed to, or refused: who may receive which information, "
                                "and what for."), self)
         intro.setWordWrap(True)
@@ -122,9 +124,9 @@ class RecordConsentDialog(QDialog):
 
         self.problem = problem_label(self)
         self.problem.setAccessibleName(self.tr("What is still needed"))
-        layout.addWidget(self.problem)
+        outer.addWidget(self.problem)
         self.buttons, self.ok_button = ok_cancel_buttons(self, self.tr("&Record"))
-        layout.addWidget(self.buttons)
+        outer.addWidget(self.buttons)
         self._update_ok()
         self.recipient_list.setFocus()
 

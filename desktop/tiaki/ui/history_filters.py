@@ -119,6 +119,11 @@ class HistoryFilterBar(QWidget):
     def _combo(self, name: str, everything: str) -> QComboBox:
         combo = QComboBox(self)
         combo.setAccessibleName(name)
+        # As wide as the grid gives it, not as the longest choice (a legal basis in words needs more than a
+        # 200% screen has); the list that opens is as wide as its choices.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(12)
+        combo.model().rowsInserted.connect(lambda *_: combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0)))
         combo.addItem(everything, None)
         combo.currentIndexChanged.connect(lambda _i: self._changed())
         return combo

@@ -188,11 +188,15 @@ class PartnersDialog(QDialog):
         self.trust_sender_button.clicked.connect(self.trust_sender)
         self.receiving_card_button.clicked.connect(self.receiving_card)
         self.sender_card_button.clicked.connect(self.sender_card)
-        for button in (self.trust_sender_button, self.receiving_card_button, self.sender_card_button):
-            referrals.addWidget(button)
+        referrals.addWidget(self.trust_sender_button)
         referrals.addStretch(1)
+        cards = QHBoxLayout()  # a row of their own: with the long card buttons one row needs more than 200% has
+        for button in (self.receiving_card_button, self.sender_card_button):
+            cards.addWidget(button)
+        cards.addStretch(1)
         name_buttons([self.trust_sender_button, self.receiving_card_button, self.sender_card_button])
         layout.addLayout(referrals)
+        layout.addLayout(cards)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         name_button_box(buttons)

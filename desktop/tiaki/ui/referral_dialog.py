@@ -39,7 +39,7 @@ from tiaki.core.sharing import Override
 from tiaki.store.errors import StoreError
 from tiaki.store.files import atomic_write
 from tiaki.store.session import Session
-from tiaki.ui.accessibility import add_labelled_rows, name_button_box, name_buttons, problem_label
+from tiaki.ui.accessibility import add_labelled_rows, name_button_box, name_buttons, problem_label, scrolling_body
 from tiaki.ui.decision_tables import DecisionTables
 from tiaki.ui.labels import purpose_label
 from tiaki.ui.messages import store_error_text
@@ -80,7 +80,8 @@ class ReferralDialog(QDialog):
         self.setWindowTitle(self.tr("Refer to a partner — {person}").format(person=person))
         self.setAccessibleName(self.tr("Refer to a partner"))
         self.resize(780, 720)
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        layout = scrolling_body(self, outer)
         intro = QLabel(self.tr("Make an encrypted referral packet that only the chosen partner can open. Only "
                                "what is shown as going is put in it."), self)
         intro.setWordWrap(True)
@@ -103,13 +104,13 @@ class ReferralDialog(QDialog):
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName(self.tr("Export progress"))
         self.progress.hide()
-        layout.addWidget(self.progress)
+        outer.addWidget(self.progress)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Export status"))
         self.status.setMinimumHeight(self.status.fontMetrics().lineSpacing() * 3)
-        layout.addWidget(self.status)
-        layout.addWidget(self._build_buttons())
+        outer.addWidget(self.status)
+        outer.addWidget(self._build_buttons())
         for combo in (self.partner, self.purpose):
             combo.currentIndexChanged.connect(self.refresh)
         self.override_section.changed.connect(self.refresh)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
 from tiaki.core.review import NO_RECEIPT_DAYS, REVIEW_KINDS
 from tiaki.ui.labels import QT_TRANSLATE_NOOP
@@ -42,17 +42,17 @@ class ReviewDashboard(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.counts: dict[str, int] = {kind: 0 for kind in REVIEW_KINDS}
-        layout = QHBoxLayout(self)
+        layout = QGridLayout(self)  # two by two: four long labels in one row need more than a 200% screen has
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel(self.tr("To review:"), self)
-        layout.addWidget(self.heading)
+        layout.addWidget(self.heading, 0, 0)
         self.buttons: dict[str, QPushButton] = {}
-        for kind in REVIEW_KINDS:
+        for index, kind in enumerate(REVIEW_KINDS):
             button = QPushButton(self)
             button.clicked.connect(lambda _checked=False, k=kind: self.kind_chosen.emit(k))
             self.buttons[kind] = button
-            layout.addWidget(button)
-        layout.addStretch(1)
+            layout.addWidget(button, index // 2, 1 + index % 2)
+        layout.setColumnStretch(3, 1)
         self.setAccessibleName(self.tr("Review dashboard"))
         self.set_counts({})
 
