@@ -446,7 +446,8 @@ def _settle() -> None:
     for _ in range(20):
         QApplication.processEvents()
         if pool.activeThreadCount() == 0:
-            QApplication.processEvents()
+            for _level in range(8):  # a layout request climbs one level of nested layouts per pass
+                QApplication.processEvents()
             if pool.activeThreadCount() == 0:
                 return
         pool.waitForDone(30_000)

@@ -3,7 +3,8 @@ and dialog shows no untranslated text and no text its widget cuts off.
 
 A text fails when words remain outside the markers that are not genuine data (the allow-list: the store's own
 names and values, ids and the product's name — window_checks.DATA_PATTERNS and all_windows.data_texts).
-The clipping check also runs at 200% (test_accessibility_all.py runs this module with QT_SCALE_FACTOR=2).
+The clipping check also runs at 200% (test_accessibility_all.py runs this module with QT_SCALE_FACTOR=2), where
+every window must also fit a full-HD laptop's screen.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ from PySide6.QtWidgets import (
 pytestmark = pytest.mark.skipif(not (BIN / "pyside6-lupdate").exists() or not (BIN / "pyside6-lrelease").exists(),
                                 reason="pyside6-lupdate and pyside6-lrelease are not installed")
 SCALE = os.environ.get("QT_SCALE_FACTOR", "1")
+# At 200% (test_accessibility_all.py runs this module on a 1920×1080 screen, 960×540 to the app) every window
+# must also fit the screen; the offscreen platform's default 800×800 screen is no real one, so not at 100%.
+SCREEN_FIT = SCALE != "1"
 
 
 @pytest.fixture(scope="module")
@@ -110,5 +114,5 @@ def test_every_shown_text_is_translated(qtbot, entry, world: World) -> None:
 
 @pytest.mark.parametrize("entry", CATALOGUE, ids=str)
 def test_no_text_is_clipped(qtbot, entry, world: World) -> None:
-    problems = problems_in_every_state(entry, world, clipped)
+    problems = problems_in_every_state(entry, world, lambda window: clipped(window, screen_fit=SCREEN_FIT))
     assert not problems, f"clipped at scale {SCALE}:\n" + "\n".join(problems)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QStyle,
     QStyleOptionComboBox,
     QTabBar,
@@ -229,10 +230,15 @@ def _combo_clipped(combo: QComboBox) -> str:
     return f"needs {needed}px, has {field.width()}" if needed > field.width() else ""
 
 
-def clipped(window: QWidget) -> list[str]:
+def clipped(window: QWidget, *, screen_fit: bool = False) -> list[str]:
     """Text in ``window`` that needs more room than its widget has: labels, buttons, check and radio boxes,
-    group box titles, tabs, column headers and the chosen entry of a combo box."""
+    group box titles, tabs, column headers and the chosen entry of a combo box. With ``screen_fit``, also a
+    window that cannot be made small enough for its screen (the system then cuts it or squeezes what is in it)."""
     problems = []
+    room, needed = window.screen().availableGeometry().size(), window.minimumSizeHint().expandedTo(window.minimumSize())
+    if screen_fit and (needed.width() > room.width() or needed.height() > room.height()):
+        problems.append(f"{describe(window)} needs at least {needed.width()}×{needed.height()}, the screen has "
+                        f"{room.width()}×{room.height()}")
     for widget in shown_widgets(window):
         why, text = "", ""
         if isinstance(widget, QLabel) and widget.text():
@@ -272,13 +278,29 @@ def focus_target(widget: QWidget) -> QWidget:
     return widget
 
 
+def _radio_left_out(button: QWidget) -> bool:
+    """An unticked radio button whose group has a ticked one: Tab goes to the ticked one, arrows move within."""
+    if not isinstance(button, QRadioButton) or button.isChecked():
+        return False
+    group = button.group()
+    if group is not None and group.exclusive():
+        members: list[QAbstractButton] = group.buttons()
+    elif button.autoExclusive():
+        members = [b for b in button.parentWidget().findChildren(QRadioButton) if b.parentWidget()
+                   is button.parentWidget() and b.autoExclusive()]
+    else:
+        return False
+    return any(b.isChecked() and b.isVisible() for b in members)
+
+
 def tab_stops(window: QWidget) -> list[QWidget]:
-    """The controls Tab should reach in ``window`` now: shown, enabled, taking focus by Tab."""
+    """The controls Tab should reach in ``window`` now: shown, enabled, taking focus by Tab (of a radio group,
+    the ticked button)."""
     stops: list[QWidget] = []
     for widget in window.findChildren(QWidget):
         if not (widget.isVisible() and widget.isEnabled() and widget.isWindow() is False):
             continue
-        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus or _radio_left_out(widget):
             continue
         target = focus_target(widget)
         if target.isVisible() and target.isEnabled() and target not in stops:
@@ -303,6 +325,9 @@ def unnamed(window: QWidget) -> list[str]:
     return sorted(set(problems))
 
 
+MOST_PRESSES_IN_ONE_CONTROL = 6  # a date field takes a Tab per part (year, month, day) before it lets go
+
+
 def tab_walk(window: QWidget, press: Callable[[QWidget], None]) -> list[str]:
     """Press Tab (``press``) from the first control: every control is reached and the focus comes back to the
     first, nothing keeps it. The problems, if any."""
@@ -314,19 +339,22 @@ def tab_walk(window: QWidget, press: Callable[[QWidget], None]) -> list[str]:
     if QApplication.focusWidget() is not first:
         return [f"{describe(first)} does not take the focus"]
     seen: list[QWidget] = [first]
-    for _ in range(3 * len(stops) + 5):
-        current = QApplication.focusWidget()
-        assert current is not None
+    stayed = 0
+    for _ in range(MOST_PRESSES_IN_ONE_CONTROL * (len(stops) + 2)):
+        current = focus_target(QApplication.focusWidget() or window)
         press(current)
         after = QApplication.focusWidget()
         if after is None or (not window.isAncestorOf(after) and after is not window):
             return [f"Tab from {describe(current)} left the window (to {after and describe(after)})"]
         after = focus_target(after)
-        if after is current:
-            return [f"Tab trap: {describe(current)} keeps the focus"]
         if after is first:
-            missing = [describe(w) for w in stops if w not in seen]
-            return [f"Tab never reaches {m}" for m in missing]
+            return [f"Tab never reaches {describe(w)}" for w in stops if w not in seen]
+        if after is current:
+            stayed += 1
+            if stayed >= MOST_PRESSES_IN_ONE_CONTROL:
+                return [f"Tab trap: {describe(current)} keeps the focus"]
+            continue
+        stayed = 0
         if after in seen:
             return [f"Tab goes round {describe(after)} without coming back to {describe(first)}"]
         seen.append(after)
