@@ -15,7 +15,7 @@ from all_windows import Entry, World, opened, settle
 from pseudo_locale import untranslated_parts
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAction, QColor, QPalette, QTextDocumentFragment
+from PySide6.QtGui import QAction, QColor, QPalette, QTextDocumentFragment
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -309,9 +309,21 @@ def tab_stops(window: QWidget) -> list[QWidget]:
 
 
 def accessible_name(widget: QWidget) -> str:
-    """The name a screen reader announces: the accessible name, else Qt's own (a button's text, a buddy label)."""
-    interface = QAccessible.queryAccessibleInterface(widget)
-    return interface.text(QAccessible.Text.Name).strip() if interface is not None else widget.accessibleName()
+    """The control's name for a screen reader: its accessible name, a button's or label's text, or the text of the
+    label whose buddy it is (for a field inside a spin or date box, the box's). Not Qt's last resort of a combo
+    box's current value, which on Linux stands in for a missing name."""
+    for candidate in (widget, widget.parentWidget()):
+        if candidate is None or (candidate is not widget and focus_target(candidate) is not widget):
+            continue
+        if candidate.accessibleName().strip():
+            return candidate.accessibleName().strip()
+        if isinstance(candidate, (QAbstractButton, QLabel)) and _plain(candidate.text()).replace("&", "").strip():
+            return _plain(candidate.text()).replace("&", "").strip()  # a button's or label's own text
+        window = candidate.window()
+        for label in window.findChildren(QLabel):
+            if label.buddy() is candidate and label.text().replace("&", "").strip():
+                return label.text().replace("&", "").strip()
+    return ""
 
 
 def unnamed(window: QWidget) -> list[str]:

@@ -114,12 +114,14 @@ COLUMNS: Sequence[tuple[str, int]] = (("when", 8), ("client", 11), ("partner", 1
                                       ("override", 6))
 
 
-def tr(key: str) -> str:
+def report_text(key: str) -> str:
+    """The report's text for ``key`` in the worker's language. (Not called ``tr``: lupdate took every key passed
+    to a ``tr`` for a text to translate.)"""
     return QCoreApplication.translate(CONTEXT, REPORT_TEXT[key])
 
 
 def report_title() -> str:
-    return tr("title")
+    return report_text("title")
 
 
 def filter_lines(flt: HistoryFilter, names: Mapping[str, str], tz: dt.tzinfo) -> list[str]:
@@ -167,12 +169,12 @@ class _Rows:
         self._font = font
         self._device = device
         e = html.escape
-        self._head = "".join(f"<th align='left' width='{width}%'>{e(tr(key))}</th>" for key, width in COLUMNS)
+        self._head = "".join(f"<th align='left' width='{width}%'>{e(report_text(key))}</th>" for key, width in COLUMNS)
 
     def _row(self, entry: EntryLike) -> str:
         e = html.escape
         if entry.kind == "revocation":
-            fields = tr("revocation")
+            fields = report_text("revocation")
         elif len(entry.bases) > 1:
             fields = ", ".join(f"{self._label(f.field)} ({_word(BASIS_SHORT, f.basis)})" for f in entry.fields)
         else:
@@ -181,7 +183,7 @@ class _Rows:
         cells = (entry.at.astimezone(self._tz).strftime("%Y-%m-%d %H:%M"), entry.client_name, entry.partner_name,
                  entry.worker_name, purpose, _word(CHANNEL_TEXT, entry.channel), _word(STATUS_TEXT, entry.status),
                  "; ".join(_word(BASIS_SHORT, b) for b in entry.bases), fields,
-                 tr("yes") if entry.override else "")
+                 report_text("yes") if entry.override else "")
         return "<tr>" + "".join(f"<td valign='top'>{e(cell)}</td>" for cell in cells) + "</tr>"
 
     def _label(self, key: str) -> str:
@@ -254,11 +256,11 @@ class _Layout:
 def _preamble(*, title: str, filter_lines: Sequence[str], made_by: str, made_at: str, count: int) -> str:
     e = html.escape
     lines = "".join(f"<li>{e(line)}</li>" for line in filter_lines)
-    return (f"<h2>{e(title)}</h2><p>{e(tr('made').format(who=made_by, when=made_at))}</p>"
+    return (f"<h2>{e(title)}</h2><p>{e(report_text('made').format(who=made_by, when=made_at))}</p>"
             + (f"<ul>{lines}</ul>" if lines else "")
-            + f"<p>{e(tr('count').format(count=count))}</p>"
-            + (f"<p>{e(tr('none'))}</p>" if not count else "")
-            + f"<p><i>{e(tr('handling'))}</i></p>")
+            + f"<p>{e(report_text('count').format(count=count))}</p>"
+            + (f"<p>{e(report_text('none'))}</p>" if not count else "")
+            + f"<p><i>{e(report_text('handling'))}</i></p>")
 
 
 def render_history(device: QPagedPaintDevice, entries: Sequence[EntryLike], *, title: str,
@@ -299,10 +301,11 @@ def render_history(device: QPagedPaintDevice, entries: Sequence[EntryLike], *, t
             painter.restore()
             painter.setFont(mark_font)
             top = QRectF(0, 0, width, band)
-            painter.drawText(top, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), tr("confidential"))
+            painter.drawText(top, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                             report_text("confidential"))
             painter.drawText(top, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), title)
             painter.drawText(QRectF(0, height - band, width, band), int(Qt.AlignmentFlag.AlignCenter),
-                             tr("page").format(page=number + 1, pages=len(ranges)))
+                             report_text("page").format(page=number + 1, pages=len(ranges)))
             if progress is not None:
                 progress(len(entries) + end, 2 * len(entries))
     finally:
