@@ -57,11 +57,39 @@ def named(widget: QWidget, name: str, description: str = "") -> QWidget:
 
 def problem_label(parent: QWidget) -> QLabel:
     """The red, word-wrapped line under a form that says what went wrong (screen readers read its text); a red
-    that reads on the theme's window colour, light or dark (ui/colours.py)."""
+    that reads on the theme's window colour, light or dark (ui/colours.py). Its window grows to show it whole."""
     label = QLabel(parent)
     label.setWordWrap(True)
     show_as_error(label)
+    grow_to_fit(label.window())
     return label
+
+
+class _GrowToFit(QObject):
+    """Makes a window taller when its word-wrapped text needs more lines than it has room for."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self, self.fit)  # once the layout has taken the new text in
+        return False
+
+    def fit(self) -> None:
+        window = self._window
+        needed = window.heightForWidth(window.width())
+        if window.isVisible() and needed > window.height():
+            window.resize(window.width(), needed)
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """A window's size comes from its layout's minimum, which counts a word-wrapped label as one line: when a
+    message appears or gets longer (a translation, a larger font), the window grows instead of squeezing text."""
+    if window.isWindow() and window.findChild(_GrowToFit) is None:
+        _GrowToFit(window)
 
 
 def scrolling_body(window: QWidget, outer: QVBoxLayout) -> QVBoxLayout:
@@ -130,7 +158,7 @@ class _ReadableHeaders(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LanguageChange:
-            QTimer.singleShot(0, self.fit)  # after the model's headings are in the new language
+            QTimer.singleShot(0, self, self.fit)  # after the model's headings are in the new language
         return False
 
     def fit(self) -> None:

@@ -91,7 +91,7 @@ class ReadablePalette(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._app and event.type() == QEvent.Type.ApplicationPaletteChange and not self._busy:
-            QTimer.singleShot(0, self.apply)  # after everyone has the new palette
+            QTimer.singleShot(0, self, self.apply)  # after everyone has the new palette
         return False
 
     def apply(self) -> None:

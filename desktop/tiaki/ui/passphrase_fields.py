@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from tiaki.core.passphrase import passphrase_problem
+from tiaki.ui.accessibility import grow_to_fit
 from tiaki.ui.messages import passphrase_problem_text
 
 
@@ -28,18 +29,21 @@ class NewPassphraseFields(QWidget):
         self.problem_label = QLabel(self)
         self.problem_label.setWordWrap(True)
         self.problem_label.setAccessibleName(self.tr("Passphrase problem"))
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
+        grow_to_fit(self.window())  # the problem appears as the worker types: the window makes room for it
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
         first_label = QLabel(self.tr("&New passphrase:"), self)
         first_label.setBuddy(self.first)
         second_label = QLabel(self.tr("&Type it again:"), self)
         second_label.setBuddy(self.second)
         form.addRow(first_label, self.first)
         form.addRow(second_label, self.second)
-        form.addRow(self.problem_label)
+        column.addLayout(form)
+        column.addWidget(self.problem_label)  # (below the form: a form row gives wrapped text too few lines)
         hint = QLabel(self.tr("A few words together is easy to remember and hard to guess."), self)
         hint.setWordWrap(True)
-        form.addRow(hint)
+        column.addWidget(hint)
         self.first.textChanged.connect(self._update)
         self.second.textChanged.connect(self._update)
         self.setTabOrder(self.first, self.second)
