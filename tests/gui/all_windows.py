@@ -158,7 +158,7 @@ def data_texts(world: World) -> set[str]:
     workers' and the organisation's names, the notice languages' own names (each named in itself so a person
     finds theirs), the purposes and the collection notice as resources/purposes.json and notices.json word
     them in each language (the notice is read in the language the person chose, not the worker's), and month
-    names (from the locale)."""
+    names and am/pm (from the locale)."""
     session = world.session
     texts = {session.organisation_name(), world.person, str(world.data_dir)}
     for summary in session.clients.list(limit=1000):
@@ -173,10 +173,12 @@ def data_texts(world: World) -> set[str]:
         texts.update(purpose.text.values())
     for language in session.notices.language_names():  # the notice itself, in the language the person chose
         texts.add(session.collection_notice(language, []).text)
-    locale = QLocale()  # month names in dates come from the locale, not from Tiaki's translation
+    locale = QLocale()  # month names and am/pm in dates and times come from the locale, not Tiaki's translation
     for month in range(1, 13):
         for form in (QLocale.FormatType.LongFormat, QLocale.FormatType.ShortFormat):
             texts.update((locale.monthName(month, form), locale.standaloneMonthName(month, form)))
+    for marker in (locale.amText(), locale.pmText()):
+        texts.update((marker, marker.lower(), marker.upper()))
     return {t for t in texts if t}
 
 
@@ -278,6 +280,42 @@ def _history_detail(window: HistoryWindow, _w: World) -> None:
     assert window.detail.detail is not None
 
 
+def _wrong_date(form: ClientForm, _w: World) -> None:
+    form.tabs.setCurrentIndex(0)
+    form.editors["date_of_birth"].set_value("30/02/1990")
+    form.save()  # refused: the field's problem and the form's are shown
+    assert form.error_labels["date_of_birth"].isVisible() and form.form_error.isVisible()
+
+
+def _wrong_passphrase(window: UnlockWindow, _w: World) -> None:
+    window.passphrase.setText("not the passphrase either")
+    window.unlock()
+    _settle()
+    assert window.message.text() and window.unlock_button.isEnabled()
+
+
+def _refused(method: str) -> Callable[[Any, World], None]:
+    """Press OK (``method``) with nothing filled in: the dialog says what is missing and stays open."""
+    def apply(dialog: Any, _w: World) -> None:
+        getattr(dialog, method)()
+        assert dialog.isVisible()
+    return apply
+
+
+def _short_passphrase(dialog: Any, _w: World) -> None:
+    fields = getattr(dialog, "fields", None) or dialog.passphrase
+    fields.first.setText("short")
+    fields.second.setText("short")
+    dialog.apply()
+
+
+def _not_a_card(dialog: ConfirmCardDialog, w: World) -> None:
+    path = w.tmp / "not-a-card.json"
+    path.write_text("{}", encoding="utf-8")
+    dialog.load(path)
+    assert dialog.problem.isVisible()
+
+
 def _select_caseworker(dialog: WorkersDialog, _w: World) -> None:
     dialog.select_worker(CASEWORKER)
 
@@ -367,24 +405,31 @@ def _verify_result(w: World) -> QMessageBox:
 
 CATALOGUE: tuple[Entry, ...] = (
     Entry("main_window", MainWindow, _main_window),
-    Entry("client_form", ClientForm, _form),
+    Entry("client_form", ClientForm, _form, (State("saving with a wrong date", _wrong_date),)),
     Entry("new_client_form", ClientForm, lambda w: ClientForm(w.session, w.clipboard, None)),
-    Entry("unlock", UnlockWindow, lambda w: UnlockWindow(w.data_dir)),
+    Entry("unlock", UnlockWindow, lambda w: UnlockWindow(w.data_dir),
+          (State("a wrong passphrase", _wrong_passphrase),)),
     Entry("setup_wizard", SetupWizard, _wizard, (State("administrator page", _wizard_next),
                                                  State("recovery key page", _wizard_recovery_key))),
-    Entry("recovery", RecoveryDialog, lambda w: RecoveryDialog(w.data_dir)),
+    Entry("recovery", RecoveryDialog, lambda w: RecoveryDialog(w.data_dir),
+          (State("nothing entered", _refused("recover")),)),
     Entry("about", AboutDialog, lambda w: AboutDialog(w.session, w.data_dir)),
     Entry("settings", SettingsDialog, lambda w: SettingsDialog(w.session)),
-    Entry("change_passphrase", ChangePassphraseDialog, lambda w: ChangePassphraseDialog(w.session)),
+    Entry("change_passphrase", ChangePassphraseDialog, lambda w: ChangePassphraseDialog(w.session),
+          (State("a passphrase too short", _short_passphrase),)),
     Entry("reset_passphrase", ResetPassphraseDialog, lambda w: ResetPassphraseDialog(w.session, w.caseworker)),
     Entry("workers", WorkersDialog, lambda w: WorkersDialog(w.session),
           (State("a worker selected", _select_caseworker),)),
-    Entry("add_worker", AddWorkerDialog, lambda w: AddWorkerDialog(w.session)),
+    Entry("add_worker", AddWorkerDialog, lambda w: AddWorkerDialog(w.session),
+          (State("a passphrase too short", _short_passphrase),)),
     Entry("partners", PartnersDialog, lambda w: PartnersDialog(w.session)),
-    Entry("add_partner", AddPartnerDialog, lambda w: AddPartnerDialog(w.session)),
-    Entry("add_agreement", AddAgreementDialog, lambda w: AddAgreementDialog(w.session, w.partner)),
-    Entry("enrol_card", EnrolCardDialog, lambda w: EnrolCardDialog(w.session)),
-    Entry("trust_sender", TrustSenderDialog, lambda w: TrustSenderDialog(w.session)),
+    Entry("add_partner", AddPartnerDialog, lambda w: AddPartnerDialog(w.session),
+          (State("nothing entered", _refused("accept")),)),
+    Entry("add_agreement", AddAgreementDialog, lambda w: AddAgreementDialog(w.session, w.partner),
+          (State("nothing chosen", _refused("accept")),)),
+    Entry("enrol_card", EnrolCardDialog, lambda w: EnrolCardDialog(w.session), (State("not a card", _not_a_card),)),
+    Entry("trust_sender", TrustSenderDialog, lambda w: TrustSenderDialog(w.session),
+          (State("not a card", _not_a_card),)),
     Entry("receiving_card", ReceivingCardDialog, lambda w: ReceivingCardDialog(w.session)),
     Entry("sender_card", SenderCardDialog, lambda w: SenderCardDialog(w.session)),
     Entry("collection", CollectionDialog, lambda w: CollectionDialog(w.session),
@@ -469,6 +514,8 @@ def opened(entry: Entry, world: World) -> Iterator[QWidget]:
     finally:
         _settle()
         for widget in set(QApplication.topLevelWidgets()) - before:
+            if widget.parentWidget() is not None:
+                continue  # goes with its parent (ours), or is another window's (a menu it made): not ours to free
             if isinstance(widget, MainWindow):
                 widget.lock_down()
             if isinstance(widget, ClientForm):
