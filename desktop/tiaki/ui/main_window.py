@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -485,7 +486,7 @@ class MainWindow(QMainWindow):
         if self.verify_run is not None:
             self.verify_run.cancel()
         for child in self.findChildren(QWidget):
-            if child.isWindow() and child is not self:
+            if child.isWindow() and child is not self and not isinstance(child, QMenu):  # (its own menus stay)
                 if isinstance(child, ClientForm):
                     child.close_without_asking()
                 else:
