@@ -26,6 +26,7 @@ from tiaki.demo_store import open_demo_store
 from tiaki.store.session import Session
 from tiaki.ui.app import build_main_window
 from tiaki.ui.collection_dialog import CollectionDialog
+from tiaki.ui.colours import keep_palette_readable
 from tiaki.ui.labels import ui_language
 from tiaki.ui.language import InterfaceLanguage
 from tiaki.ui.referral_dialog import ReferralDialog
@@ -163,6 +164,7 @@ def main() -> int:
     out = Path(args.out)
     app = QApplication(sys.argv[:1])
     QCoreApplication.setApplicationName("Tiaki")
+    keep_palette_readable(app)  # as run_app does
     language = InterfaceLanguage(app)
     for code in args.languages.split(","):
         if not language.use(code):

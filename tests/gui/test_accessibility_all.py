@@ -176,8 +176,6 @@ def test_a_high_contrast_palette_is_taken_as_it_is(qtbot, qapp: QApplication, hi
         keeper.stop()
 
 
-@pytest.mark.xfail(strict=True, reason="run_app (ui/app.py, being reworked by the lead) does not call "
-                                       "keep_palette_readable(app) yet")
 def test_the_running_app_keeps_its_palette_readable(tmp_path: Path) -> None:
     script = """
 import json, sys

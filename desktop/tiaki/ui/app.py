@@ -16,6 +16,7 @@ from tiaki.store.layout import store_exists
 from tiaki.store.settings import CLIPBOARD_CLEAR_SECONDS
 from tiaki.ui.app_icon import APP_ID, window_icon
 from tiaki.ui.clipboard import DEFAULT_CLEAR_AFTER_MS, GuardedClipboard
+from tiaki.ui.colours import keep_palette_readable
 from tiaki.ui.idle_lock import IdleLock
 from tiaki.ui.language import InterfaceLanguage, interface_language
 from tiaki.ui.unlock import UnlockWindow
@@ -206,11 +207,13 @@ def run_app(data_dir: Path, *, session: Session | None = None, argv: list[str] |
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(window_icon())
     app.setQuitOnLastWindowClosed(False)  # locking hides the main window before the unlock window shows
+    palette = keep_palette_readable(app)  # the system theme, with any pair under WCAG AA contrast corrected
     errors = ErrorHandling(app).install()  # uncaught errors: logged safely, a dialog, and the app carries on
     instance = SingleInstance(data_dir, app)
     if not instance.claim():  # a Tiaki already runs for this data directory: it comes forward instead
         log.info(logs.SECOND_LAUNCH_SENT)
         errors.uninstall()
+        palette.stop()
         if session is not None:
             session.lock()
         return 0
@@ -228,3 +231,4 @@ def run_app(data_dir: Path, *, session: Session | None = None, argv: list[str] |
         desktop.dispose()
         instance.close()
         errors.uninstall()
+        palette.stop()
