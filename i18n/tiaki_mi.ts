@@ -4,29 +4,24 @@
 <context>
     <name></name>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="122"/>
         <source>title</source>
-        <translation>Taitara</translation>
+        <translation type="vanished">Taitara</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="175"/>
         <source>revocation</source>
-        <translation type="unfinished">Hīkitanga</translation>
+        <translation type="obsolete">Hīkitanga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="184"/>
         <source>yes</source>
-        <translation>Āe</translation>
+        <translation type="vanished">Āe</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="302"/>
         <source>confidential</source>
-        <translation>Matatapu</translation>
+        <translation type="vanished">Matatapu</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_report_pdf.py" line="305"/>
         <source>page</source>
-        <translation>Whārangi</translation>
+        <translation type="vanished">Whārangi</translation>
     </message>
 </context>
 <context>
@@ -131,137 +126,137 @@
         <translation type="unfinished">Tāpiri whakaritenga tiritiri</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="72"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="73"/>
         <source>Legal basis</source>
         <translation type="unfinished">Tūāpapa ā-ture</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="76"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="77"/>
         <source>Agreement name</source>
         <translation type="unfinished">Ingoa o te whakaritenga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="77"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="78"/>
         <source>Needed for an approved information sharing agreement</source>
         <translation type="unfinished">Me whai mō tētahi whakaritenga tiritiri mōhiohio kua whakamanahia</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="79"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="80"/>
         <source>Reference</source>
         <translation>Tohutoro</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="80"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="81"/>
         <source>e.g. the statute, for a legal requirement</source>
         <translation type="unfinished">hei tauira, te ture, mō tētahi here ā-ture</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="81"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="82"/>
         <source>&amp;Basis:</source>
         <translation type="unfinished">&amp;Tūāpapa:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="81"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="82"/>
         <source>&amp;Name:</source>
         <translation>&amp;Ingoa:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="82"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="83"/>
         <source>&amp;Reference:</source>
         <translation type="unfinished">Tohut&amp;oro:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="86"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="87"/>
         <source>Purposes</source>
         <translation>Ngā take</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="88"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="89"/>
         <source>Information</source>
         <translation>Mōhiohio</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="90"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="91"/>
         <source>Fields excluded</source>
         <translation type="unfinished">Ngā āpure kua wehea</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="92"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="93"/>
         <source>&amp;Purposes it covers:</source>
         <translation type="unfinished">Ngā ta&amp;ke e hipokina ana:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="93"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="94"/>
         <source>&amp;Information it covers:</source>
         <translation type="unfinished">Ngā &amp;mōhiohio e hipokina ana:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="94"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="95"/>
         <source>Fields &amp;excluded (never sent under it):</source>
         <translation type="unfinished">Ngā āpure kua &amp;wehea (kāore rawa e tukuna i raro i tēnei):</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="102"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="103"/>
         <source>Valid from</source>
         <translation type="unfinished">Whai mana mai i</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="104"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="105"/>
         <source>Valid &amp;until:</source>
         <translation type="unfinished">Whai mana tae &amp;noa ki:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="105"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="106"/>
         <source>Has an end date</source>
         <translation type="unfinished">He rā mutunga tōna</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="106"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="107"/>
         <source>Valid until</source>
         <translation type="unfinished">Whai mana tae noa ki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="111"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="112"/>
         <source>Valid &amp;from:</source>
         <translation type="unfinished">Whai m&amp;ana mai i:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="116"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="117"/>
         <source>What is still needed</source>
         <translation type="unfinished">Ngā mea e hiahiatia tonu ana</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="119"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="120"/>
         <source>&amp;Add agreement</source>
         <translation type="unfinished">Tā&amp;piri whakaritenga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="131"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="132"/>
         <source>The name and reference may be at most {n} characters each, with no characters that cannot be stored.</source>
         <translation type="unfinished">Ko te ingoa me te tohutoro, kia {n} ngā pū te mōrahi mō ia mea, kaua he pū e kore e taea te penapena.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="134"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="135"/>
         <source>An approved information sharing agreement needs its name.</source>
         <translation type="unfinished">Me whai ingoa tētahi whakaritenga tiritiri mōhiohio kua whakamanahia.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="136"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="137"/>
         <source>A legal requirement needs the statute in the reference.</source>
         <translation type="unfinished">Me tuhi te ture ki te tohutoro mō tētahi here ā-ture.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="138"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="139"/>
         <source>Choose at least one purpose and one kind of information.</source>
         <translation type="unfinished">Kōwhiria kia kotahi neke atu te take, kia kotahi neke atu te momo mōhiohio.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="144"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="145"/>
         <source>The end date must be after the start date.</source>
         <translation type="unfinished">Me muri mai te rā mutunga i te rā tīmata.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="162"/>
+        <location filename="../desktop/tiaki/ui/agreement_dialog.py" line="163"/>
         <source>Not added: {problem}</source>
         <translation type="unfinished">Kāore i tāpirihia: {problem}</translation>
     </message>
@@ -269,73 +264,73 @@
 <context>
     <name>AddPartnerDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="73"/>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="74"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="81"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="82"/>
         <source>Add partner</source>
         <translation type="unfinished">Tāpiri rōpū pātui</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="79"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="87"/>
         <source>Partner&apos;s name</source>
         <translation type="unfinished">Te ingoa o te rōpū pātui</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="81"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="89"/>
         <source>Kind of partner</source>
         <translation type="unfinished">Te momo rōpū pātui</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="84"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="92"/>
         <source>&amp;Overseas (outside New Zealand)</source>
         <translation type="unfinished">Kei &amp;tāwāhi (i waho o Aotearoa)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="86"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="94"/>
         <source>IPP 12 basis for sending overseas</source>
         <translation type="unfinished">Tūāpapa IPP 12 mō te tuku ki tāwāhi</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="87"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="95"/>
         <source>e.g. comparable safeguards (IPP 12(1)(b)); leave empty if none</source>
         <translation type="unfinished">hei tauira, he ārai haumaru ōrite (IPP 12(1)(b)); waiho kia wātea ki te kore</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="91"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="99"/>
         <source>&amp;Name:</source>
         <translation>&amp;Ingoa:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="91"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="99"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Momo:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="93"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="101"/>
         <source>IPP 12 &amp;basis:</source>
         <translation type="unfinished">Tūāpa&amp;pa IPP 12:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="95"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="103"/>
         <source>Without an IPP 12 basis nothing is sent to an overseas partner.</source>
         <translation type="unfinished">Ki te kore he tūāpapa IPP 12, kāore he mea e tukuna ki tētahi rōpū pātui kei tāwāhi.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="99"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="107"/>
         <source>What is still needed</source>
         <translation type="unfinished">Ngā mea e hiahiatia tonu ana</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="102"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="110"/>
         <source>&amp;Add partner</source>
         <translation type="unfinished">Tāpiri &amp;rōpū pātui</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="109"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="117"/>
         <source>Give the partner&apos;s name (at most 300 characters, with no characters that cannot be stored).</source>
         <translation type="unfinished">Tuhia te ingoa o te rōpū pātui (kia kaua e neke ake i te 300 pū, kaua hoki he pū e kore e taea te penapena).</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="126"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="134"/>
         <source>Not added: {problem}</source>
         <translation type="unfinished">Kāore i tāpirihia: {problem}</translation>
     </message>
@@ -343,38 +338,38 @@
 <context>
     <name>AddWorkerDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="178"/>
         <location filename="../desktop/tiaki/ui/workers_dialog.py" line="179"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="180"/>
         <source>Add worker</source>
         <translation>Tāpiri kaimahi</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="183"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="184"/>
         <source>Sign-in name</source>
         <translation type="unfinished">Ingoa takiuru</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="185"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="186"/>
         <source>Display name</source>
         <translation type="unfinished">Ingoa whakaatu</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="186"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="187"/>
         <source>Role</source>
         <translation>Tūranga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="187"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="188"/>
         <source>&amp;Sign-in name:</source>
         <translation type="unfinished">&amp;Ingoa takiuru:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="188"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="189"/>
         <source>&amp;Display name:</source>
         <translation type="unfinished">Ingoa &amp;whakaatu:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="188"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="189"/>
         <source>&amp;Role:</source>
         <translation type="unfinished">&amp;Tūranga:</translation>
     </message>
@@ -415,28 +410,28 @@
 <context>
     <name>AssignmentRow</name>
     <message>
-        <location filename="../desktop/tiaki/ui/client_assignment.py" line="28"/>
+        <location filename="../desktop/tiaki/ui/client_assignment.py" line="29"/>
         <source>Assign to worker</source>
         <translation type="unfinished">Tautapa ki tētahi kaimahi</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_assignment.py" line="29"/>
+        <location filename="../desktop/tiaki/ui/client_assignment.py" line="30"/>
         <source>Assign &amp;to:</source>
         <translation type="unfinished">Tautap&amp;a ki:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_assignment.py" line="31"/>
         <location filename="../desktop/tiaki/ui/client_assignment.py" line="32"/>
+        <location filename="../desktop/tiaki/ui/client_assignment.py" line="33"/>
         <source>Assign</source>
         <translation type="unfinished">Tautapa</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_assignment.py" line="48"/>
+        <location filename="../desktop/tiaki/ui/client_assignment.py" line="49"/>
         <source>Caseworker: {name}</source>
         <translation type="unfinished">Kaimahi take: {name}</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_assignment.py" line="49"/>
+        <location filename="../desktop/tiaki/ui/client_assignment.py" line="50"/>
         <source>Not assigned</source>
         <translation type="unfinished">Kāore anō kia tautapahia</translation>
     </message>
@@ -1025,27 +1020,27 @@
         <translation type="unfinished">Kua tiria ki ngā rōpū pātui</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_sharing_panel.py" line="40"/>
+        <location filename="../desktop/tiaki/ui/client_sharing_panel.py" line="41"/>
         <source>Problem</source>
         <translation>Hapa</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_sharing_panel.py" line="44"/>
+        <location filename="../desktop/tiaki/ui/client_sharing_panel.py" line="45"/>
         <source>S&amp;hare with partner…</source>
         <translation type="unfinished">&amp;Tiri ki tētahi rōpū pātui…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_sharing_panel.py" line="46"/>
+        <location filename="../desktop/tiaki/ui/client_sharing_panel.py" line="47"/>
         <source>Re&amp;fresh</source>
         <translation>&amp;Whakahou</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_sharing_panel.py" line="48"/>
+        <location filename="../desktop/tiaki/ui/client_sharing_panel.py" line="49"/>
         <source>Share&amp;d-with report…</source>
         <translation type="unfinished">&amp;Pūrongo tiritiri…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/client_sharing_panel.py" line="49"/>
+        <location filename="../desktop/tiaki/ui/client_sharing_panel.py" line="50"/>
         <source>A report for the person of who their information was shared with, in English or te reo Māori</source>
         <translation type="unfinished">He pūrongo mā te tangata mō te hunga i tiria ai ōna mōhiohio, i te reo Pākehā, i te reo Māori rānei</translation>
     </message>
@@ -1059,145 +1054,145 @@
         <translation type="unfinished">Te kohikohi mōhiohio</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="55"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="56"/>
         <source>Before saving, record why this information is collected, where it came from, and the notice the person was given.</source>
         <translation type="unfinished">I mua i te tiaki, tuhia te take e kohikohia ai ēnei mōhiohio, te wāhi i ahu mai ai, me te pānui i hoatu ki te tangata.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="64"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="65"/>
         <source>What is still needed</source>
         <translation type="unfinished">Ngā mea e hiahiatia tonu ana</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="72"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="73"/>
         <source>&amp;Save</source>
         <translation>&amp;Tiaki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="91"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="92"/>
         <source>&amp;Purposes (choose at least one; Space ticks the selected one):</source>
         <translation type="unfinished">&amp;Ngā take (kōwhiria kia kotahi neke atu; mā Space e tohu te mea kua tīpakohia):</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="93"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="94"/>
         <source>Purposes</source>
         <translation>Ngā take</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="94"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="95"/>
         <source>Why this information is collected. Choose at least one.</source>
         <translation type="unfinished">Te take e kohikohia ai ēnei mōhiohio. Kōwhiria kia kotahi neke atu.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="115"/>
         <location filename="../desktop/tiaki/ui/collection_dialog.py" line="116"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="117"/>
         <source>Where did the information come from?</source>
         <translation type="unfinished">I ahu mai ngā mōhiohio i hea?</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="118"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="119"/>
         <source>From the person &amp;themselves</source>
         <translation type="unfinished">Mai i te tangata &amp;ake</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="119"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="120"/>
         <source>From someone &amp;else</source>
         <translation type="unfinished">Mai i tēta&amp;hi atu</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="128"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="129"/>
         <source>Source&apos;s name</source>
         <translation type="unfinished">Te ingoa o te mātāpuna</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="130"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="131"/>
         <source>Why not from the person</source>
         <translation type="unfinished">He aha i kore ai i ahu mai i te tangata</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="131"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="132"/>
         <source>e.g. the person asked their daughter to speak for them</source>
         <translation type="unfinished">hei tauira, i tono te tangata ki tana tamāhine kia kōrero mōna</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="132"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="133"/>
         <source>Source&apos;s &amp;name:</source>
         <translation type="unfinished">Te &amp;ingoa o te mātāpuna:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="133"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="134"/>
         <source>&amp;Why not from the person:</source>
         <translation type="unfinished">He aha i &amp;kore ai i ahu mai i te tangata:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="142"/>
         <location filename="../desktop/tiaki/ui/collection_dialog.py" line="143"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="144"/>
         <source>Collection notice</source>
         <translation type="unfinished">Pānui kohinga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="147"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="148"/>
         <source>Notice language</source>
         <translation type="unfinished">Te reo o te pānui</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="148"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="149"/>
         <source>The language the person chose for the notice.</source>
         <translation type="unfinished">Te reo i kōwhiria e te tangata mō te pānui.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="153"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="154"/>
         <source>Notice &amp;language:</source>
         <translation type="unfinished">Te &amp;reo o te pānui:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="162"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="163"/>
         <source>Notice to read to the person</source>
         <translation type="unfinished">Te pānui me pānui atu ki te tangata</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="164"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="165"/>
         <source>This translation is a first draft awaiting review by a fluent speaker.</source>
         <translation type="unfinished">He tauira tuatahi tēnei whakawhitinga reo, e tatari ana kia arotakehia e tētahi matatau ki te reo.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="167"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="168"/>
         <source>Translation note</source>
         <translation type="unfinished">Kōrero mō te whakawhitinga reo</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="176"/>
         <location filename="../desktop/tiaki/ui/collection_dialog.py" line="177"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="178"/>
         <source>When was the notice given?</source>
         <translation type="unfinished">Nōnahea i hoatu ai te pānui?</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="179"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="180"/>
         <source>&amp;Before collecting the information</source>
         <translation type="unfinished">I &amp;mua i te kohikohi i ngā mōhiohio</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="180"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="181"/>
         <source>&amp;After collecting it (telling them before was not practicable)</source>
         <translation type="unfinished">I m&amp;uri i te kohikohi (kāore i taea te whakamōhio i mua)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="231"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="232"/>
         <source>Notice version {version}</source>
         <translation type="unfinished">Putanga pānui {version}</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="239"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="240"/>
         <source>Give the source&apos;s name and why the information did not come from the person.</source>
         <translation type="unfinished">Tuhia te ingoa o te mātāpuna me te pūtake kāore ai ngā mōhiohio i ahu mai i te tangata.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="245"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="246"/>
         <source>The source&apos;s name and reason may be at most 300 characters each, with no characters that cannot be stored.</source>
         <translation type="unfinished">Ko te ingoa o te mātāpuna me te pūtake, kia kaua e neke ake i te 300 pū ia mea, ā, kaua he pū e kore e taea te penapena.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="255"/>
+        <location filename="../desktop/tiaki/ui/collection_dialog.py" line="256"/>
         <source>Choose at least one purpose: no purpose, no save.</source>
         <translation type="unfinished">Kōwhiria kia kotahi te take neke atu: ki te kore he take, kāore e tiakina.</translation>
     </message>
@@ -1258,102 +1253,102 @@
 <context>
     <name>ConsentPanel</name>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="51"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="50"/>
         <source>Consent</source>
         <translation>Whakaaetanga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="54"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="53"/>
         <source>&amp;Consent records (current and past):</source>
         <translation type="unfinished">Ngā &amp;mauhanga whakaaetanga (o nāianei, o mua):</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="58"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="57"/>
         <source>Consent records</source>
         <translation type="unfinished">Ngā mauhanga whakaaetanga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="69"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="72"/>
         <source>Selected consent&apos;s history</source>
         <translation type="unfinished">Te hītori o te whakaaetanga kua tīpakohia</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="72"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="75"/>
         <source>Problem</source>
         <translation>Hapa</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="77"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="80"/>
         <source>&amp;Record consent…</source>
         <translation type="unfinished">Tuhi whakaaetan&amp;ga…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="78"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="81"/>
         <source>&amp;Withdraw…</source>
         <translation type="unfinished">U&amp;nu…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="79"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="82"/>
         <source>&amp;Print receipt…</source>
         <translation type="unfinished">Tā r&amp;ihīti…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="80"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="83"/>
         <source>What would be s&amp;hared…</source>
         <translation type="unfinished">&amp;He aha ka tiria…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="81"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="84"/>
         <source>What would be shared with a partner (Ctrl+Shift+W)</source>
         <translation type="unfinished">He aha ka tiria ki tētahi rōpū pātui (Ctrl+Shift+W)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="131"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="134"/>
         <source>No consent recorded yet.</source>
         <translation type="unfinished">Kāore anō kia tuhia he whakaaetanga.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="137"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="140"/>
         <source>an unknown worker</source>
         <translation type="unfinished">he kaimahi kāore i mōhiotia</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="138"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="141"/>
         <source>{event} {when} by {who}</source>
         <translation type="unfinished">{event} {when}, nā {who}</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="141"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="144"/>
         <source> (reason: {reason})</source>
         <translation type="unfinished"> (pūtake: {reason})</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="143"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="146"/>
         <source>{decision}: {purposes}. Notice version {version} ({language}). History: {events}.</source>
         <translation type="unfinished">{decision}: {purposes}. Putanga pānui {version} ({language}). Hītori: {events}.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="199"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="203"/>
         <source>Print consent receipt</source>
         <translation type="unfinished">Tā rihīti whakaaetanga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="200"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="204"/>
         <source>The receipt is saved as an ordinary PDF file that holds this person&apos;s information unencrypted: anyone who can open the file can read it. Save it only where you will print it or hand it to the person, and delete any copy left on this computer afterwards.</source>
         <translation type="unfinished">Ka tiakina te rihīti hei kōnae PDF noa, e mau ana i ngā mōhiohio o tēnei tangata kāore i whakamunatia: ka taea e te tangata ka whakatuwhera i te kōnae te pānui. Tiakina anake ki te wāhi ka tāngia ai e koe, ka hoatu ai rānei e koe ki te tangata, ā, muri iho, tangohia ngā tārua e toe ana ki tēnei rorohiko.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="215"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="219"/>
         <source>Save consent receipt (personal information, unencrypted)</source>
         <translation type="unfinished">Tiaki rihīti whakaaetanga (mōhiohio whaiaro, kāore i whakamunatia)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="216"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="220"/>
         <source>PDF files (*.pdf)</source>
         <translation>Ngā kōnae PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_panel.py" line="227"/>
+        <location filename="../desktop/tiaki/ui/consent_panel.py" line="231"/>
         <source>The receipt could not be saved to {path}.</source>
         <translation type="unfinished">Kāore i taea te tiaki i te rihīti ki {path}.</translation>
     </message>
@@ -1361,63 +1356,63 @@
 <context>
     <name>DecideDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/review_panel.py" line="141"/>
-        <location filename="../desktop/tiaki/ui/review_panel.py" line="142"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="143"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="144"/>
         <source>Decide on a disclosure</source>
         <translation type="unfinished">Whakatau i tētahi whākinga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/review_panel.py" line="144"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="146"/>
         <source>{kind}: {partner}, {when}, shared by {worker}. {fact}.</source>
         <translation type="unfinished">{kind}: {partner}, {when}, nā {worker} i tiri. {fact}.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/review_panel.py" line="148"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="150"/>
         <source>The disclosure</source>
         <translation type="unfinished">Te whākinga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/review_panel.py" line="151"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="153"/>
         <source>&amp;Accepted: the disclosure was justified</source>
         <translation type="unfinished">&amp;Whakaaetia: i tika te whākinga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/review_panel.py" line="152"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="154"/>
         <source>&amp;Rejected: it should not have happened</source>
         <translation type="unfinished">Whakakāh&amp;oretia: kāore i tika kia puta</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/review_panel.py" line="162"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="164"/>
         <source>Comment</source>
         <translation type="unfinished">Kōrero</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/review_panel.py" line="163"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="165"/>
         <source>Why? Say what you checked and what follows (required).</source>
         <translation type="unfinished">He aha ai? Kōrerotia ngā mea i tirohia e koe me ngā mea ka whai ake (me whakakī).</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/review_panel.py" line="164"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="166"/>
         <source>&amp;Comment:</source>
         <translation type="unfinished">&amp;Kōrero:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/review_panel.py" line="169"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="171"/>
         <source>Comment length</source>
         <translation type="unfinished">Te roa o te kōrero</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/review_panel.py" line="172"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="174"/>
         <source>Problem</source>
         <translation>Hapa</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/review_panel.py" line="175"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="177"/>
         <source>Record &amp;decision</source>
         <translation type="unfinished">&amp;Tuhi whakatau</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/review_panel.py" line="194"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="196"/>
         <source>{count} of at most {max} characters</source>
         <translation type="unfinished">{count} o te {max} pū te mōrahi</translation>
     </message>
@@ -1765,39 +1760,117 @@
 <context>
     <name>HistoryChart</name>
     <message>
-        <location filename="../desktop/tiaki/ui/history_chart.py" line="45"/>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="46"/>
         <source>Consent</source>
         <translation>Whakaaetanga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_chart.py" line="46"/>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="47"/>
         <source>Purpose of collection</source>
         <translation type="unfinished">Te take i kohia ai</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_chart.py" line="47"/>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="48"/>
         <source>Authorised by the person</source>
         <translation type="unfinished">Nā te tangata i whakamana</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_chart.py" line="48"/>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="49"/>
         <source>Approved sharing agreement</source>
         <translation type="unfinished">Whakaritenga tiritiri kua whakamanahia</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_chart.py" line="49"/>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="50"/>
         <source>Information matching</source>
         <translation type="unfinished">Whakataurite mōhiohio</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_chart.py" line="50"/>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="51"/>
         <source>Legal requirement</source>
         <translation type="unfinished">Here ā-ture</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_chart.py" line="51"/>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="52"/>
         <source>Serious threat</source>
         <translation type="unfinished">Mōrearea nui</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="108"/>
+        <source>Highlighted week</source>
+        <translation type="unfinished">Te wiki kua tīpakohia</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="124"/>
+        <source>Other partners ({count})</source>
+        <translation type="unfinished">Ētahi atu rōpū pātui ({count})</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="155"/>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="165"/>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="247"/>
+        <source>No disclosures to show.</source>
+        <translation type="unfinished">Kāore he whākinga hei whakaatu.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="156"/>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="176"/>
+        <source>{partner} {count}</source>
+        <translation>{partner} {count}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="158"/>
+        <source>Week of {date}: {count} disclosure(s)</source>
+        <translation type="unfinished">Te wiki o {date}: ngā whākinga {count}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="166"/>
+        <source>{weeks} weeks, {total} disclosure(s)</source>
+        <translation type="unfinished">Ngā wiki {weeks}, ngā whākinga {total}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="169"/>
+        <source>busiest week {date} with {count}</source>
+        <translation type="unfinished">te wiki tino kapi {date}, e {count}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="171"/>
+        <source>{basis} {percent}%</source>
+        <translation>{basis} {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="175"/>
+        <source>by basis: {bases}</source>
+        <translation type="unfinished">mā te tūāpapa: {bases}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="178"/>
+        <source>by partner: {partners}</source>
+        <translation type="unfinished">mā te rōpū pātui: {partners}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="184"/>
+        <source>Disclosures per week. {week}</source>
+        <translation type="unfinished">Ngā whākinga ia wiki. {week}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="186"/>
+        <source>Use the Left and Right arrow keys to move between weeks.</source>
+        <translation type="unfinished">Whakamahia ngā pātuhi pere Mauī me Matau hei neke i waenga i ngā wiki.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="258"/>
+        <source>Disclosures per week, by partner</source>
+        <translation type="unfinished">Ngā whākinga ia wiki, mā te rōpū pātui</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="353"/>
+        <source>By legal basis (a disclosure can rest on more than one)</source>
+        <translation type="unfinished">Mā te tūāpapa ā-ture (ka taea e tētahi whākinga te whai tūāpapa neke atu i te kotahi)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/history_chart.py" line="378"/>
+        <source>{basis}: {count} ({percent}%)</source>
+        <translation>{basis}: {count} ({percent}%)</translation>
     </message>
 </context>
 <context>
@@ -2184,188 +2257,188 @@
         <translation type="unfinished">Tangohia te tohu kia kore ai he tepe</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="129"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="134"/>
         <source>&amp;From</source>
         <translation type="unfinished">&amp;Mai i</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="129"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="134"/>
         <source>Limit to disclosures from a date</source>
         <translation type="unfinished">Ko ngā whākinga anake mai i tētahi rā</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="130"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="135"/>
         <source>From date</source>
         <translation type="unfinished">Mai i te rā</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="131"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="136"/>
         <source>&amp;To</source>
         <translation type="unfinished">&amp;Ki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="131"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="136"/>
         <source>Limit to disclosures up to a date</source>
         <translation type="unfinished">Ko ngā whākinga anake tae noa ki tētahi rā</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="132"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="137"/>
         <source>To date (included)</source>
         <translation type="unfinished">Tae noa ki te rā (kei roto hoki)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="139"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="144"/>
         <source>Client, partner or worker name, or a disclosure id</source>
         <translation type="unfinished">Ingoa kiritaki, rōpū pātui, kaimahi rānei, he tohu tautuhi whākinga rānei</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="140"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="145"/>
         <source>Search the sharing history</source>
         <translation type="unfinished">Rapua te hītori tiritiri</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="143"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="148"/>
         <source>&amp;Search:</source>
         <translation type="unfinished">&amp;Rapu:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="150"/>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="289"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="155"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="294"/>
         <source>Worker</source>
         <translation>Kaimahi</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="150"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="155"/>
         <source>All workers</source>
         <translation>Ngā kaimahi katoa</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="151"/>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="289"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="156"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="294"/>
         <source>Partner</source>
         <translation type="unfinished">Rōpū pātui</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="151"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="156"/>
         <source>All partners</source>
         <translation type="unfinished">Ngā rōpū pātui katoa</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="152"/>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="290"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="157"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="295"/>
         <source>Purpose</source>
         <translation>Take</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="152"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="157"/>
         <source>All purposes</source>
         <translation>Ngā take katoa</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="153"/>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="290"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="158"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="295"/>
         <source>Legal basis</source>
         <translation type="unfinished">Tūāpapa ā-ture</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="153"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="158"/>
         <source>Any basis</source>
         <translation type="unfinished">Ngā tūāpapa katoa</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="156"/>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="291"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="161"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="296"/>
         <source>Channel</source>
         <translation type="unfinished">Ara</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="156"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="161"/>
         <source>All channels</source>
         <translation type="unfinished">Ngā ara katoa</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="159"/>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="291"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="164"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="296"/>
         <source>Status</source>
         <translation>Tūnga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="159"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="164"/>
         <source>Any status</source>
         <translation type="unfinished">Ngā tūnga katoa</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="162"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="167"/>
         <source>&amp;Worker:</source>
         <translation type="unfinished">Kaimah&amp;i:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="162"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="167"/>
         <source>P&amp;artner:</source>
         <translation type="unfinished">Rōpū &amp;pātui:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="163"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="168"/>
         <source>P&amp;urpose:</source>
         <translation type="unfinished">&amp;Take:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="163"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="168"/>
         <source>&amp;Basis:</source>
         <translation type="unfinished">Tūāpapa ā-t&amp;ure:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="164"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="169"/>
         <source>Stat&amp;us:</source>
         <translation type="unfinished">Tūn&amp;ga:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="164"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="169"/>
         <source>&amp;Channel:</source>
         <translation type="unfinished">&amp;Ara:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="173"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="178"/>
         <source>Client filter</source>
         <translation type="unfinished">Tātari kiritaki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="175"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="180"/>
         <source>C&amp;lear filters</source>
         <translation type="unfinished">&amp;Whakawātea ngā tātari</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="176"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="181"/>
         <source>Clear filters</source>
         <translation type="unfinished">Whakawātea ngā tātari</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="179"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="184"/>
         <source>Filter problem</source>
         <translation type="unfinished">Hapa tātari</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="278"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="283"/>
         <source>Client: {name}</source>
         <translation>Kiritaki: {name}</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="286"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="291"/>
         <source>From {day}</source>
         <translation type="unfinished">Mai i te {day}</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="288"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="293"/>
         <source>To {day} (included)</source>
         <translation type="unfinished">Tae noa ki te {day} (kei roto hoki)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="297"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="302"/>
         <source>Narrowed by a search</source>
         <translation type="unfinished">Kua whāitihia e tētahi rapunga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_filters.py" line="298"/>
+        <location filename="../desktop/tiaki/ui/history_filters.py" line="303"/>
         <source>Every disclosure this worker may see</source>
         <translation type="unfinished">Ngā whākinga katoa e āhei ana tēnei kaimahi ki te kite</translation>
     </message>
@@ -2618,183 +2691,183 @@
     <message>
         <location filename="../desktop/tiaki/ui/history_window.py" line="115"/>
         <location filename="../desktop/tiaki/ui/history_window.py" line="116"/>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="411"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="412"/>
         <source>Sharing history</source>
         <translation type="unfinished">Hītori tiritiri</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="153"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="154"/>
         <source>&amp;Save report…</source>
         <translation type="unfinished">&amp;Tiaki pūrongo…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="155"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="156"/>
         <source>Save the history as filtered now as a CSV or PDF file (Ctrl+S)</source>
         <translation type="unfinished">Tiakina te hītori, kua tātaritia nei, hei kōnae CSV, PDF rānei (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="161"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="162"/>
         <source>&amp;Close</source>
         <translation type="unfinished">&amp;Kati</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="180"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="181"/>
         <source>&amp;History</source>
         <translation type="unfinished">Hī&amp;tori</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="177"/>
         <location filename="../desktop/tiaki/ui/history_window.py" line="178"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="179"/>
         <source>Sharing history views</source>
         <translation type="unfinished">Ngā tirohanga hītori tiritiri</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="157"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="158"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished">&amp;Whakahou</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="159"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="160"/>
         <source>Read the history again, with anything shared since it opened (F5)</source>
         <translation type="unfinished">Pānuitia anō te hītori, me ngā mea kua tiria mai i te wā i whakatuwherahia ai (F5)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="164"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="165"/>
         <source>Histor&amp;y</source>
         <translation type="unfinished">&amp;Hītori</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="186"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="187"/>
         <source>&amp;Review</source>
         <translation type="unfinished">Arotak&amp;e</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="195"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="196"/>
         <source>Picture status</source>
         <translation type="unfinished">Tūnga kauwhata</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="199"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="200"/>
         <source>&amp;Picture</source>
         <translation type="unfinished">&amp;Kauwhata</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="204"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="205"/>
         <source>&amp;Verify</source>
         <translation type="unfinished">&amp;Manatoko</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="216"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="217"/>
         <source>Disclosures</source>
         <translation type="unfinished">Ngā whākinga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="240"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="241"/>
         <source>Number of disclosures</source>
         <translation type="unfinished">Te maha o ngā whākinga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="243"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="244"/>
         <source>History problem</source>
         <translation type="unfinished">Hapa hītori</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="244"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="245"/>
         <source>Save r&amp;eport…</source>
         <translation type="unfinished">Tiaki &amp;pūrongo…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="308"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="309"/>
         <source>{shown} disclosure(s) shown; counting…</source>
         <translation type="unfinished">Ngā whākinga e whakaaturia ana: {shown}; e tatau ana…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="310"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="311"/>
         <source>{shown} of {total} disclosure(s) shown</source>
         <translation type="unfinished">Ngā whākinga e whakaaturia ana: {shown} o {total}</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="313"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="314"/>
         <source>{total} disclosure(s)</source>
         <translation type="unfinished">Ngā whākinga: {total}</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="348"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="349"/>
         <source>Drawing the picture…</source>
         <translation type="unfinished">E tuhi ana i te kauwhata…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="358"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="359"/>
         <source>{total} disclosure(s) in the last 12 weeks, for the current filter.</source>
         <translation type="unfinished">Ngā whākinga i ngā wiki 12 kua hipa, mō te tātari o nāianei: {total}.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="369"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="370"/>
         <source>Save sharing history report</source>
         <translation type="unfinished">Tiaki i te pūrongo hītori tiritiri</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="370"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="371"/>
         <source>The report holds personal information (clients&apos; names and what was shared about them) and is NOT encrypted: anyone who gets the file can read it. Save it only where your organisation allows, and delete it when it is no longer needed.</source>
         <translation type="unfinished">He mōhiohio whaiaro kei roto i te pūrongo (ngā ingoa o ngā kiritaki me ngā mea i tiria mō rātou), ā, KĀORE i whakamunatia: ka taea e te tangata ka whiwhi i te kōnae te pānui. Tiakina anake ki ngā wāhi e whakaaetia ana e tō whakahaere, ā, tangohia ina kore e hiahiatia anō.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="373"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="374"/>
         <source>Save as &amp;CSV…</source>
         <translation type="unfinished">Tiaki hei &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="374"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="375"/>
         <source>Save as &amp;PDF…</source>
         <translation type="unfinished">Tiaki hei &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="376"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="377"/>
         <source>The report is not encrypted</source>
         <translation type="unfinished">Kāore i whakamunatia te pūrongo</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="378"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="379"/>
         <source>Warning</source>
         <translation>Whakatūpato</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="395"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="396"/>
         <source>CSV files (*.csv)</source>
         <translation>Ngā kōnae CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="395"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="396"/>
         <source>PDF files (*.pdf)</source>
         <translation>Ngā kōnae PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="396"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="397"/>
         <source>Save sharing history report (not encrypted)</source>
         <translation type="unfinished">Tiaki i te pūrongo hītori tiritiri (kāore i whakamunatia)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="426"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="427"/>
         <source>Saving the report…</source>
         <translation type="unfinished">E tiaki ana i te pūrongo…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="431"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="432"/>
         <source>The report ({count} disclosure(s)) was saved as {file} (not encrypted).</source>
         <translation type="unfinished">I tiakina te pūrongo (ngā whākinga: {count}) hei {file} (kāore i whakamunatia).</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="438"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="439"/>
         <source>The report was not saved.</source>
         <translation type="unfinished">Kāore i tiakina te pūrongo.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="440"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="441"/>
         <source>The report was not saved: that file could not be written. Choose another place.</source>
         <translation type="unfinished">Kāore i tiakina te pūrongo: kāore i taea te tuhi ki taua kōnae. Kōwhiria tētahi atu wāhi.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/history_window.py" line="443"/>
+        <location filename="../desktop/tiaki/ui/history_window.py" line="444"/>
         <source>The report was not saved: {problem}</source>
         <translation type="unfinished">Kāore i tiakina te pūrongo: {problem}</translation>
     </message>
@@ -2882,12 +2955,12 @@
     <message>
         <location filename="../desktop/tiaki/ui/messages.py" line="120"/>
         <source>A copied value must leave the clipboard after {min} to {max} seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Me mawehe tētahi uara kua tāruatia i te papatopenga ā muri i ngā hēkona {min} ki te {max}.</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/messages.py" line="122"/>
         <source>Automatic sync must run every {min} to {max} minutes, or be off.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Me tukutahi aunoa ia meneti {min} ki te {max}, me weto rānei.</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/messages.py" line="124"/>
@@ -2973,300 +3046,300 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="133"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="134"/>
         <source>Tiaki</source>
         <translation>Tiaki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="134"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="135"/>
         <source>Tiaki client list</source>
         <translation type="unfinished">Rārangi kiritaki o Tiaki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="136"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="137"/>
         <source>&amp;New client</source>
         <translation>&amp;Kiritaki hou</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="136"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="137"/>
         <source>Record a new client (Ctrl+N)</source>
         <translation type="unfinished">Tāuruhia he kiritaki hou (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="137"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="138"/>
         <source>&amp;Find</source>
         <translation>R&amp;apu</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="137"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="138"/>
         <source>Search the client list (Ctrl+F)</source>
         <translation type="unfinished">Rapua te rārangi kiritaki (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="138"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="139"/>
         <source>&amp;Lock</source>
         <translation>&amp;Raka</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="138"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="139"/>
         <source>Lock Tiaki now (Ctrl+L)</source>
         <translation type="unfinished">Rakaina a Tiaki ināianei (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="139"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="140"/>
         <source>&amp;Workers…</source>
         <translation>&amp;Kaimahi…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="140"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="141"/>
         <source>P&amp;artners and agreements…</source>
         <translation type="unfinished">&amp;Rōpū pātui me ngā whakaritenga…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="141"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="142"/>
         <source>&amp;Verify log…</source>
         <translation type="unfinished">&amp;Manatoko rārangi arotake…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="142"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="143"/>
         <source>Sharing &amp;history…</source>
         <translation type="unfinished">&amp;Hītori tiritiri…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="143"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="144"/>
         <source>Who shared what about whom, with which partner, when and on what basis (Ctrl+H)</source>
         <translation type="unfinished">Nā wai i tiri te aha mō wai, ki tēhea rōpū pātui, āhea, ā, i runga i te aha (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="144"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="145"/>
         <source>Change my &amp;passphrase…</source>
         <translation type="unfinished">&amp;Panoni i taku kupuhipa…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="145"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="146"/>
         <source>S&amp;ync now</source>
         <translation type="unfinished">&amp;Tukutahi ināianei</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="145"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="146"/>
         <source>Send what is queued to partners now (F5)</source>
         <translation type="unfinished">Tukuna ināianei ki ngā rōpū pātui ngā mea kei te tūtira (F5)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="146"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="147"/>
         <source>Sync &amp;status…</source>
         <translation type="unfinished">Tū&amp;nga tukutahi…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="147"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="148"/>
         <source>&amp;Refer selected client to partner…</source>
         <translation type="unfinished">&amp;Tukuna te kiritaki kua tīpakohia ki tētahi rōpū pātui…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="148"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="149"/>
         <source>Make an encrypted referral packet for a partner</source>
         <translation type="unfinished">Hangaia he pūkete tukunga whakamuna mō tētahi rōpū pātui</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="149"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="150"/>
         <source>&amp;Open referral…</source>
         <translation type="unfinished">&amp;Whakatuwhera tukunga…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="150"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="151"/>
         <source>Open a referral packet and create the client (Ctrl+O)</source>
         <translation type="unfinished">Whakatuwherahia tētahi pūkete tukunga, ka hanga ai i te kiritaki (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="151"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="152"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Tautuhinga…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="152"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="153"/>
         <source>&amp;About and security…</source>
         <translation type="unfinished">&amp;Mō Tiaki me te haumarutanga…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="153"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="154"/>
         <source>&amp;Quit</source>
         <translation type="unfinished">&amp;Puta</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="159"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="160"/>
         <source>&amp;Clients</source>
         <translation>Ngā &amp;kiritaki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="160"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="161"/>
         <source>&amp;Referrals</source>
         <translation type="unfinished">Ngā t&amp;ukunga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="161"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="162"/>
         <source>S&amp;ync</source>
         <translation type="unfinished">Tukuta&amp;hi</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="162"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="163"/>
         <source>&amp;Tools</source>
         <translation>&amp;Taputapu</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="163"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="164"/>
         <source>&amp;Help</source>
         <translation>Ā&amp;whina</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="164"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="165"/>
         <source>Main</source>
         <translation type="unfinished">Matua</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="165"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="166"/>
         <source>Main actions</source>
         <translation type="unfinished">Ngā mahi matua</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="170"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="171"/>
         <source>Security notice</source>
         <translation type="unfinished">Pānui haumaru</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="171"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="172"/>
         <source>Dismiss</source>
         <translation type="unfinished">Whakawātea</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="172"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="173"/>
         <source>Dismiss notice</source>
         <translation type="unfinished">Whakawātea te pānui</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="173"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="174"/>
         <source>&amp;Search:</source>
         <translation>&amp;Rapu:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="174"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="175"/>
         <source>Name, NHI, phone… (macrons optional)</source>
         <translation type="unfinished">Ingoa, NHI, waea… (kāore e herea ngā tohutō)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="175"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="176"/>
         <source>Search clients</source>
         <translation>Rapu kiritaki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="176"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="177"/>
         <source>Clients</source>
         <translation>Ngā kiritaki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="177"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="178"/>
         <source>Sync status</source>
         <translation type="unfinished">Tūnga tukutahi</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="242"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="244"/>
         <source>Syncing…</source>
         <translation type="unfinished">E tukutahi ana…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="244"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="246"/>
         <source>Syncing {done} of {total}…</source>
         <translation type="unfinished">E tukutahi ana: {done} o {total}…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="252"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="254"/>
         <source>Offline — shares wait on this device</source>
         <translation type="unfinished">Tuimotu — e tatari ana ngā tiritiringa ki tēnei pūrere</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="254"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="256"/>
         <source>Online</source>
         <translation>Tuihono</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="260"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="262"/>
         <source>Synced: every message delivered</source>
         <translation type="unfinished">Kua tukutahi: kua tae katoa ngā karere</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="261"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="263"/>
         <source>Synced: some messages still wait (see Sync → Sync status)</source>
         <translation type="unfinished">Kua tukutahi: kei te tatari tonu ētahi karere (tirohia Tukutahi → Tūnga tukutahi)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="269"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="271"/>
         <source>{count} failed attempt(s) to unlock Tiaki since it was last opened; the last at {when}. If that was not you, tell your privacy officer.</source>
         <translation type="unfinished">Ngā whakamātau i rahua ki te wewete i a Tiaki mai i te wā whakamutunga i whakatuwheratia ai: {count}; ko te mea whakamutunga i te {when}. Ki te kore ko koe tērā, whakamōhiotia tō āpiha matatapu.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="281"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="283"/>
         <source>{n} client(s) match</source>
         <translation type="unfinished">Kiritaki e hāngai ana: {n}</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="283"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="285"/>
         <source>{n} client(s)</source>
         <translation type="unfinished">Kiritaki: {n}</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="285"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="287"/>
         <source>Signed in: {name} — {role}</source>
         <translation type="unfinished">Kua takiuru: {name} — {role}</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="372"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="374"/>
         <source>Select a client in the list first.</source>
         <translation type="unfinished">Tīpakohia tētahi kiritaki i te rārangi i te tuatahi.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="392"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="394"/>
         <source>A sync is already running.</source>
         <translation type="unfinished">Kei te haere kē tētahi tukutahi.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="446"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="448"/>
         <source>Records with unsaved changes keep their language until you close them.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Ko ngā mauhanga he panonitanga kāore anō kia tiakina, ka mau tonu tō rātou reo kia kati rā anō koe i a rātou.</translation>
     </message>
 </context>
 <context>
     <name>NewPassphraseFields</name>
     <message>
-        <location filename="../desktop/tiaki/ui/passphrase_fields.py" line="24"/>
+        <location filename="../desktop/tiaki/ui/passphrase_fields.py" line="25"/>
         <source>New passphrase</source>
         <translation>Kupuhipa hou</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/passphrase_fields.py" line="27"/>
+        <location filename="../desktop/tiaki/ui/passphrase_fields.py" line="28"/>
         <source>New passphrase again</source>
         <translation type="unfinished">Kupuhipa hou anō</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/passphrase_fields.py" line="30"/>
+        <location filename="../desktop/tiaki/ui/passphrase_fields.py" line="31"/>
         <source>Passphrase problem</source>
         <translation type="unfinished">Hapa kupuhipa</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/passphrase_fields.py" line="33"/>
+        <location filename="../desktop/tiaki/ui/passphrase_fields.py" line="36"/>
         <source>&amp;New passphrase:</source>
         <translation>Kupuhipa &amp;hou:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/passphrase_fields.py" line="35"/>
+        <location filename="../desktop/tiaki/ui/passphrase_fields.py" line="38"/>
         <source>&amp;Type it again:</source>
         <translation type="unfinished">&amp;Patohia anō:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/passphrase_fields.py" line="40"/>
+        <location filename="../desktop/tiaki/ui/passphrase_fields.py" line="44"/>
         <source>A few words together is easy to remember and hard to guess.</source>
         <translation type="unfinished">He māmā ki te mahara, he uaua ki te matapae, ētahi kupu torutoru kua honoa.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/passphrase_fields.py" line="56"/>
+        <location filename="../desktop/tiaki/ui/passphrase_fields.py" line="60"/>
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished">Kāore e ōrite ana ngā kupuhipa e rua.</translation>
     </message>
@@ -3510,153 +3583,153 @@
 <context>
     <name>PartnersDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="138"/>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="139"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="146"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="147"/>
         <source>Partners and agreements</source>
         <translation type="unfinished">Ngā rōpū pātui me ngā whakaritenga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="142"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="150"/>
         <source>&amp;Partners:</source>
         <translation type="unfinished">Ngā rōpū &amp;pātui:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="143"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="151"/>
         <source>Partners</source>
         <translation type="unfinished">Ngā rōpū pātui</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="143"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="151"/>
         <source>Name</source>
         <translation type="unfinished">Ingoa</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="143"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="151"/>
         <source>Kind</source>
         <translation>Momo</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="143"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="151"/>
         <source>Overseas</source>
         <translation>Tāwāhi</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="147"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="155"/>
         <source>A&amp;greements with the selected partner:</source>
         <translation type="unfinished">Ngā &amp;whakaritenga ki te rōpū pātui kua tīpakohia:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="148"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="156"/>
         <source>Agreements with the selected partner</source>
         <translation type="unfinished">Ngā whakaritenga ki te rōpū pātui kua tīpakohia</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="149"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="157"/>
         <source>Basis</source>
         <translation type="unfinished">Tūāpapa</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="149"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="157"/>
         <source>Name or reference</source>
         <translation type="unfinished">Ingoa, tohutoro rānei</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="149"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="157"/>
         <source>Purposes</source>
         <translation>Ngā take</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="149"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="157"/>
         <source>Information</source>
         <translation>Mōhiohio</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="150"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="158"/>
         <source>Excluded fields</source>
         <translation type="unfinished">Ngā āpure kua kapea</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="150"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="158"/>
         <source>Valid from</source>
         <translation type="unfinished">Whai mana mai i</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="150"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="158"/>
         <source>Valid until</source>
         <translation type="unfinished">Whai mana tae noa ki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="155"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="163"/>
         <source>Problem</source>
         <translation>Hapa</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="160"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="168"/>
         <source>Add &amp;partner…</source>
         <translation type="unfinished">Tāpiri &amp;rōpū pātui…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="161"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="169"/>
         <source>Add &amp;agreement…</source>
         <translation type="unfinished">Tāpiri wh&amp;akaritenga…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="162"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="170"/>
         <source>&amp;Enrol from card…</source>
         <translation type="unfinished">Whakauru mai i te &amp;kāri…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="163"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="171"/>
         <source>Trust a partner&apos;s keys for sending, after comparing the fingerprint</source>
         <translation type="unfinished">Whakawhirinakitia ngā kī o tētahi rōpū pātui mō te tuku, i muri i te whakataurite i te tapumati</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="174"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="182"/>
         <source>&amp;Trust a sender&apos;s card…</source>
         <translation type="unfinished">Whakawhirinaki ki te kāri o tētahi kai&amp;tuku…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="175"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="183"/>
         <source>Accept referral packets signed by an organisation&apos;s device, after comparing the fingerprint</source>
         <translation type="unfinished">Whakaaetia ngā pūkete tukunga kua hainatia e te pūrere o tētahi whakahaere, i muri i te whakataurite i te tapumati</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="177"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="185"/>
         <source>Save this organisation&apos;s &amp;card for referrers…</source>
         <translation type="unfinished">Tiaki i te kāri o tēnei whakahaere mā te &amp;hunga tuku mai…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="178"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="186"/>
         <source>Save this device&apos;s sen&amp;der card…</source>
         <translation type="unfinished">Tiaki i te kāri kait&amp;uku o tēnei pūrere…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="179"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="187"/>
         <source>For the organisations you refer clients to</source>
         <translation type="unfinished">Mō ngā whakahaere ka tukuna atu e koe ngā kiritaki ki a rātou</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="193"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="205"/>
         <source>Only a privacy officer can add partners and agreements.</source>
         <translation type="unfinished">Mā te āpiha matatapu anake e tāpiri ngā rōpū pātui me ngā whakaritenga.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="205"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="217"/>
         <source>Yes — IPP 12: {basis}</source>
         <translation type="unfinished">Āe — IPP 12: {basis}</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="206"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="218"/>
         <source>Yes — no IPP 12 basis</source>
         <translation type="unfinished">Āe — kāore he tūāpapa IPP 12</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="206"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="218"/>
         <source>No</source>
         <translation>Kāo</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="224"/>
+        <location filename="../desktop/tiaki/ui/partners_dialog.py" line="236"/>
         <source>No end date</source>
         <translation type="unfinished">Kāore he rā mutunga</translation>
     </message>
@@ -3682,6 +3755,207 @@
         <location filename="../desktop/tiaki/ui/messages.py" line="101"/>
         <source>Use more different characters.</source>
         <translation type="unfinished">Whakamahia ētahi atu pū rerekē.</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractSpinBox</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="55"/>
+        <source>&amp;Step up</source>
+        <translation type="unfinished">&amp;Piki</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="56"/>
+        <source>Step &amp;down</source>
+        <translation type="unfinished">&amp;Heke</translation>
+    </message>
+</context>
+<context>
+    <name>QGnomeTheme</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="25"/>
+        <source>&amp;OK</source>
+        <translation>&amp;Āe</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="26"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Whakakore</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="27"/>
+        <source>&amp;Close</source>
+        <translation type="unfinished">&amp;Kati</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="28"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished">&amp;Tiaki</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="29"/>
+        <source>Close without Saving</source>
+        <translation type="unfinished">Kati me te kore tiaki</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="40"/>
+        <source>&amp;Undo</source>
+        <translation type="unfinished">&amp;Wetewete</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="41"/>
+        <source>&amp;Redo</source>
+        <translation type="unfinished">Mahi &amp;anō</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="42"/>
+        <source>Cu&amp;t</source>
+        <translation type="unfinished">&amp;Kotikoti</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="43"/>
+        <source>&amp;Copy</source>
+        <translation type="unfinished">&amp;Tārua</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="44"/>
+        <source>&amp;Paste</source>
+        <translation type="unfinished">&amp;Whakapiri</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="45"/>
+        <source>Delete</source>
+        <translation type="unfinished">Muku</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="46"/>
+        <source>Select All</source>
+        <translation type="unfinished">Tīpako katoa</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="17"/>
+        <source>OK</source>
+        <translation>Āe</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="18"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Whakakore</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="19"/>
+        <source>Close</source>
+        <translation>Kati</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="20"/>
+        <source>&amp;Yes</source>
+        <translation>Ā&amp;e</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="21"/>
+        <source>&amp;No</source>
+        <translation>&amp;Kāo</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="22"/>
+        <source>Save</source>
+        <translation type="unfinished">Tiaki</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="23"/>
+        <source>Discard</source>
+        <translation type="unfinished">Whakarere</translation>
+    </message>
+</context>
+<context>
+    <name>QTabBar</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="37"/>
+        <source>Scroll Left</source>
+        <translation type="unfinished">Panuku mauī</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="38"/>
+        <source>Scroll Right</source>
+        <translation type="unfinished">Panuku matau</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="47"/>
+        <source>&amp;Undo</source>
+        <translation type="unfinished">&amp;Wetewete</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="48"/>
+        <source>&amp;Redo</source>
+        <translation type="unfinished">Mahi &amp;anō</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="49"/>
+        <source>Cu&amp;t</source>
+        <translation type="unfinished">&amp;Kotikoti</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="50"/>
+        <source>&amp;Copy</source>
+        <translation type="unfinished">&amp;Tārua</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="51"/>
+        <source>Copy &amp;Link Location</source>
+        <translation type="unfinished">Tārua te wāhi o te &amp;hono</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="52"/>
+        <source>&amp;Paste</source>
+        <translation type="unfinished">&amp;Whakapiri</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="53"/>
+        <source>Delete</source>
+        <translation type="unfinished">Muku</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="54"/>
+        <source>Select All</source>
+        <translation type="unfinished">Tīpako katoa</translation>
+    </message>
+</context>
+<context>
+    <name>QWizard</name>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="31"/>
+        <source>&lt; &amp;Back</source>
+        <translation type="unfinished">&lt; &amp;Hoki</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="32"/>
+        <source>&amp;Next &gt;</source>
+        <translation type="unfinished">&amp;Panuku &gt;</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="33"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Whakakore</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="34"/>
+        <source>Go Back</source>
+        <translation type="unfinished">Hoki whakamuri</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/qt_strings.py" line="35"/>
+        <source>Continue</source>
+        <translation type="unfinished">Haere tonu</translation>
     </message>
 </context>
 <context>
@@ -3839,144 +4113,144 @@
 <context>
     <name>RecordConsentDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="61"/>
         <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="62"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="63"/>
         <source>Record consent</source>
         <translation type="unfinished">Tuhi whakaaetanga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="66"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="68"/>
         <source>Record what the person agreed to, or refused: who may receive which information, and what for.</source>
         <translation type="unfinished">Tuhia te mea i whakaae ai te tangata, i whakakāhore rānei: ko wai ka whiwhi i ēhea mōhiohio, ā, mō te aha.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="74"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="76"/>
         <source>Recipients</source>
         <translation type="unfinished">Ngā kaiwhiwhi</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="75"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="77"/>
         <source>Purposes</source>
         <translation>Ngā take</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="77"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="79"/>
         <source>Information</source>
         <translation>Mōhiohio</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="79"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="81"/>
         <source>&amp;Recipients (partners or kinds of partner):</source>
         <translation type="unfinished">Ngā &amp;kaiwhiwhi (ngā rōpū pātui, ngā momo rōpū pātui rānei):</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="80"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="82"/>
         <source>&amp;Purposes:</source>
         <translation type="unfinished">Ngā &amp;take:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="81"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="83"/>
         <source>&amp;Information (kinds of information):</source>
         <translation type="unfinished">Ngā &amp;mōhiohio (ngā momo mōhiohio):</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="91"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="93"/>
         <source>How consent was given</source>
         <translation type="unfinished">I pēhea te hoatu o te whakaaetanga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="95"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="97"/>
         <source>Language of the notice</source>
         <translation type="unfinished">Reo o te pānui</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="100"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="102"/>
         <source>Given by</source>
         <translation type="unfinished">Nā wai i hoatu</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="103"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="105"/>
         <source>&amp;Method:</source>
         <translation type="unfinished">Tika&amp;nga:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="104"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="106"/>
         <source>&amp;Language of the notice:</source>
         <translation type="unfinished">&amp;Reo o te pānui:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="105"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="107"/>
         <source>Given &amp;by:</source>
         <translation type="unfinished">Nā &amp;wai i hoatu:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="107"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="109"/>
         <source>&amp;Expires on:</source>
         <translation type="unfinished">Ka &amp;pau hei te:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="108"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="110"/>
         <source>Consent expires</source>
         <translation type="unfinished">Ka pau te whakaaetanga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="110"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="112"/>
         <source>Expiry date</source>
         <translation type="unfinished">Rā pau</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="124"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="126"/>
         <source>What is still needed</source>
         <translation type="unfinished">Ngā mea e hiahiatia tonu ana</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="126"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="128"/>
         <source>&amp;Record</source>
         <translation type="unfinished">Tu&amp;hi</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="132"/>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="133"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="134"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="135"/>
         <source>The person&apos;s decision</source>
         <translation type="unfinished">Te whakatau a te tangata</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="135"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="137"/>
         <source>A&amp;grees: this may be shared</source>
         <translation type="unfinished">Wh&amp;akaae: ka āhei tēnei kia tiria</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="136"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="138"/>
         <source>Re&amp;fuses: this must not be shared</source>
         <translation type="unfinished">Whakakāhor&amp;e: kaua tēnei e tiria</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="146"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="148"/>
         <source>a recipient</source>
         <translation type="unfinished">he kaiwhiwhi</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="147"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="149"/>
         <source>a purpose</source>
         <translation type="unfinished">he take</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="148"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="150"/>
         <source>a kind of information</source>
         <translation type="unfinished">he momo mōhiohio</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="150"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="152"/>
         <source>Choose at least: {missing}.</source>
         <translation type="unfinished">Kōwhiria, i te iti rawa: {missing}.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="170"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="172"/>
         <source>The expiry must be after today.</source>
         <translation type="unfinished">Me muri mai te rā pau i tēnei rā.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="176"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="178"/>
         <source>Not recorded: {problem}</source>
         <translation type="unfinished">Kāore i tuhia: {problem}</translation>
     </message>
@@ -4101,255 +4375,255 @@
         <translation type="unfinished">Tukuna ki tētahi rōpū pātui</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="84"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="85"/>
         <source>Make an encrypted referral packet that only the chosen partner can open. Only what is shown as going is put in it.</source>
         <translation type="unfinished">Hangaia he pūkete tukunga whakamuna, ko te rōpū pātui i kōwhiria anake ka taea te whakatuwhera. Ko ngā mea anake e whakaaturia ana hei tuku ka kuhua ki roto.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="95"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="96"/>
         <source>Problem</source>
         <translation>Hapa</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="99"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="100"/>
         <source>Summary</source>
         <translation>Whakarāpopototanga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="101"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="102"/>
         <source>&amp;Goes in the packet:</source>
         <translation type="unfinished">Ka &amp;uru ki te pūkete:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="101"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="102"/>
         <source>W&amp;ithheld:</source>
         <translation type="unfinished">Ka pur&amp;itia:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="104"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="105"/>
         <source>Export progress</source>
         <translation type="unfinished">Te ahunga whakamua o te kaweake</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="109"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="110"/>
         <source>Export status</source>
         <translation type="unfinished">Te tūnga o te kaweake</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="122"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="123"/>
         <source>Partner</source>
         <translation type="unfinished">Rōpū pātui</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="126"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="127"/>
         <source>Purpose</source>
         <translation>Take</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="132"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="133"/>
         <source>Urgency</source>
         <translation type="unfinished">Te kōhukihuki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="136"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="137"/>
         <source>Reason for referral</source>
         <translation type="unfinished">Te pūtake o te tukunga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="139"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="140"/>
         <source>Services requested</source>
         <translation type="unfinished">Ngā ratonga e tonoa ana</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="142"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="143"/>
         <source>Note to the partner</source>
         <translation type="unfinished">He kōrero ki te rōpū pātui</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="146"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="147"/>
         <source>&amp;Partner:</source>
         <translation type="unfinished">&amp;Rōpū pātui:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="146"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="147"/>
         <source>P&amp;urpose:</source>
         <translation type="unfinished">&amp;Take:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="147"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="148"/>
         <source>Urgenc&amp;y:</source>
         <translation type="unfinished">Te &amp;kōhukihuki:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="147"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="148"/>
         <source>&amp;Reason:</source>
         <translation type="unfinished">Te &amp;pūtake:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="148"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="149"/>
         <source>&amp;Services requested:</source>
         <translation type="unfinished">Ngā ratonga e t&amp;onoa ana:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="148"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="149"/>
         <source>&amp;Note to the partner:</source>
         <translation type="unfinished">&amp;He kōrero ki te rōpū pātui:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="154"/>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="296"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="155"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="297"/>
         <source>&amp;Export packet…</source>
         <translation type="unfinished">Ka&amp;weake i te pūkete…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="155"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="156"/>
         <source>Encrypt what is shown as going for this partner and save it as a file to send by email or on a USB stick</source>
         <translation type="unfinished">Whakamunatia ngā mea e whakaaturia ana hei tuku ki tēnei rōpū pātui, ka tiaki ai hei kōnae hei tuku mā te īmēra, mā tētahi rākau USB rānei</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="158"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="159"/>
         <source>Stop e&amp;xport</source>
         <translation type="unfinished">Whaka&amp;mutua te kaweake</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="161"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="162"/>
         <source>Pr&amp;int form…</source>
         <translation type="unfinished">Tā i te puk&amp;a…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="163"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="164"/>
         <source>Save form as P&amp;DF…</source>
         <translation type="unfinished">Tiaki i te puka hei P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="195"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="196"/>
         <source>No partner is enrolled for referrals yet: a privacy officer enrols it from its card under Tools → Partners and agreements.</source>
         <translation type="unfinished">Kāore anō tētahi rōpū pātui kia whakaurua mō ngā tukunga: mā te āpiha matatapu e whakauru mai i tōna kāri i Taputapu → Rōpū pātui me ngā whakaritenga.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="209"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="210"/>
         <source>Nothing may go to this partner for this purpose now, so there is no packet to make.</source>
         <translation type="unfinished">Kāore he mea e āhei ana kia tukuna ki tēnei rōpū pātui mō tēnei take i tēnei wā, nō reira kāore he pūkete hei hanga.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="213"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="214"/>
         <source>{allowed} item(s) go in the packet; {withheld} withheld.</source>
         <translation type="unfinished">Ka uru ki te pūkete: {allowed}; ka puritia: {withheld}.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="227"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="228"/>
         <source>The reason and services may have at most {short} characters and the note {long}, with no control characters.</source>
         <translation type="unfinished">Ko te pūtake me ngā ratonga, kia kaua e neke ake i te {short} pū, ko te kōrero kia kaua e neke ake i te {long}, ā, kaua he pū whakahaere (control characters).</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="238"/>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="308"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="239"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="309"/>
         <source>Save referral packet</source>
         <translation type="unfinished">Tiaki i te pūkete tukunga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="239"/>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="310"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="240"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="311"/>
         <source>Referral packets (*.age)</source>
         <translation type="unfinished">Ngā pūkete tukunga (*.age)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="279"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="280"/>
         <source>Making the packet…</source>
         <translation type="unfinished">E hanga ana i te pūkete…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="294"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="295"/>
         <source>The packet was made and recorded, but that file could not be written. Choose another place with Export packet.</source>
         <translation type="unfinished">I hangaia, i tāuruhia hoki te pūkete, engari kāore i taea te tuhi ki taua kōnae. Kōwhiria tētahi atu wāhi mā Kaweake i te pūkete.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="302"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="303"/>
         <source>Packet saved as {file}. Only {partner} can open it: send it by email or on a USB stick. You can now print the referral form.</source>
         <translation type="unfinished">Kua tiakina te pūkete hei {file}. Ko {partner} anake ka taea te whakatuwhera: tukuna mā te īmēra, mā tētahi rākau USB rānei. Ka taea e koe ināianei te tā i te puka tukunga.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="316"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="317"/>
         <source>That file could not be written. Choose another place.</source>
         <translation type="unfinished">Kāore i taea te tuhi ki taua kōnae. Kōwhiria tētahi atu wāhi.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="325"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="326"/>
         <source>Export stopped; no packet was made.</source>
         <translation type="unfinished">Kua whakamutua te kaweake; kāore he pūkete i hangaia.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="328"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="329"/>
         <source>No packet was made: {problem}</source>
         <translation type="unfinished">Kāore he pūkete i hangaia: {problem}</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="343"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="344"/>
         <source>Print the referral form</source>
         <translation type="unfinished">Tāngia te puka tukunga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="355"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="356"/>
         <source>The form was not printed: the printer could not be used.</source>
         <translation type="unfinished">Kāore te puka i tāngia: kāore i taea te whakamahi i te pūreretā.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="358"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="359"/>
         <source>The form was not printed: {problem}</source>
         <translation type="unfinished">Kāore te puka i tāngia: {problem}</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="360"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="361"/>
         <source>The referral form was sent to the printer.</source>
         <translation type="unfinished">Kua tukuna te puka tukunga ki te pūreretā.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="367"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="368"/>
         <source>Save form as PDF</source>
         <translation type="unfinished">Tiaki i te puka hei PDF</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="368"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="369"/>
         <source>The PDF is NOT encrypted: anyone who gets the file can read this person&apos;s information. Save it only where your organisation allows, and delete it when it is no longer needed.</source>
         <translation type="unfinished">KĀORE te PDF i whakamunatia: ka taea e te tangata ka whiwhi i te kōnae te pānui i ngā mōhiohio o tēnei tangata. Tiakina ki ngā wāhi anake e whakaaetia ana e tō whakahaere, ā, mukua ina kore e hiahiatia ana.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="371"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="372"/>
         <source>&amp;Save unencrypted PDF…</source>
         <translation type="unfinished">&amp;Tiaki i te PDF kāore i whakamunatia…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="373"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="374"/>
         <source>The PDF is not encrypted</source>
         <translation type="unfinished">Kāore te PDF i whakamunatia</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="375"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="376"/>
         <source>Warning</source>
         <translation>Whakatūpato</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="383"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="384"/>
         <source>Save referral form</source>
         <translation type="unfinished">Tiaki i te puka tukunga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="384"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="385"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="394"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="395"/>
         <source>The form was not saved: that file could not be written. Choose another place.</source>
         <translation type="unfinished">Kāore te puka i tiakina: kāore i taea te tuhi ki taua kōnae. Kōwhiria tētahi atu wāhi.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="401"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="402"/>
         <source>The form was not saved: {problem}</source>
         <translation type="unfinished">Kāore te puka i tiakina: {problem}</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="403"/>
+        <location filename="../desktop/tiaki/ui/referral_dialog.py" line="404"/>
         <source>The referral form was saved as {file} (not encrypted).</source>
         <translation type="unfinished">Kua tiakina te puka tukunga hei {file} (kāore i whakamunatia).</translation>
     </message>
@@ -4580,6 +4854,26 @@
         <source>Why it is here</source>
         <translation type="unfinished">He aha i konei ai</translation>
     </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="66"/>
+        <source>No receipt after {days} days</source>
+        <translation type="unfinished">Kāore he rihīti i muri i ngā rā e {days}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="68"/>
+        <source>Agreement ended on {date}</source>
+        <translation type="unfinished">I mutu te whakaritenga i te {date}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="71"/>
+        <source>Shared under a serious-threat override</source>
+        <translation type="unfinished">I tiria i raro i te whakatau motuhake mōrearea nui</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="73"/>
+        <source>The partner has not confirmed the withdrawal</source>
+        <translation type="unfinished">Kāore anō te rōpū pātui kia whakaū i te unu</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPanel</name>
@@ -4604,77 +4898,77 @@
         <translation type="unfinished">Kua arotakehia kē tēnei tūemi.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/review_panel.py" line="219"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="221"/>
         <source>Disclosures to look at. Record for each whether it was justified, with a comment; no one can review a disclosure they made themselves.</source>
         <translation type="unfinished">Ngā whākinga hei tirotiro. Tuhia mō ia whākinga mēnā i tika, me tētahi kōrero; kāore e taea e tētahi te arotake i tētahi whākinga nāna anō i mahi.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/review_panel.py" line="225"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="227"/>
         <source>Show</source>
         <translation>Whakaatu</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/review_panel.py" line="226"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="228"/>
         <source>All kinds</source>
         <translation>Ngā momo katoa</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/review_panel.py" line="229"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="231"/>
         <source>Sho&amp;w:</source>
         <translation type="unfinished">Whaka&amp;atu:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/review_panel.py" line="238"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="240"/>
         <source>Disclosures to review</source>
         <translation type="unfinished">Ngā whākinga hei arotake</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/review_panel.py" line="244"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="247"/>
         <source>Why you cannot decide</source>
         <translation type="unfinished">Te pūtake e kore ai koe e whakatau</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/review_panel.py" line="248"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="251"/>
         <source>Problem</source>
         <translation>Hapa</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/review_panel.py" line="252"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="255"/>
         <source>Review status</source>
         <translation type="unfinished">Tūnga arotake</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/review_panel.py" line="255"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="258"/>
         <source>&amp;Decide…</source>
         <translation type="unfinished">&amp;Whakatau…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/review_panel.py" line="256"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="259"/>
         <source>Decide</source>
         <translation>Whakatau</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/review_panel.py" line="258"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="261"/>
         <source>Re&amp;fresh</source>
         <translation type="unfinished">Whaka&amp;hou</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/review_panel.py" line="259"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="262"/>
         <source>Refresh</source>
         <translation>Whakahou</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/review_panel.py" line="307"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="310"/>
         <source>You made this disclosure yourself, so another supervisor or privacy officer must review it.</source>
         <translation type="unfinished">Nāu anō tēnei whākinga i mahi, nō reira me arotake e tētahi atu kaitirotiro, āpiha matatapu rānei.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/review_panel.py" line="309"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="312"/>
         <source>{count} item(s) shown.</source>
         <translation type="unfinished">{count} tūemi e whakaaturia ana.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/review_panel.py" line="330"/>
+        <location filename="../desktop/tiaki/ui/review_panel.py" line="333"/>
         <source>Decision recorded: {kind}, {partner}. {count} item(s) shown.</source>
         <translation type="unfinished">Kua tuhia te whakatau: {kind}, {partner}. {count} tūemi e whakaaturia ana.</translation>
     </message>
@@ -4754,22 +5048,22 @@
     <message>
         <location filename="../desktop/tiaki/ui/settings_dialog.py" line="49"/>
         <source>For you on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Mōu i tēnei rorohiko</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/settings_dialog.py" line="55"/>
         <source>Interface language</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Te reo o te atanga</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/settings_dialog.py" line="56"/>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Reo:</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/settings_dialog.py" line="59"/>
         <source>For everyone who uses Tiaki on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Mō te hunga katoa e whakamahi ana i a Tiaki i tēnei rorohiko</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/settings_dialog.py" line="61"/>
@@ -4784,52 +5078,52 @@
     <message>
         <location filename="../desktop/tiaki/ui/settings_dialog.py" line="63"/>
         <source>Lock after &amp;idle:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Raka ā muri i te &amp;noho:</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/settings_dialog.py" line="64"/>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished"> hēk</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/settings_dialog.py" line="65"/>
         <source>Clear a copied value from the clipboard after this many seconds</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Te maha o ngā hēkona i mua i te whakawātea i tētahi uara kua tāruatia i te papatopenga</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/settings_dialog.py" line="66"/>
         <source>&amp;Clear copied values after:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Whakawātea ngā uara kua tāruatia ā muri i:</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/settings_dialog.py" line="72"/>
         <source>How often to send shares to partners</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Kia hia te auau o te tuku tiritiri ki ngā rōpū pātui</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/settings_dialog.py" line="73"/>
         <source>S&amp;ync automatically:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Tukutahi aunoa:</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/settings_dialog.py" line="115"/>
         <source>Off — only when I choose Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Weto — ina kōwhiri au i te Tukutahi ināianei anake</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/settings_dialog.py" line="117"/>
         <source>Every {n} hour(s)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Ia hāora {n}</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/settings_dialog.py" line="118"/>
         <source>Every {n} minutes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Ia meneti {n}</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/settings_dialog.py" line="151"/>
         <source>Your language choice could not be saved on this computer; Tiaki uses it until you quit.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Kāore i taea te tiaki i tō kōwhiringa reo ki tēnei rorohiko; ka whakamahia e Tiaki kia puta rā anō koe.</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/settings_dialog.py" line="75"/>
@@ -5405,32 +5699,32 @@
         <translation type="unfinished">Ngā rōpū pātui me ō rātou tūtira</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_dialog.py" line="71"/>
+        <location filename="../desktop/tiaki/ui/sync_dialog.py" line="72"/>
         <source>Result of the last sync</source>
         <translation type="unfinished">Te hua o te tukutahi whakamutunga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_dialog.py" line="75"/>
+        <location filename="../desktop/tiaki/ui/sync_dialog.py" line="76"/>
         <source>Sync progress</source>
         <translation type="unfinished">Te ahunga whakamua o te tukutahi</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_dialog.py" line="76"/>
+        <location filename="../desktop/tiaki/ui/sync_dialog.py" line="77"/>
         <source>%v of %m messages</source>
         <translation type="unfinished">%v o %m karere</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_dialog.py" line="78"/>
+        <location filename="../desktop/tiaki/ui/sync_dialog.py" line="79"/>
         <source>&amp;Sync now</source>
         <translation type="unfinished">&amp;Tukutahi ināianei</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_dialog.py" line="111"/>
+        <location filename="../desktop/tiaki/ui/sync_dialog.py" line="112"/>
         <source>A sync is already running.</source>
         <translation type="unfinished">Kei te haere kē tētahi tukutahi.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_dialog.py" line="117"/>
+        <location filename="../desktop/tiaki/ui/sync_dialog.py" line="118"/>
         <source>Syncing…</source>
         <translation type="unfinished">E tukutahi ana…</translation>
     </message>
@@ -5587,82 +5881,78 @@
         <location filename="../desktop/tiaki/ui/error_dialog.py" line="68"/>
         <location filename="../desktop/tiaki/ui/error_dialog.py" line="69"/>
         <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">I hē tētahi mea</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/error_dialog.py" line="74"/>
         <source>Tiaki ran into a problem it did not expect, and what you were doing may not have finished. Tiaki is still running and your windows are still open: check your work, and save it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">I tūtaki a Tiaki ki tētahi hapa kīhai i tūmanakohia, ā, tērā pea kāore i oti tāu mahi. Kei te rere tonu a Tiaki, ā, kei te tuwhera tonu ō matapihi: tirohia tāu mahi, ka tiaki ai.</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/error_dialog.py" line="77"/>
         <source>Nothing was sent anywhere. The error report below holds no client information: only the kind of error and where in Tiaki&apos;s code it happened. You can save it or copy it for the people who support Tiaki.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Kāore tētahi mea i tukuna ki hea. Kāore he mōhiohio kiritaki i te pūrongo hapa i raro nei: ko te momo hapa anake, me te wāhi i te waehere o Tiaki i puta ai. Ka taea e koe te tiaki, te tārua rānei mā te hunga e tautoko ana i a Tiaki.</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/error_dialog.py" line="88"/>
         <source>Error report</source>
-        <translation type="unfinished"></translation>
+        <translation>Pūrongo hapa</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/error_dialog.py" line="89"/>
         <source>The text that Save and Copy give; it has no client information.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Te kupu ka homai e Tiaki me Tārua; kāore he mōhiohio kiritaki i roto.</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/error_dialog.py" line="96"/>
         <source>&amp;Save error report…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Tiaki i te pūrongo hapa…</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/error_dialog.py" line="97"/>
         <source>C&amp;opy report</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Tā&amp;rua i te pūrongo</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/error_dialog.py" line="98"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../desktop/tiaki/ui/error_dialog.py" line="110"/>
-        <source>%n more unexpected error(s) happened after this one; they are in Tiaki&apos;s log.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>Kati</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/error_dialog.py" line="116"/>
+        <location filename="../desktop/tiaki/ui/error_dialog.py" line="110"/>
+        <source>Unexpected errors after this one: {count}. Each is in Tiaki&apos;s log.</source>
+        <translation type="unfinished">Ngā hapa ohorere i muri i tēnei: {count}. Kei te rārangi o Tiaki ia hapa.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/error_dialog.py" line="117"/>
         <location filename="../desktop/tiaki/ui/error_dialog.py" line="120"/>
         <source>Save error report</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Tiaki i te pūrongo hapa</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/error_dialog.py" line="117"/>
         <source>Text files (*.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Ngā kōnae kupu (*.txt)</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/error_dialog.py" line="131"/>
         <source>The report could not be saved ({reason}). Try another folder.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Kāore i taea te tiaki i te pūrongo ({reason}). Whakamātauria tētahi atu kōpaki.</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/error_dialog.py" line="132"/>
         <source>system error</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">hapa pūnaha</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/error_dialog.py" line="134"/>
         <source>Saved the report as {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Kua tiakina te pūrongo hei {name}.</translation>
     </message>
     <message>
         <location filename="../desktop/tiaki/ui/error_dialog.py" line="139"/>
         <source>The report is on the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Kei te papatopenga te pūrongo.</translation>
     </message>
 </context>
 <context>
@@ -5742,28 +6032,43 @@
 <context>
     <name>VerifyLogRun</name>
     <message>
-        <location filename="../desktop/tiaki/ui/verify_log.py" line="57"/>
+        <location filename="../desktop/tiaki/ui/verify_log.py" line="24"/>
+        <source>The audit log is intact: {entries} entries checked, {checkpoints} signed checkpoint(s) match.</source>
+        <translation type="unfinished">Kei te tōtika te rārangi arotake: ngā tāurunga {entries} kua manatokona, ngā tohu hainatia {checkpoints} e ōrite ana.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/verify_log.py" line="28"/>
+        <source>The audit log has been altered. The first bad entry: {problem}. Tell your privacy officer; do not change anything else.</source>
+        <translation type="unfinished">Kua whakarerekētia te rārangi arotake. Te tāurunga hē tuatahi: {problem}. Whakamōhiotia tō āpiha matatapu; kaua e panoni i tētahi atu mea.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/verify_log.py" line="33"/>
+        <source>The log could not be checked: {problem}</source>
+        <translation type="unfinished">Kāore i taea te manatoko i te rārangi: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../desktop/tiaki/ui/verify_log.py" line="61"/>
         <source>Checking every entry of the audit log…</source>
         <translation type="unfinished">E tirotiro ana i ia tāurunga o te rārangi arotake…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/verify_log.py" line="57"/>
+        <location filename="../desktop/tiaki/ui/verify_log.py" line="61"/>
         <source>Cancel</source>
         <translation>Whakakore</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/verify_log.py" line="59"/>
-        <location filename="../desktop/tiaki/ui/verify_log.py" line="95"/>
+        <location filename="../desktop/tiaki/ui/verify_log.py" line="63"/>
+        <location filename="../desktop/tiaki/ui/verify_log.py" line="99"/>
         <source>Verify log</source>
         <translation type="unfinished">Manatoko rārangi</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/verify_log.py" line="60"/>
+        <location filename="../desktop/tiaki/ui/verify_log.py" line="64"/>
         <source>Verifying the audit log</source>
         <translation type="unfinished">E manatoko ana i te rārangi arotake</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/verify_log.py" line="96"/>
+        <location filename="../desktop/tiaki/ui/verify_log.py" line="100"/>
         <source>Audit log result</source>
         <translation type="unfinished">Te hua o te rārangi arotake</translation>
     </message>
@@ -5771,87 +6076,87 @@
 <context>
     <name>VerifyPanel</name>
     <message>
-        <location filename="../desktop/tiaki/ui/verify_panel.py" line="55"/>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="56"/>
         <source>Check that no entry of this device&apos;s audit log has been changed, removed or added since it was written, and that the log still matches its signed checkpoints.</source>
         <translation type="unfinished">Tirohia kāore tētahi tāurunga o te rārangi arotake o tēnei pūrere i whakarerekētia, i tangohia, i tāpirihia rānei mai i te wā i tuhia ai, ā, e hāngai tonu ana te rārangi ki ōna tohu hainatia.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/verify_panel.py" line="60"/>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="61"/>
         <source>Verify &amp;log</source>
         <translation type="unfinished">Manatoko &amp;rārangi</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/verify_panel.py" line="62"/>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="63"/>
         <source>S&amp;top</source>
         <translation type="unfinished">Whaka&amp;mutu</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/verify_panel.py" line="67"/>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="68"/>
         <source>Verification progress</source>
         <translation type="unfinished">Te ahu whakamua o te manatoko</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/verify_panel.py" line="75"/>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="76"/>
         <source>Verification result</source>
         <translation type="unfinished">Te hua o te manatoko</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/verify_panel.py" line="78"/>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="79"/>
         <source>&amp;Signed checkpoints:</source>
         <translation type="unfinished">Ngā &amp;tohu hainatia:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/verify_panel.py" line="81"/>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="82"/>
         <source>Sequence</source>
         <translation type="unfinished">Raupapa</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/verify_panel.py" line="81"/>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="82"/>
         <source>Signed at</source>
         <translation type="unfinished">Wā hainatia</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/verify_panel.py" line="82"/>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="83"/>
         <source>Signing key fingerprint</source>
         <translation type="unfinished">Tapumati kī haina</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/verify_panel.py" line="82"/>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="83"/>
         <source>Key</source>
         <translation>Kī</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/verify_panel.py" line="83"/>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="84"/>
         <source>Signed checkpoints</source>
         <translation type="unfinished">Ngā tohu hainatia</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/verify_panel.py" line="97"/>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="99"/>
         <source>Signed checkpoints: {problem}</source>
         <translation type="unfinished">Ngā tohu hainatia: {problem}</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/verify_panel.py" line="104"/>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="106"/>
         <source>This device&apos;s key</source>
         <translation type="unfinished">Te kī o tēnei pūrere</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/verify_panel.py" line="104"/>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="106"/>
         <source>Another key (not this device&apos;s)</source>
         <translation type="unfinished">He kī kē (ehara i tō tēnei pūrere)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/verify_panel.py" line="107"/>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="109"/>
         <source>&amp;Signed checkpoints ({count}), newest first:</source>
         <translation type="unfinished">Ngā &amp;tohu hainatia ({count}), ko te hou rawa i te tuatahi:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/verify_panel.py" line="127"/>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="129"/>
         <source>Checking every entry of the audit log…</source>
         <translation type="unfinished">E tirotiro ana i ia tāurunga o te rārangi arotake…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/verify_panel.py" line="158"/>
+        <location filename="../desktop/tiaki/ui/verify_panel.py" line="167"/>
         <source>Verification stopped before the end; nothing was concluded.</source>
         <translation type="unfinished">I mutu te manatoko i mua i te mutunga; kāore he whakatau i puta.</translation>
     </message>
@@ -5859,13 +6164,13 @@
 <context>
     <name>WithdrawConsentDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="192"/>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="193"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="194"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="195"/>
         <source>Withdraw consent</source>
         <translation type="unfinished">Unu i te whakaaetanga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="196"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="198"/>
         <source>Withdraw this consent now? From now on it no longer allows sharing. It stays in the client&apos;s history; nothing already shared is recalled.
 
 {summary}</source>
@@ -5874,27 +6179,27 @@
 {summary}</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="203"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="205"/>
         <source>Reason for withdrawing (optional)</source>
         <translation type="unfinished">Te pūtake o te unu (kōwhiringa noa)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="205"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="207"/>
         <source>&amp;Reason (optional):</source>
         <translation type="unfinished">Te &amp;pūtake (kōwhiringa noa):</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="208"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="210"/>
         <source>Problem withdrawing</source>
         <translation type="unfinished">Hapa i te unu</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="211"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="213"/>
         <source>&amp;Withdraw consent</source>
         <translation type="unfinished">&amp;Unu i te whakaaetanga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="222"/>
+        <location filename="../desktop/tiaki/ui/consent_dialogs.py" line="224"/>
         <source>Not withdrawn: {problem}</source>
         <translation type="unfinished">Kāore i unuhia: {problem}</translation>
     </message>
@@ -5929,52 +6234,52 @@
         <translation type="unfinished">Hohe</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="67"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="68"/>
         <source>Role for the selected worker</source>
         <translation type="unfinished">Te tūranga mō te kaimahi kua tīpakohia</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="68"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="69"/>
         <source>&amp;Role:</source>
         <translation type="unfinished">&amp;Tūranga:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="70"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="71"/>
         <source>&amp;Change role</source>
         <translation type="unfinished">&amp;Huri tūranga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="78"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="79"/>
         <source>&amp;Add worker…</source>
         <translation type="unfinished">Tāpiri kai&amp;mahi…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="80"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="81"/>
         <source>&amp;Reset passphrase…</source>
         <translation type="unfinished">Tautuhi &amp;anō i te kupuhipa…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="82"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="83"/>
         <source>&amp;Deactivate…</source>
         <translation type="unfinished">&amp;Whakaweto…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="102"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="103"/>
         <source>Yes</source>
         <translation>Āe</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="102"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="103"/>
         <source>No (cannot sign in)</source>
         <translation type="unfinished">Kāo (e kore e taea te takiuru)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="158"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="159"/>
         <source>Deactivate worker</source>
         <translation type="unfinished">Whakaweto kaimahi</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="159"/>
+        <location filename="../desktop/tiaki/ui/workers_dialog.py" line="160"/>
         <source>{name} will no longer be able to sign in. Their records and history stay. Continue?</source>
         <translation type="unfinished">E kore e taea e {name} te takiuru anō. Ka noho tonu ōna mauhanga me tōna hītori. Me haere tonu?</translation>
     </message>
@@ -6385,7 +6690,7 @@
 <context>
     <name>language</name>
     <message>
-        <location filename="../desktop/tiaki/ui/labels.py" line="54"/>
+        <location filename="../desktop/tiaki/ui/labels.py" line="55"/>
         <source>en</source>
         <translation>mi</translation>
     </message>
@@ -6393,42 +6698,42 @@
 <context>
     <name>purposes</name>
     <message>
-        <location filename="../desktop/tiaki/ui/labels.py" line="41"/>
+        <location filename="../desktop/tiaki/ui/labels.py" line="42"/>
         <source>Case management</source>
         <translation>Whakahaere take</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/labels.py" line="42"/>
+        <location filename="../desktop/tiaki/ui/labels.py" line="43"/>
         <source>Referral</source>
         <translation>Tuku ki tētahi atu ratonga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/labels.py" line="43"/>
+        <location filename="../desktop/tiaki/ui/labels.py" line="44"/>
         <source>Housing support</source>
         <translation>Tautoko whare</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/labels.py" line="44"/>
+        <location filename="../desktop/tiaki/ui/labels.py" line="45"/>
         <source>Income support</source>
         <translation>Tautoko moni whiwhi</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/labels.py" line="45"/>
+        <location filename="../desktop/tiaki/ui/labels.py" line="46"/>
         <source>Health coordination</source>
         <translation>Whakarite hauora</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/labels.py" line="46"/>
+        <location filename="../desktop/tiaki/ui/labels.py" line="47"/>
         <source>Child wellbeing</source>
         <translation>Te oranga o ngā tamariki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/labels.py" line="47"/>
+        <location filename="../desktop/tiaki/ui/labels.py" line="48"/>
         <source>Helpline contact</source>
         <translation>Whakapā ki te ratonga āwhina ā-waea</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/labels.py" line="48"/>
+        <location filename="../desktop/tiaki/ui/labels.py" line="49"/>
         <source>Service reporting</source>
         <translation>Pūrongo ratonga</translation>
     </message>
@@ -6436,22 +6741,22 @@
 <context>
     <name>roles</name>
     <message>
-        <location filename="../desktop/tiaki/ui/labels.py" line="32"/>
+        <location filename="../desktop/tiaki/ui/labels.py" line="33"/>
         <source>Caseworker</source>
         <translation type="unfinished">Kaimahi take</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/labels.py" line="33"/>
+        <location filename="../desktop/tiaki/ui/labels.py" line="34"/>
         <source>Coordinator</source>
         <translation type="unfinished">Kaiwhakarite</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/labels.py" line="34"/>
+        <location filename="../desktop/tiaki/ui/labels.py" line="35"/>
         <source>Supervisor</source>
         <translation type="unfinished">Kaitirotiro</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/labels.py" line="35"/>
+        <location filename="../desktop/tiaki/ui/labels.py" line="36"/>
         <source>Privacy officer</source>
         <translation type="unfinished">Āpiha matatapu</translation>
     </message>
