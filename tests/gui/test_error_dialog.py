@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import shiboken6
 from gui_support import type_text
 
 from PySide6.QtCore import Qt, QTimer
@@ -129,6 +130,29 @@ def test_an_error_on_a_thread_and_a_second_error_while_the_dialog_is_open(
     _no_canary(text)
     assert "unexpected error on a background thread: ValueError" in text
     assert "unexpected error in the window app: ValueError" in text
+
+
+def test_a_window_closed_after_an_error_does_not_take_the_next_report_with_it(
+        qtbot, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The dialog belongs to no window: locking (which deletes every window's children) or closing a record
+    between two errors must not leave the handler holding a deleted dialog (it would feed itself for ever)."""
+    window = QWidget()
+    window.show()
+    window.activateWindow()
+    with handling_errors(qapp, log_dir=tmp_path / "logs") as handling:
+        QTimer.singleShot(0, _boom)
+        first = _shown_dialog(qtbot, handling)
+        first.close()
+        window.deleteLater()  # as lock_down does with a record's window
+        qtbot.waitUntil(lambda: not shiboken6.isValid(window))
+        shown = []
+        handling.report_ready.connect(shown.append)
+        QTimer.singleShot(0, _boom)
+        qtbot.waitUntil(lambda: handling.dialog is not first and handling.dialog is not None
+                        and handling.dialog.isVisible())
+        qtbot.wait(200)
+        assert len(shown) == 1, "one error, one report"
+        handling.dialog.close()
 
 
 def test_a_report_that_cannot_be_written_says_so(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -23,6 +23,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
+
 import PySide6
 from PySide6.QtCore import QMessageLogContext, QObject, Qt, QtMsgType, Signal, qInstallMessageHandler, qVersion
 from PySide6.QtWidgets import (
@@ -150,6 +152,7 @@ class ErrorHandling(QObject):
         self.report_ready.connect(self.show_report, Qt.ConnectionType.QueuedConnection)
         self._previous: tuple[Any, Any] | None = None
         self._previous_qt: QtMessageHandler | None = None
+        self._showing = False
 
     def install(self) -> ErrorHandling:
         self._previous = (sys.excepthook, threading.excepthook)
@@ -183,18 +186,31 @@ class ErrorHandling(QObject):
                       exc_info=(args.exc_type, exc, args.exc_traceback) if exc is not None else None)
             self.report_ready.emit(error_report(args.exc_type, args.exc_value, args.exc_traceback))
 
-    def show_report(self, report: str) -> UnexpectedErrorDialog:
-        if self.dialog is not None and self.dialog.isVisible():
-            self.dialog.another_error()
-            return self.dialog
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-        dialog = UnexpectedErrorDialog(report, QApplication.activeWindow())
-        self.dialog = dialog
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
-        return dialog
+    def show_report(self, report: str) -> UnexpectedErrorDialog | None:
+        """Show the report, or count it in the dialog already showing. The dialog has no parent, so closing or
+        locking a window cannot delete it under us; and nothing here may raise, or the hook would feed itself."""
+        if self._showing:
+            return None
+        self._showing = True
+        try:
+            current = self.dialog if self.dialog is not None and shiboken6.isValid(self.dialog) else None
+            if current is not None and current.isVisible():
+                current.another_error()
+                return current
+            if current is not None:
+                current.deleteLater()
+            dialog = UnexpectedErrorDialog(report, None)
+            self.dialog = dialog
+            dialog.show()
+            dialog.raise_()
+            dialog.activateWindow()
+            return dialog
+        except Exception as exc:  # showing the dialog failed: the error is in the log already; say that, once
+            with contextlib.suppress(BaseException):
+                log.error(logs.UNEXPECTED_ERROR, type(exc), exc_info=exc)
+            return None
+        finally:
+            self._showing = False
 
     def qt_message(self, mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
         """Qt's warnings and errors to the log without their text (debug and info messages are dropped)."""
