@@ -296,9 +296,11 @@ def catalogues() -> tuple[Any, Any, Any]:
 
 def _store_setting(args: argparse.Namespace, setting: StoreSetting, value: int | None) -> int:
     """Show a store setting, or set it first (privacy officer); an out-of-range value changes nothing."""
-    if value is not None and not setting.allows(value):
-        raise CliError(InvalidInput(setting.error_code, min=setting.minimum, max=setting.maximum).args[0],
-                       EXIT_INVALID)
+    if value is not None:
+        try:
+            setting.check(value)
+        except InvalidInput as exc:
+            raise CliError(str(exc), EXIT_INVALID) from None
     with unlocked(args) as session:
         if value is not None:
             session.set_setting(setting, value)

@@ -21,6 +21,19 @@ def test_clipboard_clears_after_timeout_if_unchanged(qtbot, qapp: QApplication) 
     assert not guard.pending
 
 
+def test_a_new_delay_does_not_restart_a_waiting_copy(qtbot, qapp: QApplication) -> None:
+    guard = GuardedClipboard(qapp.clipboard(), clear_after_ms=200)
+    guard.copy("027 555 0101")
+    remaining = guard._timer.remainingTime()
+    guard.set_clear_after_ms(300_000)
+    assert guard._timer.remainingTime() <= remaining, "the waiting value keeps its own deadline"
+    with qtbot.waitSignal(guard.cleared, timeout=5000):
+        pass
+    guard.copy("ZZZ0016")
+    assert guard._timer.remainingTime() > 200_000, "the next copy waits the new delay"
+    guard.clear_if_unchanged()
+
+
 def test_clipboard_left_alone_when_worker_copied_something_else(qtbot, qapp: QApplication) -> None:
     guard = GuardedClipboard(qapp.clipboard(), clear_after_ms=100)
     guard.copy("027 555 0101")

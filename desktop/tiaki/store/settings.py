@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tiaki.store.errors import InvalidInput
+
 
 @dataclass(frozen=True)
 class StoreSetting:
@@ -24,6 +26,11 @@ class StoreSetting:
 
     def allows(self, value: int) -> bool:
         return value == self.off or self.minimum <= value <= self.maximum
+
+    def check(self, value: int) -> None:
+        """InvalidInput (with this setting's code and range) for a value it does not allow."""
+        if not self.allows(value):
+            raise InvalidInput(self.error_code, min=self.minimum, max=self.maximum)
 
     def parse(self, stored: object) -> int:
         """The stored text as a value; the default for anything missing or no longer allowed."""

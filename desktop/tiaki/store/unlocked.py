@@ -296,8 +296,7 @@ class Session:
 
     def set_setting(self, setting: StoreSetting, value: int) -> None:
         """Change a store-wide setting (privacy officer), audited with its new value."""
-        if not setting.allows(value):
-            raise InvalidInput(setting.error_code, min=setting.minimum, max=setting.maximum)
+        setting.check(value)
         me = self._require_admin("change this setting")
         with self._db.transaction() as tx:
             tx.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (setting.key, str(value)))

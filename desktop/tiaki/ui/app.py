@@ -97,7 +97,6 @@ class Desktop(QObject):
         window = MainWindow(session, self.clipboard)
         window.lock_requested.connect(self.lock)
         window.quit_requested.connect(self.quit)
-        window.auto_lock_changed.connect(self._auto_lock_changed)
         window.store_settings_changed.connect(self._apply_store_settings)
         window.language_changed.connect(self.change_language)
         self.main_window = window
@@ -111,10 +110,6 @@ class Desktop(QObject):
         self._apply_store_settings()
         self.idle_lock.start()
         return window
-
-    def _auto_lock_changed(self, minutes: int) -> None:
-        if self._idle_ms is None:
-            self.idle_lock.set_interval_ms(minutes * 60_000)
 
     def _apply_store_settings(self) -> None:
         """The running app follows the store's settings (explicit test overrides win)."""
@@ -130,8 +125,8 @@ class Desktop(QObject):
         if self.unlock_window is not None and not self.unlock_window.isVisible():
             self.unlock_window.deleteLater()  # built again, in the new language, at the next lock
             self.unlock_window = None
-        if self.main_window is not None:
-            self.main_window.reopen_in_current_language()
+        if self.main_window is not None:  # retranslates itself; its other windows keep their language
+            self.main_window.windows_in_another_language()
 
     def lock(self) -> None:
         """Lock now: close the session, empty every window, clear a copied value, ask for the passphrase."""

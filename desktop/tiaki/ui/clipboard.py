@@ -18,18 +18,19 @@ class GuardedClipboard(QObject):
         super().__init__(parent)
         self._clipboard = clipboard
         self._copied: str | None = None
+        self._clear_after_ms = clear_after_ms
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(clear_after_ms)
         self._timer.timeout.connect(self.clear_if_unchanged)
 
     @property
     def clear_after_ms(self) -> int:
-        return self._timer.interval()
+        return self._clear_after_ms
 
     def set_clear_after_ms(self, ms: int) -> None:
-        """A new delay for the next copy (one waiting now keeps its own)."""
-        self._timer.setInterval(ms)
+        """A new delay for the next copy; a value waiting now keeps its own (changing a running QTimer's
+        interval would restart it, keeping a copied value longer)."""
+        self._clear_after_ms = ms
 
     @property
     def pending(self) -> bool:
@@ -39,7 +40,7 @@ class GuardedClipboard(QObject):
     def copy(self, text: str) -> None:
         self._copied = text
         self._clipboard.setText(text)
-        self._timer.start()
+        self._timer.start(self._clear_after_ms)
 
     def clear_if_unchanged(self) -> None:
         """Clear now if the clipboard still holds what we put there (also called on lock)."""

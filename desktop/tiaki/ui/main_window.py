@@ -45,7 +45,6 @@ SEARCH_DELAY_MS = 150
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     quit_requested = Signal()
-    auto_lock_changed = Signal(int)  # minutes
     store_settings_changed = Signal()
     language_changed = Signal(str)
 
@@ -408,7 +407,6 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return None
         dialog = SettingsDialog(self.session, self, language=ui_language())
-        dialog.auto_lock_changed.connect(self.auto_lock_changed)
         dialog.store_settings_changed.connect(self._store_settings_changed)
         dialog.language_changed.connect(self.language_changed)
         dialog.open()
@@ -419,35 +417,17 @@ class MainWindow(QMainWindow):
             self.sync.set_interval_minutes(self.session.setting(SYNC_INTERVAL_MINUTES))
         self.store_settings_changed.emit()
 
-    def reopen_in_current_language(self) -> list[str]:
-        """After a language change: reopen the record windows and the history window so they are built in the
-        new language. A record with unsaved changes stays as it is (nothing typed is lost); returns their
-        client ids (an empty string for a new client not yet saved)."""
-        if self.session is None:
-            return []
-        kept: list[str] = []
-        reopen: list[str] = []
-        for form in [*self.forms.values(), *self.new_forms]:
-            if form.has_unsaved_changes():
-                kept.append(form.client_id or "")
-            elif form.client_id is not None:
-                reopen.append(form.client_id)
-                form.close_without_asking()
-            else:
-                form.close_without_asking()
-        history_open = self.history_window is not None
+    def windows_in_another_language(self) -> int:
+        """After a language change: the record and history windows still open. They are left as they are —
+        closing them could lose typed work or stop a report being saved — and keep their language until closed;
+        the worker is told so. Returns how many."""
+        open_windows: list[QWidget] = [*self.forms.values(), *self.new_forms]
         if self.history_window is not None:
-            self.history_window.close()
-            self.history_window = None
-        for client_id in reopen:
-            self.forms.pop(client_id, None)
-            self.open_client(client_id)
-        if history_open:
-            self.show_history()
-        if kept:
-            self.statusBar().showMessage(self.tr("Records with unsaved changes keep their language until you close "
-                                                 "them."), 8000)
-        return kept
+            open_windows.append(self.history_window)
+        if open_windows:
+            self.statusBar().showMessage(self.tr("Open records and the Sharing history keep their language until "
+                                                 "you close them."), 10_000)
+        return len(open_windows)
 
     def show_about(self) -> None:
         data_dir = self.session.data_dir if self.session else Path()

@@ -34,7 +34,6 @@ SYNC_CHOICES = (0, 5, 15, 30, 60, 120, 240, 480, 1440)  # minutes; 0: only "Sync
 
 
 class SettingsDialog(QDialog):
-    auto_lock_changed = Signal(int)  # minutes
     store_settings_changed = Signal()
     language_changed = Signal(str)  # the new interface language's code
 
@@ -128,30 +127,30 @@ class SettingsDialog(QDialog):
                 self.problem.setText(store_error_text(exc))
                 return
         changed = False
-        for setting, value in ((AUTO_LOCK_MINUTES, self.auto_lock.value()),
-                               (CLIPBOARD_CLEAR_SECONDS, self.clipboard.value()),
-                               (SYNC_INTERVAL_MINUTES, int(self.sync_interval.currentData()))):
-            if not self._may_change or value == self._session.setting(setting):
-                continue
-            try:
-                self._session.set_setting(setting, value)
-            except (StoreError, PermissionError) as exc:
-                self.problem.setText(store_error_text(exc))
-                return
-            changed = True
-            if setting is AUTO_LOCK_MINUTES:
-                self.auto_lock_changed.emit(value)
-        if changed:
-            self.store_settings_changed.emit()
+        try:
+            for setting, value in ((AUTO_LOCK_MINUTES, self.auto_lock.value()),
+                                   (CLIPBOARD_CLEAR_SECONDS, self.clipboard.value()),
+                                   (SYNC_INTERVAL_MINUTES, int(self.sync_interval.currentData()))):
+                if not self._may_change or value == self._session.setting(setting):
+                    continue
+                try:
+                    self._session.set_setting(setting, value)
+                except (StoreError, PermissionError) as exc:
+                    self.problem.setText(store_error_text(exc))
+                    return
+                changed = True
+        finally:
+            if changed:  # what was saved takes effect now, even when a later one was refused
+                self.store_settings_changed.emit()
         language = str(self.language.currentData())
         if language != self._language:
+            self._language = language
+            self.language_changed.emit(language)
             try:
                 save_preferences(Preferences(language=language))
             except OSError:
                 self.problem.setText(self.tr("Your language choice could not be saved on this computer; Tiaki "
                                              "uses it until you quit."))
-                self.language_changed.emit(language)
                 return
-            self.language_changed.emit(language)
         self.accept()
 

@@ -69,7 +69,10 @@ class SyncController(QObject):
 
     def set_interval_minutes(self, minutes: int) -> None:
         """Sync every ``minutes`` (and when the network comes back); 0: only when a worker asks."""
-        self.interval_minutes = max(0, minutes)
+        minutes = max(0, minutes)
+        if minutes == self.interval_minutes and (self._timer.isActive() or not minutes):
+            return  # unchanged: the next run stays when it was due
+        self.interval_minutes = minutes
         if self.interval_minutes:
             self._timer.start(self.interval_minutes * 60_000)
         else:
