@@ -17,7 +17,7 @@ from PySide6.QtNetwork import QLocalServer
 
 from inbox_support import wait_until
 from tiaki.store.session import Session
-from tiaki.ui.single_instance import instance_name
+from tiaki.ui.single_instance import SingleInstance, instance_name, private_dir
 
 pytestmark = pytest.mark.gui  # the processes run Qt
 
@@ -115,4 +115,29 @@ def test_the_name_is_a_short_hash_of_the_resolved_directory(tmp_path: Path) -> N
     name = instance_name(tmp_path / "store")
     assert name == instance_name(tmp_path / "x" / ".." / "store")
     assert name != instance_name(tmp_path / "other")
-    assert len(name) == len("tiaki-") + 24 and "store" not in name and str(tmp_path.name) not in name
+    socket = Path(name)
+    assert socket.parent == private_dir(), "inside the user's own directory, not the shared temp directory"
+    assert len(socket.name) == len("tiaki-") + 24 and "store" not in socket.name
+    assert len(name.encode()) < 104, "short enough for a socket path on macOS"
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX: Windows' named pipes are not files")
+def test_a_private_directory_someone_else_could_reach_is_never_used(tmp_path: Path, monkeypatch, qapp) -> None:
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    mine = tmp_path / f"tiaki-{os.getuid()}"
+    mine.mkdir(mode=0o755)
+    os.chmod(mine, 0o755)
+    assert private_dir() == mine and mine.stat().st_mode & 0o777 == 0o700, "our own, made private"
+    mine.rmdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    mine.symlink_to(elsewhere)
+    assert private_dir() is None, "a link planted in the temp directory is not followed"
+    instance = SingleInstance(tmp_path / "store")
+    assert instance.claim(), "without a private directory Tiaki runs, without the one-instance check"
+    assert instance.server is None
+    mine.unlink()
+    if os.getuid() == 0:  # as root the test can hand the directory to another account
+        mine.mkdir(mode=0o700)
+        os.chown(mine, 65534, 65534)
+        assert private_dir() is None, "a directory another account owns is not used"

@@ -2,7 +2,8 @@
 database a second time.
 
 The first process for a data directory listens on a local socket (``QLocalServer``) whose name is a hash of the
-user and the resolved directory: no path text in it, and short enough for macOS's 104-byte socket paths. A later
+user and the resolved directory — no path text in it — inside a directory only this user can use (see
+``private_dir``), short enough for macOS's 104-byte socket paths. A later
 launch for the same directory connects, asks it to show its window, and exits 0; a launch for another directory
 finds no one listening and runs as usual. A crash leaves a stale socket behind: connecting to it fails, so it is
 removed (``QLocalServer.removeServer``) and the new process listens in its place. A lock file beside the socket
@@ -15,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import stat
 from pathlib import Path
 
 from PySide6.QtCore import QDir, QLockFile, QObject, Qt, Signal
@@ -34,10 +36,34 @@ _MAX_REQUEST = 64
 
 
 def instance_name(data_dir: Path) -> str:
-    """``tiaki-`` and 24 hex digits of SHA-256 over the user and the resolved data directory."""
+    """``tiaki-`` and 24 hex digits of SHA-256 over the user and the resolved data directory (on POSIX, inside
+    the user's private directory: see ``private_dir``)."""
     user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
     material = f"{user}\0{data_dir.expanduser().resolve()}".encode("utf-8", "surrogateescape")
-    return "tiaki-" + hashlib.sha256(material).hexdigest()[:24]
+    name = "tiaki-" + hashlib.sha256(material).hexdigest()[:24]
+    directory = private_dir()
+    return str(directory / name) if directory is not None else name
+
+
+def private_dir() -> Path | None:
+    """On POSIX, ``<temp>/tiaki-<uid>``: made 0700 and checked to be this user's own real directory, so no other
+    account can listen in Tiaki's place (a bare name would be a socket in the shared temp directory, which
+    another user could take first and so stop Tiaki from starting). None where that cannot be had — then Tiaki
+    runs without the one-instance check rather than trust a directory someone else controls. The path stays
+    short (macOS allows 104 bytes for a socket's). Windows' named pipes are not files: None there."""
+    if not hasattr(os, "getuid"):
+        return None
+    directory = Path(QDir.tempPath()) / f"tiaki-{os.getuid()}"
+    try:
+        directory.mkdir(mode=0o700, exist_ok=True)
+        info = os.lstat(directory)
+        if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+            return None
+        if info.st_mode & 0o077:
+            os.chmod(directory, 0o700)
+    except OSError:
+        return None
+    return directory
 
 
 class SingleInstance(QObject):
@@ -54,7 +80,11 @@ class SingleInstance(QObject):
     def claim(self) -> bool:
         """True when this process now answers for the data directory (or cannot, and runs anyway); False when
         a running Tiaki has it and was asked to come forward: this process should then exit."""
-        lock = QLockFile(str(Path(QDir.tempPath()) / f"{self.name}.lock"))
+        if hasattr(os, "getuid") and not Path(self.name).is_absolute():  # no private directory to be had
+            log.warning(logs.INSTANCE_UNAVAILABLE, QLocalSocket.LocalSocketError.SocketAccessError)
+            return True
+        lock = QLockFile(f"{self.name}.lock" if Path(self.name).is_absolute()
+                         else str(Path(QDir.tempPath()) / f"{self.name}.lock"))
         locked = lock.tryLock(LOCK_MS)
         try:
             if self._ask_running_to_show():
