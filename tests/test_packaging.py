@@ -94,7 +94,7 @@ def test_icons_exist_at_every_size() -> None:
 def test_self_check_passes_from_the_checkout(tmp_path: Path) -> None:
     """The command the bundle's smoke test relies on, run from the source tree: Qt, translations, resources,
     the icon and the first window (set-up, as there is no store)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TIAKI_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TIAKI_", "XDG_"))}  # nothing of the user's
     env.update(HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen", TIAKI_LANG="en")
     result = subprocess.run([sys.executable, "-m", "tiaki.cli", "--data-dir", str(tmp_path / "data"), "self-check"],
                             capture_output=True, text=True, env=env, timeout=120)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from gui_support import ADMIN, ADMIN_PASS, FAST_KDF, add_client
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QLocale, QModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 
 from tiaki.core.client import ClientSummary
@@ -49,6 +49,13 @@ def test_rows_come_in_pages_and_the_last_row_needs_one_page(big_session: Session
     assert last.data() == expected.display_name
     assert last.data(CLIENT_ID_ROLE) == expected.id
     assert model.index(STORE_CLIENTS - 1, COL_DATE_OF_BIRTH).data() == local_date(expected.date_of_birth)
+    year, month, day = expected.date_of_birth.split("-")
+    before = QLocale()
+    QLocale.setDefault(QLocale("en_NZ"))
+    try:
+        assert model.index(STORE_CLIENTS - 1, COL_DATE_OF_BIRTH).data() == f"{day}/{month}/{year}"
+    finally:
+        QLocale.setDefault(before)
     assert model.index(STORE_CLIENTS - 1, COL_UPDATED).data()
     assert model.pages_fetched == 1 and model.cached_pages == 1
     # Walking the whole list keeps only a few pages in memory.

@@ -4,6 +4,7 @@ what the store's query returns for the same filter (one source of truth)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 
 from history_support import HistoryWorld, history_world
 from outbox_support import PERSON, agree, consent, enrol
@@ -205,6 +206,15 @@ def test_cells_read_in_words_and_local_time(qtbot, session: Session) -> None:
     assert model.rowCount() >= 1
     entry = model.index(0, 0).data(ROW_ROLE)
     assert model.index(0, COL_TIME).data() == moment_text(entry.at)  # the locale's short date and time
+    local = entry.at.astimezone()
+    before = QLocale()
+    QLocale.setDefault(QLocale("en_NZ"))
+    try:
+        written = model.index(0, COL_TIME).data()
+    finally:
+        QLocale.setDefault(before)
+    assert re.fullmatch(rf"{local.day:02d}/{local.month:02d}/{local.year} \d{{1,2}}:{local.minute:02d}\s[ap]m", written,
+                        re.IGNORECASE), written
     assert model.index(0, COL_STATUS).data() == "Delivered (receipt verified)"
     assert model.index(0, COL_CHANNEL).data() == "Sync"
     assert model.index(0, COL_BASIS).data() == "The person's consent"

@@ -38,7 +38,7 @@ class Launches:
 
     def start(self, data_dir: Path, name: str) -> tuple[subprocess.Popen[bytes], Path]:
         log_dir = self.tmp_path / "logs" / name
-        env = {k: v for k, v in os.environ.items() if not k.startswith("TIAKI_")}
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("TIAKI_", "XDG_"))}  # nothing of the user's
         env.update(QT_QPA_PLATFORM="offscreen", TIAKI_LOG_DIR=str(log_dir), HOME=str(self.tmp_path / "home"))
         command = [str(TIAKI)] if TIAKI.exists() else [sys.executable, "-m", "tiaki.cli"]
         with open(self.tmp_path / f"{name}.stderr", "wb") as stderr:

@@ -205,25 +205,29 @@ def run_app(data_dir: Path, *, session: Session | None = None, argv: list[str] |
     palette = keep_palette_readable(app)  # the system theme, with any pair under WCAG AA contrast corrected
     errors = ErrorHandling(app).install()  # uncaught errors: logged safely, a dialog, and the app carries on
     instance = SingleInstance(data_dir, app)
-    if not instance.claim():  # a Tiaki already runs for this data directory: it comes forward instead
-        log.info(logs.SECOND_LAUNCH_SENT)
-        errors.uninstall()
-        palette.stop()
-        if session is not None:
-            session.lock()
-        return 0
-    log.info(logs.APP_STARTED, qVersion(), PySide6.__version__, app.platformName())
-    desktop = Desktop(app, data_dir, language=install_translator(app))
-    desktop.finished.connect(app.quit)
-    instance.show_requested.connect(
-        lambda: bring_forward(desktop.main_window, desktop.unlock_window, desktop.wizard))
-    desktop.start(session)
+    language = None
+    desktop = None
     try:
+        if not instance.claim():  # a Tiaki already runs for this data directory: it comes forward instead
+            log.info(logs.SECOND_LAUNCH_SENT)
+            if session is not None:
+                session.lock()
+            return 0
+        log.info(logs.APP_STARTED, qVersion(), PySide6.__version__, app.platformName())
+        language = install_translator(app)
+        desktop = Desktop(app, data_dir, language=language)
+        desktop.finished.connect(app.quit)
+        instance.show_requested.connect(
+            lambda: bring_forward(desktop.main_window, desktop.unlock_window, desktop.wizard))
+        desktop.start(session)
         code = app.exec()
         log.info(logs.APP_STOPPED, code)
         return code
-    finally:
-        desktop.dispose()
+    finally:  # everything put in place above is taken out again: the app object may outlive us (tests, embedding)
+        if desktop is not None:
+            desktop.dispose()
+        if language is not None:
+            language.restore()
         instance.close()
         errors.uninstall()
         palette.stop()
