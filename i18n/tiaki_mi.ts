@@ -3046,264 +3046,268 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="134"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="133"/>
         <source>Tiaki</source>
         <translation>Tiaki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="135"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="134"/>
         <source>Tiaki client list</source>
         <translation type="unfinished">Rārangi kiritaki o Tiaki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="137"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="136"/>
         <source>&amp;New client</source>
         <translation>&amp;Kiritaki hou</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="137"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="136"/>
         <source>Record a new client (Ctrl+N)</source>
         <translation type="unfinished">Tāuruhia he kiritaki hou (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="138"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="137"/>
         <source>&amp;Find</source>
         <translation>R&amp;apu</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="138"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="137"/>
         <source>Search the client list (Ctrl+F)</source>
         <translation type="unfinished">Rapua te rārangi kiritaki (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="139"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="138"/>
         <source>&amp;Lock</source>
         <translation>&amp;Raka</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="139"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="138"/>
         <source>Lock Tiaki now (Ctrl+L)</source>
         <translation type="unfinished">Rakaina a Tiaki ināianei (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="140"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="139"/>
         <source>&amp;Workers…</source>
         <translation>&amp;Kaimahi…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="141"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="140"/>
         <source>P&amp;artners and agreements…</source>
         <translation type="unfinished">&amp;Rōpū pātui me ngā whakaritenga…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="142"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="141"/>
         <source>&amp;Verify log…</source>
         <translation type="unfinished">&amp;Manatoko rārangi arotake…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="143"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="142"/>
         <source>Sharing &amp;history…</source>
         <translation type="unfinished">&amp;Hītori tiritiri…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="144"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="143"/>
         <source>Who shared what about whom, with which partner, when and on what basis (Ctrl+H)</source>
         <translation type="unfinished">Nā wai i tiri te aha mō wai, ki tēhea rōpū pātui, āhea, ā, i runga i te aha (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="145"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="144"/>
         <source>Change my &amp;passphrase…</source>
         <translation type="unfinished">&amp;Panoni i taku kupuhipa…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="146"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="145"/>
         <source>S&amp;ync now</source>
         <translation type="unfinished">&amp;Tukutahi ināianei</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="146"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="145"/>
         <source>Send what is queued to partners now (F5)</source>
         <translation type="unfinished">Tukuna ināianei ki ngā rōpū pātui ngā mea kei te tūtira (F5)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="147"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="146"/>
         <source>Sync &amp;status…</source>
         <translation type="unfinished">Tū&amp;nga tukutahi…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="148"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="147"/>
         <source>&amp;Refer selected client to partner…</source>
         <translation type="unfinished">&amp;Tukuna te kiritaki kua tīpakohia ki tētahi rōpū pātui…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="149"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="148"/>
         <source>Make an encrypted referral packet for a partner</source>
         <translation type="unfinished">Hangaia he pūkete tukunga whakamuna mō tētahi rōpū pātui</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="150"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="149"/>
         <source>&amp;Open referral…</source>
         <translation type="unfinished">&amp;Whakatuwhera tukunga…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="151"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="150"/>
         <source>Open a referral packet and create the client (Ctrl+O)</source>
         <translation type="unfinished">Whakatuwherahia tētahi pūkete tukunga, ka hanga ai i te kiritaki (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="152"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="151"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Tautuhinga…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="153"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="152"/>
         <source>&amp;About and security…</source>
         <translation type="unfinished">&amp;Mō Tiaki me te haumarutanga…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="154"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="153"/>
         <source>&amp;Quit</source>
         <translation type="unfinished">&amp;Puta</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="160"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="159"/>
         <source>&amp;Clients</source>
         <translation>Ngā &amp;kiritaki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="161"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="160"/>
         <source>&amp;Referrals</source>
         <translation type="unfinished">Ngā t&amp;ukunga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="162"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="161"/>
         <source>S&amp;ync</source>
         <translation type="unfinished">Tukuta&amp;hi</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="163"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="162"/>
         <source>&amp;Tools</source>
         <translation>&amp;Taputapu</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="164"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="163"/>
         <source>&amp;Help</source>
         <translation>Ā&amp;whina</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="165"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="164"/>
         <source>Main</source>
         <translation type="unfinished">Matua</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="166"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="165"/>
         <source>Main actions</source>
         <translation type="unfinished">Ngā mahi matua</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="171"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="170"/>
         <source>Security notice</source>
         <translation type="unfinished">Pānui haumaru</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="172"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="171"/>
         <source>Dismiss</source>
         <translation type="unfinished">Whakawātea</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="173"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="172"/>
         <source>Dismiss notice</source>
         <translation type="unfinished">Whakawātea te pānui</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="174"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="173"/>
         <source>&amp;Search:</source>
         <translation>&amp;Rapu:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="175"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="174"/>
         <source>Name, NHI, phone… (macrons optional)</source>
         <translation type="unfinished">Ingoa, NHI, waea… (kāore e herea ngā tohutō)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="176"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="175"/>
         <source>Search clients</source>
         <translation>Rapu kiritaki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="177"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="176"/>
         <source>Clients</source>
         <translation>Ngā kiritaki</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="178"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="177"/>
         <source>Sync status</source>
         <translation type="unfinished">Tūnga tukutahi</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="244"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="243"/>
         <source>Syncing…</source>
         <translation type="unfinished">E tukutahi ana…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="246"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="245"/>
         <source>Syncing {done} of {total}…</source>
         <translation type="unfinished">E tukutahi ana: {done} o {total}…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="254"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="253"/>
         <source>Offline — shares wait on this device</source>
         <translation type="unfinished">Tuimotu — e tatari ana ngā tiritiringa ki tēnei pūrere</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="256"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="255"/>
         <source>Online</source>
         <translation>Tuihono</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="262"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="261"/>
         <source>Synced: every message delivered</source>
         <translation type="unfinished">Kua tukutahi: kua tae katoa ngā karere</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="263"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="262"/>
         <source>Synced: some messages still wait (see Sync → Sync status)</source>
         <translation type="unfinished">Kua tukutahi: kei te tatari tonu ētahi karere (tirohia Tukutahi → Tūnga tukutahi)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="271"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="270"/>
         <source>{count} failed attempt(s) to unlock Tiaki since it was last opened; the last at {when}. If that was not you, tell your privacy officer.</source>
         <translation type="unfinished">Ngā whakamātau i rahua ki te wewete i a Tiaki mai i te wā whakamutunga i whakatuwheratia ai: {count}; ko te mea whakamutunga i te {when}. Ki te kore ko koe tērā, whakamōhiotia tō āpiha matatapu.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="283"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="282"/>
         <source>{n} client(s) match</source>
         <translation type="unfinished">Kiritaki e hāngai ana: {n}</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="285"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="284"/>
         <source>{n} client(s)</source>
         <translation type="unfinished">Kiritaki: {n}</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="287"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="286"/>
         <source>Signed in: {name} — {role}</source>
         <translation type="unfinished">Kua takiuru: {name} — {role}</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="374"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="373"/>
         <source>Select a client in the list first.</source>
         <translation type="unfinished">Tīpakohia tētahi kiritaki i te rārangi i te tuatahi.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="394"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="393"/>
         <source>A sync is already running.</source>
         <translation type="unfinished">Kei te haere kē tētahi tukutahi.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/main_window.py" line="448"/>
+        <location filename="../desktop/tiaki/ui/main_window.py" line="428"/>
+        <source>Open records and the Sharing history keep their language until you close them.</source>
+        <translation type="unfinished">Ka mau tonu te reo o ngā mauhanga tuwhera me te Hītori tiritiri kia kati rā anō koe i a rātou.</translation>
+    </message>
+    <message>
         <source>Records with unsaved changes keep their language until you close them.</source>
-        <translation type="unfinished">Ko ngā mauhanga he panonitanga kāore anō kia tiakina, ka mau tonu tō rātou reo kia kati rā anō koe i a rātou.</translation>
+        <translation type="obsolete">Ko ngā mauhanga he panonitanga kāore anō kia tiakina, ka mau tonu tō rātou reo kia kati rā anō koe i a rātou.</translation>
     </message>
 </context>
 <context>
@@ -5040,113 +5044,113 @@
 <context>
     <name>SettingsDialog</name>
     <message>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="44"/>
         <location filename="../desktop/tiaki/ui/settings_dialog.py" line="45"/>
-        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="46"/>
         <source>Settings</source>
         <translation>Tautuhinga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="49"/>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="48"/>
         <source>For you on this computer</source>
         <translation type="unfinished">Mōu i tēnei rorohiko</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="55"/>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="54"/>
         <source>Interface language</source>
         <translation type="unfinished">Te reo o te atanga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="56"/>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="55"/>
         <source>&amp;Language:</source>
         <translation type="unfinished">&amp;Reo:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="59"/>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="58"/>
         <source>For everyone who uses Tiaki on this computer</source>
         <translation type="unfinished">Mō te hunga katoa e whakamahi ana i a Tiaki i tēnei rorohiko</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="61"/>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="60"/>
         <source> min</source>
         <translation type="unfinished"> meneti</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="62"/>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="61"/>
         <source>Lock after this many idle minutes</source>
         <translation type="unfinished">Te maha o ngā meneti noho kore mahi i mua i te raka</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="63"/>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="62"/>
         <source>Lock after &amp;idle:</source>
         <translation type="unfinished">Raka ā muri i te &amp;noho:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="64"/>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="63"/>
         <source> s</source>
         <translation type="unfinished"> hēk</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="65"/>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="64"/>
         <source>Clear a copied value from the clipboard after this many seconds</source>
         <translation type="unfinished">Te maha o ngā hēkona i mua i te whakawātea i tētahi uara kua tāruatia i te papatopenga</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="66"/>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="65"/>
         <source>&amp;Clear copied values after:</source>
         <translation type="unfinished">&amp;Whakawātea ngā uara kua tāruatia ā muri i:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="72"/>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="71"/>
         <source>How often to send shares to partners</source>
         <translation type="unfinished">Kia hia te auau o te tuku tiritiri ki ngā rōpū pātui</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="73"/>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="72"/>
         <source>S&amp;ync automatically:</source>
         <translation type="unfinished">&amp;Tukutahi aunoa:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="115"/>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="114"/>
         <source>Off — only when I choose Sync now</source>
         <translation type="unfinished">Weto — ina kōwhiri au i te Tukutahi ināianei anake</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="117"/>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="116"/>
         <source>Every {n} hour(s)</source>
         <translation type="unfinished">Ia hāora {n}</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="118"/>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="117"/>
         <source>Every {n} minutes</source>
         <translation type="unfinished">Ia meneti {n}</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="151"/>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="152"/>
         <source>Your language choice could not be saved on this computer; Tiaki uses it until you quit.</source>
         <translation type="unfinished">Kāore i taea te tiaki i tō kōwhiringa reo ki tēnei rorohiko; ka whakamahia e Tiaki kia puta rā anō koe.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="75"/>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="74"/>
         <source>Organisation name</source>
         <translation>Ingoa whakahaere</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="77"/>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="76"/>
         <source>Named in collection notices, consent records and receipts as the agency holding the information.</source>
         <translation type="unfinished">Ka whakahuatia i ngā pānui kohinga, i ngā mauhanga whakaaetanga me ngā rihīti hei whakahaere e pupuri ana i ngā mōhiohio.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="81"/>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="80"/>
         <source>&amp;Organisation name:</source>
         <translation type="unfinished">&amp;Ingoa whakahaere:</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="86"/>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="85"/>
         <source>Applies to everyone who uses Tiaki on this computer.</source>
         <translation type="unfinished">Ka pā ki te hunga katoa e whakamahi ana i a Tiaki i tēnei rorohiko.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="87"/>
+        <location filename="../desktop/tiaki/ui/settings_dialog.py" line="86"/>
         <source>Only a privacy officer can change this.</source>
         <translation type="unfinished">Mā te āpiha matatapu anake tēnei e panoni.</translation>
     </message>
@@ -5650,12 +5654,12 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_controller.py" line="119"/>
+        <location filename="../desktop/tiaki/ui/sync_controller.py" line="122"/>
         <source>Sync stopped. Nothing was lost: what was not acknowledged is sent next time.</source>
         <translation type="unfinished">Kua tū te tukutahi. Kāore he mea i ngaro: ko ngā mea kāore anō kia whakaūngia ka tukuna ā tērā wā.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/sync_controller.py" line="121"/>
+        <location filename="../desktop/tiaki/ui/sync_controller.py" line="124"/>
         <source>Sync stopped by an unexpected error ({kind}). Nothing was lost: what was not acknowledged is sent next time.</source>
         <translation type="unfinished">I tū te tukutahi nā tētahi hapa ohorere ({kind}). Kāore he mea i ngaro: ko ngā mea kāore anō kia whakaūngia ka tukuna ā tērā wā.</translation>
     </message>
@@ -5878,79 +5882,79 @@
 <context>
     <name>UnexpectedErrorDialog</name>
     <message>
-        <location filename="../desktop/tiaki/ui/error_dialog.py" line="68"/>
-        <location filename="../desktop/tiaki/ui/error_dialog.py" line="69"/>
+        <location filename="../desktop/tiaki/ui/error_dialog.py" line="70"/>
+        <location filename="../desktop/tiaki/ui/error_dialog.py" line="71"/>
         <source>Something went wrong</source>
         <translation type="unfinished">I hē tētahi mea</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/error_dialog.py" line="74"/>
+        <location filename="../desktop/tiaki/ui/error_dialog.py" line="78"/>
         <source>Tiaki ran into a problem it did not expect, and what you were doing may not have finished. Tiaki is still running and your windows are still open: check your work, and save it.</source>
         <translation type="unfinished">I tūtaki a Tiaki ki tētahi hapa kīhai i tūmanakohia, ā, tērā pea kāore i oti tāu mahi. Kei te rere tonu a Tiaki, ā, kei te tuwhera tonu ō matapihi: tirohia tāu mahi, ka tiaki ai.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/error_dialog.py" line="77"/>
+        <location filename="../desktop/tiaki/ui/error_dialog.py" line="81"/>
         <source>Nothing was sent anywhere. The error report below holds no client information: only the kind of error and where in Tiaki&apos;s code it happened. You can save it or copy it for the people who support Tiaki.</source>
         <translation type="unfinished">Kāore tētahi mea i tukuna ki hea. Kāore he mōhiohio kiritaki i te pūrongo hapa i raro nei: ko te momo hapa anake, me te wāhi i te waehere o Tiaki i puta ai. Ka taea e koe te tiaki, te tārua rānei mā te hunga e tautoko ana i a Tiaki.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/error_dialog.py" line="88"/>
+        <location filename="../desktop/tiaki/ui/error_dialog.py" line="92"/>
         <source>Error report</source>
         <translation>Pūrongo hapa</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/error_dialog.py" line="89"/>
+        <location filename="../desktop/tiaki/ui/error_dialog.py" line="93"/>
         <source>The text that Save and Copy give; it has no client information.</source>
         <translation type="unfinished">Te kupu ka homai e Tiaki me Tārua; kāore he mōhiohio kiritaki i roto.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/error_dialog.py" line="96"/>
+        <location filename="../desktop/tiaki/ui/error_dialog.py" line="100"/>
         <source>&amp;Save error report…</source>
         <translation type="unfinished">&amp;Tiaki i te pūrongo hapa…</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/error_dialog.py" line="97"/>
+        <location filename="../desktop/tiaki/ui/error_dialog.py" line="101"/>
         <source>C&amp;opy report</source>
         <translation type="unfinished">Tā&amp;rua i te pūrongo</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/error_dialog.py" line="98"/>
+        <location filename="../desktop/tiaki/ui/error_dialog.py" line="102"/>
         <source>Close</source>
         <translation>Kati</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/error_dialog.py" line="110"/>
+        <location filename="../desktop/tiaki/ui/error_dialog.py" line="114"/>
         <source>Unexpected errors after this one: {count}. Each is in Tiaki&apos;s log.</source>
         <translation type="unfinished">Ngā hapa ohorere i muri i tēnei: {count}. Kei te rārangi o Tiaki ia hapa.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/error_dialog.py" line="117"/>
-        <location filename="../desktop/tiaki/ui/error_dialog.py" line="120"/>
+        <location filename="../desktop/tiaki/ui/error_dialog.py" line="121"/>
+        <location filename="../desktop/tiaki/ui/error_dialog.py" line="124"/>
         <source>Save error report</source>
         <translation type="unfinished">Tiaki i te pūrongo hapa</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/error_dialog.py" line="117"/>
+        <location filename="../desktop/tiaki/ui/error_dialog.py" line="121"/>
         <source>Text files (*.txt)</source>
         <translation type="unfinished">Ngā kōnae kupu (*.txt)</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/error_dialog.py" line="131"/>
+        <location filename="../desktop/tiaki/ui/error_dialog.py" line="135"/>
         <source>The report could not be saved ({reason}). Try another folder.</source>
         <translation type="unfinished">Kāore i taea te tiaki i te pūrongo ({reason}). Whakamātauria tētahi atu kōpaki.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/error_dialog.py" line="132"/>
+        <location filename="../desktop/tiaki/ui/error_dialog.py" line="136"/>
         <source>system error</source>
         <translation type="unfinished">hapa pūnaha</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/error_dialog.py" line="134"/>
+        <location filename="../desktop/tiaki/ui/error_dialog.py" line="138"/>
         <source>Saved the report as {name}.</source>
         <translation type="unfinished">Kua tiakina te pūrongo hei {name}.</translation>
     </message>
     <message>
-        <location filename="../desktop/tiaki/ui/error_dialog.py" line="139"/>
+        <location filename="../desktop/tiaki/ui/error_dialog.py" line="143"/>
         <source>The report is on the clipboard.</source>
         <translation type="unfinished">Kei te papatopenga te pūrongo.</translation>
     </message>
