@@ -99,6 +99,21 @@ def test_the_log_rotates_and_stays_private(tmp_path: Path) -> None:
     assert "(failed attempts now: 399)" in (directory / "tiaki.log").read_text(encoding="utf-8")
 
 
+def test_a_rotation_that_cannot_happen_keeps_the_log_going(tmp_path: Path) -> None:
+    directory = tmp_path / "logs"
+    directory.mkdir()
+    (directory / "tiaki.log.1").write_text("")
+    (directory / "tiaki.log.2").mkdir()  # a name the rotation cannot take (a folder that is not empty)
+    (directory / "tiaki.log.2" / "x").write_text("")
+    logs.setup(directory, max_bytes=2000, backups=2)
+    log = logging.getLogger("tiaki.store.session")
+    for count in range(100):  # several times the limit
+        log.info(logs.UNLOCK_REFUSED, count)
+    logs.shutdown()
+    text = (directory / "tiaki.log").read_text(encoding="utf-8")
+    assert "(failed attempts now: 0)" in text and "(failed attempts now: 99)" in text, "no line was lost"
+
+
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 def test_an_existing_log_with_wider_permissions_is_made_private(tmp_path: Path) -> None:
     (tmp_path / "tiaki.log").write_text("")

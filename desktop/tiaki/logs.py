@@ -215,17 +215,22 @@ class PrivateRotatingFile(logging.FileHandler):
             self.handleError(record)
 
     def _rotate(self) -> None:
+        """Shift the old files along. When that fails (another Tiaki process has the file open on Windows, a
+        name is taken) the log goes on growing in the current file rather than losing every later line."""
         if self.stream is not None:
             self.stream.close()
             self.stream = None
-        for number in range(self.backups - 1, 0, -1):
-            older = f"{self.baseFilename}.{number}"
-            if os.path.exists(older):
-                os.replace(older, f"{self.baseFilename}.{number + 1}")
-        if self.backups > 0:
-            os.replace(self.baseFilename, f"{self.baseFilename}.1")
-        else:
-            os.remove(self.baseFilename)
+        try:
+            for number in range(self.backups - 1, 0, -1):
+                older = f"{self.baseFilename}.{number}"
+                if os.path.exists(older):
+                    os.replace(older, f"{self.baseFilename}.{number + 1}")
+            if self.backups > 0:
+                os.replace(self.baseFilename, f"{self.baseFilename}.1")
+            else:
+                os.remove(self.baseFilename)
+        except OSError:
+            pass
         self.stream = self._open()
 
     def handleError(self, record: logging.LogRecord) -> None:
